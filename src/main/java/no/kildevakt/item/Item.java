@@ -1,0 +1,17 @@
+package no.kildevakt.item;
+
+import java.time.Instant;
+
+/**
+ * A normalised item, ready to store: plain-text title and summary, canonical URL, a
+ * dedupe key that is stable across runs and sources, and UTC instants.
+ *
+ * @param dedupeKey what makes two sightings the same item (see {@link ItemNormalizer})
+ * @param url       canonical URL (tracking parameters removed)
+ * @param guid      the feed's guid/id, or null
+ * @param title     plain text, never blank
+ * @param summary   plain text, bounded; empty when the feed gave none
+ * @param published publication instant, or null when the source gave none
+ * @param updated   update instant, or null
+ */
+public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated) {}
