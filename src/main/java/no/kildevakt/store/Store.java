@@ -34,6 +34,11 @@ public final class Store implements AutoCloseable {
         throw new UnsupportedOperationException("TODO");
     }
 
+    /** Undoes one counted failure of each source: used when a run finds the network down. */
+    public void forgiveFailures(java.util.Collection<String> sourceIds) throws StoreException {
+        throw new UnsupportedOperationException("TODO");
+    }
+
     @Override
     public void close() throws StoreException {}
 }

@@ -1,0 +1,82 @@
+package no.kildevakt.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.ConfigException;
+import no.kildevakt.config.ConfigLoader;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+
+/**
+ * What every command shares: loading the config and the store with one-line errors, JSON
+ * output, and dates shown in Europe/Oslo (instants are stored in UTC).
+ */
+final class Commands {
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private Commands() {}
+
+    /** Thrown by the helpers below once the one-line message is printed; carries the exit code. */
+    static final class Exit extends Exception {
+        final int code;
+
+        Exit(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    static Config loadConfig(Main main) throws Exit {
+        try {
+            return new ConfigLoader().load(main.configPath());
+        } catch (ConfigException e) {
+            main.terminal.err().println(e.getMessage());
+            throw new Exit(Main.USAGE);
+        }
+    }
+
+    static Store openStore(Main main) throws Exit {
+        try {
+            return Store.open(main.dbPath());
+        } catch (StoreException e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            throw new Exit(Main.USAGE);
+        }
+    }
+
+    static String json(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** The Oslo calendar date of an instant, ISO form, or null. */
+    static String date(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, OSLO).toString();
+    }
+
+    /** Oslo local date and time for tables, or "-". */
+    static String dateTime(Instant instant) {
+        return instant == null ? "-" : DATE_TIME.format(instant.atZone(OSLO));
+    }
+
+    /** An instant as ISO-8601 UTC, or null. */
+    static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,186 @@
+package no.kildevakt.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.SourceType;
+import no.kildevakt.crawl.CrawlListener;
+import no.kildevakt.crawl.CrawlOptions;
+import no.kildevakt.crawl.CrawlReport;
+import no.kildevakt.crawl.Crawler;
+import no.kildevakt.crawl.FeedReader;
+import no.kildevakt.crawl.SourceReport;
+import no.kildevakt.fetch.Fetcher;
+import no.kildevakt.item.ItemNormalizer;
+import no.kildevakt.parse.FeedParser;
+import no.kildevakt.store.CrawlLock;
+import no.kildevakt.store.Outcome;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kildevakt crawl}: fetches the due sources (or all, or the named ones) into the store.
+ * Safe under cron: a lock keeps runs apart, output is one summary line plus one line per
+ * problem, and no progress line is drawn unless a person is watching a terminal.
+ */
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+        description = {"Fetch every due source (interval since last success) and store new items.",
+                "Exit 1 when a source failed, 3 when another crawl holds the lock.",
+                "Example: kildevakt crawl --source reg-jd --force --json"})
+final class CrawlCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--source", paramLabel = "ID", description = "crawl only this source, due or not (repeatable)")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--force", description = "crawl every source now, due or not")
+    boolean force;
+
+    @Option(names = "--json", description = "print the result as JSON (see DESIGN.md)")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Config config;
+        try {
+            config = Commands.loadConfig(main);
+        } catch (Commands.Exit e) {
+            return e.code;
+        }
+        for (String id : sources) {
+            if (config.source(id).isEmpty()) {
+                main.terminal.err().printf("%s: unknown source \"%s\"%n", main.configPath(), id);
+                return Main.USAGE;
+            }
+        }
+        Optional<CrawlLock> lock;
+        try {
+            lock = CrawlLock.tryAcquire(main.dbPath());
+        } catch (StoreException e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (lock.isEmpty()) {
+            main.terminal.err().printf("kildevakt: another crawl holds the lock on %s (%s); not starting a second one%n",
+                    main.dbPath(), CrawlLock.describeHolder(main.dbPath()));
+            return Main.LOCKED;
+        }
+        try (CrawlLock held = lock.get(); Store store = Commands.openStore(main); Fetcher fetcher = new Fetcher(config.settings())) {
+            Crawler crawler = new Crawler(config, store, fetcher::fetch,
+                    Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer())), Clock.systemUTC());
+            Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
+            CrawlReport report = crawler.crawl(new CrawlOptions(force, new LinkedHashSet<>(sources)), progress);
+            progress.clear();
+            if (json) {
+                main.terminal.out().println(Commands.json(toJson(report)));
+            } else {
+                printText(report);
+            }
+            return report.anyFailed() ? Main.PARTIAL : Main.OK;
+        } catch (Commands.Exit e) {
+            return e.code;
+        } catch (StoreException e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            return Main.PARTIAL;
+        }
+    }
+
+    private void printText(CrawlReport report) {
+        PrintStream out = main.terminal.out();
+        PrintStream err = main.terminal.err();
+        for (SourceReport r : report.sources()) {
+            if (r.outcome().isFailure()) {
+                boolean unreachable = r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT;
+                if (!(report.networkDown() && unreachable)) {
+                    err.println("failed " + r.error());
+                }
+            } else if (main.verbose) {
+                err.printf("%-14s %-30s %d new of %d%n", r.outcome().code(), r.sourceId(), r.newItems(), r.seenItems());
+            }
+        }
+        if (report.networkDown()) {
+            long unreachable = report.sources().stream()
+                    .filter(r -> r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT).count();
+            err.printf("network looks down: %d of %d sources could not be reached; they are not counted as failing%n",
+                    unreachable, report.attempted());
+        }
+        for (SourceReport r : report.warnings()) {
+            err.println("warning " + r.warning());
+        }
+        if (!main.quiet || report.anyFailed()) {
+            out.printf("crawl: %d sources — %d ok, %d not modified, %d failed, %d skipped; %d new items%n",
+                    report.sources().size(), report.count("ok"), report.count("not_modified"), report.count("failed"),
+                    report.count("skipped"), report.newItems());
+        }
+    }
+
+    static ObjectNode toJson(CrawlReport report) {
+        ObjectNode root = Commands.object();
+        ArrayNode list = root.putArray("sources");
+        for (SourceReport r : report.sources()) {
+            ObjectNode o = list.addObject();
+            o.put("id", r.sourceId());
+            o.put("status", r.outcome().status());
+            o.put("outcome", r.outcome().code());
+            o.put("new_items", r.newItems());
+            o.put("seen_items", r.seenItems());
+            o.put("error", r.error());
+            o.put("warning", r.warning());
+            o.put("took_ms", r.took().toMillis());
+        }
+        root.put("new_items", report.newItems());
+        root.put("network_down", report.networkDown());
+        return root;
+    }
+
+    /** A one-line "[3/12] reg-jd ok" on a terminal, redrawn in place; nothing otherwise. */
+    private static final class Progress implements CrawlListener {
+        private final PrintStream err;
+        private final boolean enabled;
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile int total;
+
+        Progress(PrintStream err, boolean enabled) {
+            this.err = err;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public void started(int sourcesToCrawl) {
+            total = sourcesToCrawl;
+        }
+
+        @Override
+        public synchronized void finished(SourceReport report) {
+            if (enabled) {
+                String line = String.format("[%d/%d] %s %s", done.incrementAndGet(), total, report.sourceId(), report.outcome().code());
+                err.print("\r" + pad(line));
+                err.flush();
+            }
+        }
+
+        synchronized void clear() {
+            if (enabled && done.get() > 0) {
+                err.print("\r" + pad("") + "\r");
+                err.flush();
+            }
+        }
+
+        private static String pad(String s) {
+            return s.length() >= 78 ? s.substring(0, 78) : s + " ".repeat(78 - s.length());
+        }
+    }
+}

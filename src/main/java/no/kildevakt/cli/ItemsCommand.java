@@ -1,0 +1,126 @@
+package no.kildevakt.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.Durations;
+import no.kildevakt.store.ItemQuery;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import no.kildevakt.store.StoredItem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kildevakt items}: lists stored items, newest first. */
+@Command(name = "items", mixinStandardHelpOptions = true,
+        description = {"List stored items, newest first.",
+                "Example: kildevakt items --source reg-jd --since 2025-01-01 --json"})
+final class ItemsCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--source", paramLabel = "ID", description = "only items listed by this source")
+    String source;
+
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "only items published on or after DATE (2025-01-01, Europe/Oslo) or within a span back from now (14d, 6h)")
+    String since;
+
+    @Option(names = "--limit", paramLabel = "N", description = "at most N items (default: all)")
+    int limit;
+
+    @Option(names = "--json", description = "print {\"items\":[...]} as in DESIGN.md")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Instant sinceInstant;
+        try {
+            sinceInstant = since == null ? null : parseSince(since, Instant.now());
+        } catch (IllegalArgumentException e) {
+            main.terminal.err().println("kildevakt items: --since: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Config config = null;
+        if (java.nio.file.Files.exists(main.configPath())) {
+            try {
+                config = Commands.loadConfig(main);
+            } catch (Commands.Exit e) {
+                return e.code;
+            }
+        }
+        try (Store store = Commands.openStore(main)) {
+            List<StoredItem> items = store.items(new ItemQuery(source, sinceInstant, null, limit));
+            if (json) {
+                main.terminal.out().println(Commands.json(toJson(items, config)));
+            } else {
+                printText(items);
+            }
+            return Main.OK;
+        } catch (Commands.Exit e) {
+            return e.code;
+        } catch (StoreException e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+
+    /** {@code 2025-01-01} (start of that day in Oslo) or a span back from now ({@code 14d}). */
+    static Instant parseSince(String value, Instant now) {
+        try {
+            return LocalDate.parse(value).atStartOfDay(Commands.OSLO).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return now.minus(Durations.parse(value));
+            } catch (IllegalArgumentException notASpan) {
+                throw new IllegalArgumentException("\"" + value + "\" is neither a date (2025-01-01) nor a span (14d)");
+            }
+        }
+    }
+
+    private void printText(List<StoredItem> items) {
+        PrintStream out = main.terminal.out();
+        for (StoredItem i : items) {
+            String date = i.published() != null ? Commands.date(i.published()) : "(seen " + Commands.date(i.firstSeen()) + ")";
+            out.printf("%-10s  %-16s %s%n%12s%s%n", date, i.source(), i.title(), "", i.url());
+        }
+        if (!main.quiet) {
+            main.terminal.err().printf("%d items%n", items.size());
+        }
+    }
+
+    /** The DESIGN.md item shape; {@code score} and {@code matched} stay empty until ranking exists. */
+    static ObjectNode toJson(List<StoredItem> items, Config config) {
+        ObjectNode root = Commands.object();
+        ArrayNode list = root.putArray("items");
+        for (StoredItem i : items) {
+            ObjectNode o = list.addObject();
+            o.put("id", i.id());
+            o.put("source", i.source());
+            String section = config == null ? i.section()
+                    : config.source(i.source()).map(s -> s.section()).orElse(i.section());
+            o.put("section", section);
+            o.put("title", i.title());
+            o.put("url", i.url());
+            o.put("published", Commands.date(i.published()));
+            o.put("event_date", i.eventDate() == null ? null : i.eventDate().toString());
+            o.put("summary", i.summary());
+            o.putNull("score");
+            o.putArray("matched");
+            o.put("status", i.status());
+            ArrayNode sources = o.putArray("sources");
+            i.sources().forEach(sources::add);
+            o.put("published_at", Commands.iso(i.published()));
+            o.put("first_seen", Commands.iso(i.firstSeen()));
+            o.put("guid", i.guid());
+        }
+        return root;
+    }
+}

@@ -1,0 +1,123 @@
+package no.kildevakt.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import no.kildevakt.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code kildevakt} command line. Global options come before the command, as DESIGN.md
+ * promises scripts and cron jobs; each command is a class of its own in this package.
+ *
+ * <p>Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error,
+ * 3 another crawl holds the lock.
+ */
+@Command(
+        name = "kildevakt",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Watches the sources a newsletter editor follows and reports what is new.",
+        subcommands = {ValidateCommand.class, CrawlCommand.class, ItemsCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error, 3 another crawl holds the lock."})
+public final class Main implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int PARTIAL = 1;
+    public static final int USAGE = 2;
+    public static final int LOCKED = 3;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "feeds.yml to read (default: $KILDEVAKT_CONFIG or ./feeds.yml)")
+    Path config;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: $KILDEVAKT_DB or ./kildevakt.db)")
+    Path db;
+
+    @Option(names = {"-v", "--verbose"}, description = "say more: each source's outcome and debug details")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "say only what went wrong")
+    boolean quiet;
+
+    final Terminal terminal;
+
+    Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        terminal.err().println("kildevakt: a command is required (validate, crawl, items, sources); see kildevakt --help");
+        return USAGE;
+    }
+
+    /** The config file to use: the flag, else $KILDEVAKT_CONFIG, else ./feeds.yml. */
+    Path configPath() {
+        if (config != null) {
+            return config;
+        }
+        return Path.of(terminal.env().getOrDefault("KILDEVAKT_CONFIG", "feeds.yml"));
+    }
+
+    /** The database to use: the flag, else $KILDEVAKT_DB, else ./kildevakt.db. */
+    Path dbPath() {
+        if (db != null) {
+            return db;
+        }
+        return Path.of(terminal.env().getOrDefault("KILDEVAKT_DB", "kildevakt.db"));
+    }
+
+    /** Runs the command line with the given streams and environment; returns the exit code. */
+    public static int run(String[] args, Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(terminal));
+        cli.setOut(new PrintWriter(terminal.out(), true));
+        cli.setErr(new PrintWriter(terminal.err(), true));
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            terminal.err().println("kildevakt: " + ex);
+            return PARTIAL;
+        });
+        return cli.execute(args);
+    }
+
+    public static void main(String[] args) {
+        configureLogging(args);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, new Terminal(out, err, System.getenv(), System.console() != null));
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * slf4j-simple reads its settings once, when the first logger is made, so they are set
+     * from a glance at the arguments before anything else runs.
+     */
+    private static void configureLogging(String[] args) {
+        boolean verbose = false;
+        boolean quiet = false;
+        for (String a : args) {
+            verbose |= a.equals("-v") || a.equals("--verbose");
+            quiet |= a.equals("-q") || a.equals("--quiet");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", quiet ? "error" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.no.kildevakt", verbose ? "debug" : quiet ? "error" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    /** Where a command writes, what environment it sees, and whether a person is watching. */
+    public record Terminal(PrintStream out, PrintStream err, Map<String, String> env, boolean interactive) {}
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"kildevakt " + Version.get()};
+        }
+    }
+}

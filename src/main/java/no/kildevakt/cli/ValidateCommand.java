@@ -1,0 +1,38 @@
+package no.kildevakt.cli;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.SourceConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kildevakt validate}: checks feeds.yml; exit 2 with file, line and field on error. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check feeds.yml. On an error, print one line with file, line and field, and exit 2.",
+                "Example: kildevakt --config feeds.yml validate"})
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        Config config;
+        try {
+            config = Commands.loadConfig(main);
+        } catch (Commands.Exit e) {
+            return e.code;
+        }
+        if (!main.quiet) {
+            Map<String, Integer> byType = new TreeMap<>();
+            for (SourceConfig s : config.sources()) {
+                byType.merge(s.type().yamlName(), 1, Integer::sum);
+            }
+            main.terminal.out().printf("%s: ok — %d sources %s in %d sections, %d topics%n", main.configPath(),
+                    config.sources().size(), byType.toString().replace('=', ' ').replace("{", "(").replace("}", ")"),
+                    config.sections().size(), config.topics().size());
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,290 @@
+package no.kildevakt.crawl;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.SourceConfig;
+import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.FetchException;
+import no.kildevakt.fetch.FetchRequest;
+import no.kildevakt.fetch.FetchResponse;
+import no.kildevakt.item.Item;
+import no.kildevakt.store.Outcome;
+import no.kildevakt.store.Round;
+import no.kildevakt.store.RoundResult;
+import no.kildevakt.store.SourceState;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one crawl: picks the sources that are due, fetches and reads each, and stores each
+ * source's round in its own transaction. Sources are isolated from each other: whatever
+ * goes wrong with one is recorded against it and the others go on.
+ *
+ * <p>Sources are grouped by host and each host's sources run one after another on one
+ * worker, while different hosts run in parallel. The fetcher enforces per-host politeness
+ * anyway; grouping here keeps workers from idling in a host's queue while other hosts wait.
+ */
+public final class Crawler {
+    private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+
+    /** At least this many attempted sources before "the network looks down" is considered. */
+    static final int NETWORK_DOWN_MIN_SOURCES = 3;
+
+    /** How the crawler reaches the web; {@link no.kildevakt.fetch.Fetcher#fetch} in production. */
+    @FunctionalInterface
+    public interface Fetch {
+        FetchResponse fetch(FetchRequest request) throws FetchException;
+    }
+
+    private final Config config;
+    private final Store store;
+    private final Fetch fetch;
+    private final Map<SourceType, SourceReader> readers;
+    private final Clock clock;
+
+    public Crawler(Config config, Store store, Fetch fetch, Map<SourceType, SourceReader> readers, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.fetch = fetch;
+        this.readers = Map.copyOf(readers);
+        this.clock = clock;
+    }
+
+    /** Crawls what {@code options} select and reports on every configured source. */
+    public CrawlReport crawl(CrawlOptions options, CrawlListener listener) throws StoreException {
+        Instant now = clock.instant();
+        Map<String, SourceReport> reports = new HashMap<>();
+        Map<String, List<SourceConfig>> byHost = new LinkedHashMap<>();
+        Map<String, SourceState> states = store.states();
+        for (SourceConfig source : config.sources()) {
+            SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
+            Optional<String> skip = skipReason(source, state, options, now);
+            if (skip.isPresent()) {
+                reports.put(source.id(), SourceReport.skipped(source.id(), skip.get()));
+            } else {
+                byHost.computeIfAbsent(source.host(), h -> new ArrayList<>()).add(source);
+            }
+        }
+        int toCrawl = byHost.values().stream().mapToInt(List::size).sum();
+        listener.started(toCrawl);
+        reports.putAll(runHosts(byHost, states, listener));
+
+        List<SourceReport> ordered = config.sources().stream().map(s -> reports.get(s.id())).toList();
+        boolean networkDown = networkLooksDown(ordered);
+        if (networkDown) {
+            List<String> unreachable = ordered.stream().filter(r -> r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT)
+                    .map(SourceReport::sourceId).toList();
+            store.forgiveFailures(unreachable);
+        }
+        return new CrawlReport(ordered, networkDown);
+    }
+
+    private Optional<String> skipReason(SourceConfig source, SourceState state, CrawlOptions options, Instant now) {
+        if (!options.sources().isEmpty()) {
+            return options.sources().contains(source.id()) ? Optional.empty() : Optional.of("not selected");
+        }
+        if (options.force()) {
+            return Optional.empty();
+        }
+        return Schedule.notDueReason(state, intervalOf(source), now);
+    }
+
+    private Duration intervalOf(SourceConfig source) {
+        return source.interval().orElse(config.settings().interval());
+    }
+
+    private Map<String, SourceReport> runHosts(Map<String, List<SourceConfig>> byHost, Map<String, SourceState> states, CrawlListener listener)
+            throws StoreException {
+        if (byHost.isEmpty()) {
+            return Map.of();
+        }
+        int threads = Math.max(1, Math.min(config.settings().concurrency(), byHost.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        Map<String, SourceReport> reports = Collections.synchronizedMap(new HashMap<>());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<SourceConfig> hostSources : byHost.values()) {
+                futures.add(pool.submit(() -> {
+                    for (SourceConfig source : hostSources) {
+                        SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
+                        SourceReport report = crawlOne(source, state);
+                        reports.put(source.id(), report);
+                        listener.finished(report);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof StoreException se) {
+                        throw se;
+                    }
+                    throw new IllegalStateException("crawl worker failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("crawl interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return reports;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "crawl-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * One source's round: fetch, read, store. Only a store failure escapes (the database is
+     * shared by all sources, so carrying on would only pile up failures).
+     */
+    SourceReport crawlOne(SourceConfig source, SourceState before) throws StoreException {
+        Instant started = clock.instant();
+        Attempt attempt = attempt(source, before);
+        Instant finished = clock.instant();
+        SourceState after = nextState(source, before, attempt, finished);
+        String warning = warningFor(source, before, attempt);
+        Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
+                attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
+        RoundResult stored = store.recordRound(round);
+        if (attempt.error != null) {
+            log.debug("{}: {}", source.id(), attempt.error);
+        }
+        return new SourceReport(source.id(), attempt.outcome, stored.newItems(), attempt.items.size(),
+                attempt.error, warning, Duration.between(started, finished));
+    }
+
+    /** What one fetch-and-read produced; a plain holder so the steps above stay short. */
+    private static final class Attempt {
+        Outcome outcome;
+        int httpStatus;
+        String error;
+        String finalUrl;
+        long bytes;
+        List<Item> items = List.of();
+        FetchResponse response;
+        FetchException failure;
+    }
+
+    private Attempt attempt(SourceConfig source, SourceState before) {
+        Attempt a = new Attempt();
+        SourceReader reader = readers.get(source.type());
+        if (reader == null) {
+            a.outcome = Outcome.PARSE_ERROR;
+            a.error = source.id() + ": sources of type " + source.type().yamlName() + " are not supported by this version of kildevakt";
+            return a;
+        }
+        try {
+            FetchResponse response = fetch.fetch(FetchRequest.of(source.url()).withValidators(before.etag(), before.lastModified()));
+            a.response = response;
+            a.httpStatus = response.status();
+            a.finalUrl = response.finalUrl().toString();
+            a.bytes = response.body().length;
+            if (response.notModified()) {
+                a.outcome = Outcome.NOT_MODIFIED;
+                return a;
+            }
+            SourceReader.Reading reading = reader.read(source, response);
+            reading.warnings().forEach(w -> log.debug("{}: {}", source.id(), w));
+            a.items = reading.items();
+            a.outcome = a.items.isEmpty() ? Outcome.EMPTY : Outcome.OK;
+        } catch (FetchException e) {
+            a.failure = e;
+            a.httpStatus = e.httpStatus();
+            a.outcome = outcomeOf(e.kind());
+            a.error = source.id() + ": " + oneLine(e.getMessage());
+        } catch (SourceReadException e) {
+            a.outcome = Outcome.PARSE_ERROR;
+            a.error = source.id() + ": " + source.url() + ": " + oneLine(e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug in a reader must cost this source its round, not the whole crawl.
+            log.warn("{}: unexpected error", source.id(), e);
+            a.outcome = Outcome.PARSE_ERROR;
+            a.error = source.id() + ": " + source.url() + ": unexpected error: " + oneLine(String.valueOf(e));
+        }
+        return a;
+    }
+
+    static Outcome outcomeOf(FetchException.Kind kind) {
+        return switch (kind) {
+            case ROBOTS_DISALLOWED, BLOCKED -> Outcome.BLOCKED;
+            case GONE -> Outcome.GONE;
+            case CLIENT_ERROR, SERVER_ERROR, REDIRECT_LOOP, TOO_MANY_REDIRECTS -> Outcome.SERVER_ERROR;
+            case TIMEOUT -> Outcome.TIMEOUT;
+            case UNKNOWN_HOST, CONNECTION_FAILED, TLS, IO -> Outcome.NETWORK_ERROR;
+            case TOO_LARGE -> Outcome.PARSE_ERROR;
+        };
+    }
+
+    private SourceState nextState(SourceConfig source, SourceState b, Attempt a, Instant now) {
+        Instant attempted = now;
+        if (!a.outcome.isFailure()) {
+            FetchResponse r = a.response;
+            boolean fresh = r != null && !r.notModified();
+            String etag = fresh ? r.etag() : (r != null && r.etag() != null ? r.etag() : b.etag());
+            String lastModified = fresh ? r.lastModified() : (r != null && r.lastModified() != null ? r.lastModified() : b.lastModified());
+            int itemsLastTime = a.outcome == Outcome.NOT_MODIFIED ? b.itemsLastTime() : a.items.size();
+            String movedTo = r != null && r.movedTo() != null ? r.movedTo().toString() : null;
+            return new SourceState(source.id(), etag, lastModified, attempted, now, a.outcome, null, 0, itemsLastTime,
+                    Math.max(b.itemsEver(), itemsLastTime), null, movedTo);
+        }
+        int failures = b.consecutiveFailures() + 1;
+        Instant nextDue = now.plus(Schedule.backoff(failures, intervalOf(source)));
+        if (a.failure != null && a.failure.retryAfter() != null) {
+            Instant asked = now.plus(a.failure.retryAfter());
+            if (asked.isAfter(nextDue)) {
+                nextDue = asked;
+            }
+        }
+        return new SourceState(source.id(), b.etag(), b.lastModified(), attempted, b.lastSuccess(), a.outcome, a.error, failures,
+                b.itemsLastTime(), b.itemsEver(), nextDue, b.movedTo());
+    }
+
+    private static String warningFor(SourceConfig source, SourceState before, Attempt a) {
+        if (a.outcome == Outcome.EMPTY) {
+            return before.itemsEver() > 0
+                    ? source.id() + ": yielded no items, though it has yielded up to " + before.itemsEver() + " before; its layout or URL may have changed"
+                    : source.id() + ": yielded no items";
+        }
+        if (a.response != null && a.response.movedTo() != null) {
+            URI to = a.response.movedTo();
+            return source.id() + ": " + source.url() + " has moved permanently to " + to + "; update feeds.yml";
+        }
+        return null;
+    }
+
+    private static boolean networkLooksDown(List<SourceReport> reports) {
+        long attempted = reports.stream().filter(r -> r.outcome() != Outcome.SKIPPED).count();
+        long unreachable = reports.stream().filter(r -> r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT).count();
+        return attempted >= NETWORK_DOWN_MIN_SOURCES && unreachable * 2 > attempted;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}
