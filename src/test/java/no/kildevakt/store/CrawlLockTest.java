@@ -83,7 +83,7 @@ class CrawlLockTest {
         try (CrawlLock lock = CrawlLock.tryAcquire(db).orElseThrow()) {
             assertTrue(CrawlLock.tryAcquire(db).isEmpty());
             assertTrue(CrawlLock.tryAcquire(dir.resolve("./k.db")).isEmpty(), "another spelling of the path");
-            CrawlLock.describeHolder(db);
+            assertEquals("another crawl holds the lock (" + lock.holder() + ")", CrawlLock.describeHolder(db));
             assertEquals("held", probe(db));
         }
         assertEquals("acquired", probe(db));

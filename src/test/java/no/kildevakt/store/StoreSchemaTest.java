@@ -135,6 +135,32 @@ class StoreSchemaTest {
     }
 
     @Test
+    void severalOpenersOfAFreshFileMigrateItOnce() throws Exception {
+        // e.g. cron's crawl and the review server starting together: each step runs once, under the write lock
+        Path db = dir.resolve("fresh.db");
+        int openers = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openers);
+        try {
+            List<java.util.concurrent.Future<Integer>> versions = new ArrayList<>();
+            for (int i = 0; i < openers; i++) {
+                versions.add(pool.submit(() -> {
+                    start.await();
+                    try (Store store = Store.open(db)) {
+                        return store.schemaVersion();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> version : versions) {
+                assertEquals(1, version.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, sqlInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'items'"));
+    }
+
+    @Test
     void aStoreCanBeClosedTwiceAndRefusesWorkAfterwards() throws Exception {
         Store store = Store.open(dir.resolve("k.db"));
         store.close();
