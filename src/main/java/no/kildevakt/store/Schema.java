@@ -1,0 +1,77 @@
+package no.kildevakt.store;
+
+import java.util.List;
+
+/**
+ * The database schema as an ordered list of migration steps. Step {@code n} (1-based) takes a
+ * database from {@code PRAGMA user_version = n - 1} to {@code n}. Steps are only ever appended:
+ * a released step is never edited, because databases in the field have already run it.
+ */
+final class Schema {
+    private Schema() {}
+
+    /** Every migration step, oldest first; each is a list of SQL statements run in one transaction. */
+    static final List<List<String>> MIGRATIONS = List.of(
+            // v1: sources' state, items (deduplicated), which sources listed which item, and the fetch log
+            List.of(
+                    """
+                    CREATE TABLE sources (
+                        id                   TEXT PRIMARY KEY,
+                        etag                 TEXT,
+                        last_modified        TEXT,
+                        last_attempt         TEXT,
+                        last_success         TEXT,
+                        last_outcome         TEXT,
+                        last_error           TEXT,
+                        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                        items_last_time      INTEGER NOT NULL DEFAULT 0,
+                        items_ever           INTEGER NOT NULL DEFAULT 0,
+                        next_due             TEXT,
+                        moved_to             TEXT
+                    )""",
+                    """
+                    CREATE TABLE items (
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        dedupe_key   TEXT NOT NULL UNIQUE,
+                        url          TEXT NOT NULL,
+                        guid         TEXT,
+                        title        TEXT,
+                        summary      TEXT,
+                        published    TEXT,
+                        updated      TEXT,
+                        event_date   TEXT,
+                        section      TEXT,
+                        first_source TEXT,
+                        first_seen   TEXT NOT NULL,
+                        last_seen    TEXT NOT NULL,
+                        status       TEXT NOT NULL DEFAULT 'new'
+                                     CHECK (status IN ('new', 'accepted', 'rejected'))
+                    )""",
+                    "CREATE INDEX items_url ON items (url)",
+                    "CREATE INDEX items_published ON items (published)",
+                    "CREATE INDEX items_first_seen ON items (first_seen)",
+                    """
+                    CREATE TABLE item_sources (
+                        item_id    INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+                        source_id  TEXT NOT NULL,
+                        first_seen TEXT NOT NULL,
+                        last_seen  TEXT NOT NULL,
+                        PRIMARY KEY (item_id, source_id)
+                    )""",
+                    "CREATE INDEX item_sources_source ON item_sources (source_id)",
+                    """
+                    CREATE TABLE fetch_log (
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        source_id   TEXT NOT NULL,
+                        started_at  TEXT NOT NULL,
+                        finished_at TEXT,
+                        outcome     TEXT NOT NULL,
+                        http_status INTEGER NOT NULL DEFAULT 0,
+                        new_items   INTEGER NOT NULL DEFAULT 0,
+                        seen_items  INTEGER NOT NULL DEFAULT 0,
+                        bytes       INTEGER NOT NULL DEFAULT 0,
+                        error       TEXT,
+                        final_url   TEXT
+                    )""",
+                    "CREATE INDEX fetch_log_source_started ON fetch_log (source_id, started_at)"));
+}

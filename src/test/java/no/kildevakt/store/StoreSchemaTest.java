@@ -1,0 +1,208 @@
+package no.kildevakt.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening, configuring and migrating the database file. */
+class StoreSchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesAnEmptyFileToTheNewestSchema() throws Exception {
+        Path db = dir.resolve("nested/deeper/kildevakt.db");
+        try (Store store = Store.open(db)) {
+            assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
+        }
+        assertTrue(Files.isRegularFile(db), "parent directories and the file are created");
+        assertEquals(1, Store.supportedSchemaVersion());
+        assertEquals(1, sqlInt(db, "PRAGMA user_version"));
+        Set<String> tables = names(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        assertEquals(new TreeSet<>(List.of("fetch_log", "item_sources", "items", "sources")), tables);
+        Set<String> indexes = names(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
+        assertTrue(indexes.containsAll(List.of("items_url", "items_published", "items_first_seen",
+                "fetch_log_source_started")), indexes.toString());
+    }
+
+    @Test
+    void runsInWalModeWithForeignKeysAndABusyTimeout() throws Exception {
+        Path db = dir.resolve("k.db");
+        try (Store store = Store.open(db)) {
+            // the journal mode is a property of the file, so a second connection sees it
+            assertEquals("wal", sqlString(db, "PRAGMA journal_mode"));
+            assertEquals("wal", store.pragma("journal_mode"));
+            // the rest are per connection: ask the store's own
+            assertEquals("1", store.pragma("foreign_keys"));
+            assertEquals("1", store.pragma("synchronous"), "NORMAL");
+            assertEquals("10000", store.pragma("busy_timeout"));
+        }
+    }
+
+    @Test
+    void reopeningKeepsTheData() throws Exception {
+        Path db = dir.resolve("k.db");
+        try (Store store = Store.open(db)) {
+            store.recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
+                    List.of(Rounds.item("k1", "https://example.org/1", "One"))));
+        }
+        try (Store store = Store.open(db)) {
+            assertEquals(1, store.items(ItemQuery.all()).size());
+            assertEquals(Outcome.OK, store.state("a").lastOutcome());
+            assertEquals(1, store.schemaVersion());
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerKildevakt() throws Exception {
+        Path db = dir.resolve("k.db");
+        Store.open(db).close();
+        sqlExecute(db, "PRAGMA user_version = 7");
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
+        assertEquals("database schema version 7 is newer than this kildevakt supports (1)", e.getMessage());
+        assertEquals(7, sqlInt(db, "PRAGMA user_version"), "left untouched");
+    }
+
+    @Test
+    void refusesAFileThatIsNotADatabase() throws Exception {
+        Path db = dir.resolve("feeds.yml");
+        String text = "sources:\n  - id: a\n    url: https://example.org/feed\n".repeat(50);
+        Files.writeString(db, text);
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
+        assertEquals(db + " is not a SQLite database", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertEquals(text, Files.readString(db, StandardCharsets.UTF_8), "the file is not modified");
+    }
+
+    @Test
+    void reportsAnUnopenablePathOnOneLine() throws Exception {
+        Path db = dir.resolve("a-directory");
+        Files.createDirectories(db);
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
+        assertTrue(e.getMessage().startsWith("cannot open database " + db), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void appliesLaterStepsToAnOlderDatabaseInOrder() throws Exception {
+        Path db = dir.resolve("k.db");
+        try (Store store = Store.open(db)) {
+            store.recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
+                    List.of(Rounds.item("k1", "https://example.org/1", "One"))));
+        }
+        List<List<String>> newer = new ArrayList<>(Schema.MIGRATIONS);
+        newer.add(List.of("ALTER TABLE items ADD COLUMN score INTEGER", "UPDATE items SET score = 5"));
+        newer.add(List.of("CREATE TABLE decisions (item_id INTEGER, note TEXT)"));
+        try (Store store = Store.open(db, newer)) {
+            assertEquals(3, store.schemaVersion());
+            assertEquals(1, store.items(ItemQuery.all()).size());
+        }
+        assertEquals(5, sqlInt(db, "SELECT score FROM items"));
+        assertEquals(Set.of("decisions"), names(db, "SELECT name FROM sqlite_master WHERE name = 'decisions'"));
+        // and the released kildevakt now refuses it, rather than writing to a schema it does not know
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
+        assertTrue(e.getMessage().startsWith("database schema version 3 is newer"), e.getMessage());
+    }
+
+    @Test
+    void aFailingStepLeavesTheDatabaseAtThePreviousVersion() throws Exception {
+        Path db = dir.resolve("k.db");
+        Store.open(db).close();
+        List<List<String>> broken = new ArrayList<>(Schema.MIGRATIONS);
+        broken.add(List.of("CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"));
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db, broken));
+        assertTrue(e.getMessage().startsWith("cannot migrate database " + db + " to schema version 2: "),
+                e.getMessage());
+        assertEquals(1, sqlInt(db, "PRAGMA user_version"));
+        assertEquals(Set.of(), names(db, "SELECT name FROM sqlite_master WHERE name = 'half_done'"));
+    }
+
+    @Test
+    void severalOpenersOfAFreshFileMigrateItOnce() throws Exception {
+        // e.g. cron's crawl and the review server starting together: each step runs once, under the write lock
+        Path db = dir.resolve("fresh.db");
+        int openers = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openers);
+        try {
+            List<java.util.concurrent.Future<Integer>> versions = new ArrayList<>();
+            for (int i = 0; i < openers; i++) {
+                versions.add(pool.submit(() -> {
+                    start.await();
+                    try (Store store = Store.open(db)) {
+                        return store.schemaVersion();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> version : versions) {
+                assertEquals(1, version.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, sqlInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'items'"));
+    }
+
+    @Test
+    void aStoreCanBeClosedTwiceAndRefusesWorkAfterwards() throws Exception {
+        Store store = Store.open(dir.resolve("k.db"));
+        store.close();
+        store.close();
+        StoreException e = assertThrows(StoreException.class, () -> store.states());
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    static int sqlInt(Path db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getInt(1);
+        }
+    }
+
+    static String sqlString(Path db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    static void sqlExecute(Path db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static Set<String> names(Path db, String sql) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}
