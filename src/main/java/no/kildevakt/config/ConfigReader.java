@@ -32,6 +32,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class ConfigReader {
     /** Source, section and topic ids: they end up in the database and on the command line. */
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+    /** Keys that can stand in a field path as they are; anything else is quoted so messages stay one line. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String ID_RULE = "use 1 to 64 lowercase letters a-z, digits and \"-\"";
 
     private static final List<String> ROOT_KEYS = List.of("settings", "sections", "topics", "sources");
@@ -383,15 +386,20 @@ final class ConfigReader {
         if (!(node instanceof ScalarNode s) || !Tag.INT.equals(node.getTag())) {
             throw typeError(node, path, "a whole number");
         }
+        String text = s.getValue();
+        String range = max >= Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max;
+        if (!DECIMAL.matcher(text).matches()) {
+            // the core schema also reads 0x1f and 0o17 as integers; nobody means that in feeds.yml
+            throw error(node, path, ConfigText.quote(text) + " is not a plain decimal number");
+        }
         long value;
         try {
-            value = Long.parseLong(s.getValue());
+            value = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw error(node, path, ConfigText.quote(s.getValue()) + " is not a plain decimal number");
+            throw error(node, path, range + ", got " + ConfigText.quote(text));
         }
         if (value < min || value > max) {
-            throw error(node, path, (max >= Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max)
-                    + ", got " + value);
+            throw error(node, path, range + ", got " + value);
         }
         return value;
     }
@@ -517,7 +525,8 @@ final class ConfigReader {
                 if (!allowed.contains(key)) {
                     String suggestion = ConfigText.closest(key, allowed)
                             .map(s -> "; did you mean " + ConfigText.quote(s) + "?").orElse("");
-                    throw error(keyNode, at(key), "unknown key" + suggestion + " (allowed: " + String.join(", ", allowed) + ")");
+                    String shown = PLAIN_KEY.matcher(key).matches() ? key : ConfigText.quote(key);
+                    throw error(keyNode, at(shown), "unknown key" + suggestion + " (allowed: " + String.join(", ", allowed) + ")");
                 }
                 Integer first = keyLines.putIfAbsent(key, lineOf(keyNode));
                 if (first != null) {

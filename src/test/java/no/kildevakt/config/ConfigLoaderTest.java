@@ -365,6 +365,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void oddNumbersAndOddKeys() {
+        assertError("feeds.yml:2: settings.retries: must be between 0 and 10, got \"99999999999999999999\"",
+                withSettings("retries: 99999999999999999999"));
+        assertError("feeds.yml:2: settings.concurrency: \"0x10\" is not a plain decimal number", withSettings("concurrency: 0x10"));
+        assertError("feeds.yml:2: settings.\"time\\nout\": unknown key; did you mean \"timeout\"? (allowed: user_agent, contact, per_host_delay, timeout, "
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency)", withSettings("\"time\\nout\": 5s"));
+        assertError("feeds.yml:2: settings: keys must be plain words, got a list", withSettings("[a]: 5s"));
+    }
+
+    @Test
+    void hostsThatAreNotPlainDnsNames() {
+        assertError("feeds.yml:3: sources[0].url: \"https://blåbær.no/rss\": \"blåbær.no\" is not a valid host name "
+                + "(non-ASCII names must be written in their xn-- form)", source("id: a", "url: https://blåbær.no/rss", "section: norske"));
+    }
+
+    @Test
     void wrongYamlTypes() {
         assertError("feeds.yml:1: settings: expected a map, got a list", """
                 settings: [timeout, 5s]
