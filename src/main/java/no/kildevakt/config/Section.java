@@ -1,5 +1,7 @@
 package no.kildevakt.config;
 
+import java.util.List;
+
 /**
  * A section of the newsletter ({@code verdt}, {@code norske}, {@code internasjonale},
  * {@code arrangementer}). Sources are filed under one; the digest and draft keep the
@@ -7,4 +9,19 @@ package no.kildevakt.config;
  *
  * @param events true for sections of coming events, whose items carry an event date
  */
-public record Section(String id, String title, boolean events) {}
+public record Section(String id, String title, boolean events) {
+
+    private static final List<Section> DEFAULTS = List.of(
+            new Section("verdt", "Verdt å merke seg", false),
+            new Section("norske", "Aktuelle norske tiltak, rapporter og forskning", false),
+            new Section("internasjonale", "Aktuelle internasjonale tiltak, rapporter og forskning", false),
+            new Section("arrangementer", "Kommende arrangementer", true));
+
+    /**
+     * The four sections of the newsletter as it is published, in its order. A feeds.yml without a
+     * {@code sections:} block gets these, so the common case needs no boilerplate.
+     */
+    public static List<Section> defaults() {
+        return DEFAULTS;
+    }
+}
