@@ -29,9 +29,10 @@ final class ValidateCommand implements Callable<Integer> {
             for (SourceConfig s : config.sources()) {
                 byType.merge(s.type().yamlName(), 1, Integer::sum);
             }
-            main.terminal.out().printf("%s: ok — %d sources %s in %d sections, %d topics%n", main.configPath(),
-                    config.sources().size(), byType.toString().replace('=', ' ').replace("{", "(").replace("}", ")"),
-                    config.sections().size(), config.topics().size());
+            String types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            main.terminal.out().printf("%s: ok — %d sources (%s) in %d sections, %d topics%n", main.configPath(),
+                    config.sources().size(), types, config.sections().size(), config.topics().size());
         }
         return Main.OK;
     }
