@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>removes tab, CR and LF anywhere and trims spaces, control characters, NBSP and
  *       zero-width characters at both ends (feeds wrap links in all of these);</li>
- *   <li>resolves a relative reference against {@code base} (without a usable absolute
- *       http(s) base a relative reference yields nothing); {@code \} counts as {@code /} before
- *       the query, as in browsers;</li>
- *   <li>accepts only {@code http} and {@code https} with a non-empty host;</li>
+ *   <li>resolves a relative reference against {@code base} per RFC 3986 (without a usable
+ *       absolute http(s) base a relative reference yields nothing; {@code ?q} keeps the base
+ *       path, unlike {@link URI#resolve}); like browsers, it reads {@code \} as {@code /} before
+ *       the query and forgives {@code http:/x.no} and {@code http:x.no};</li>
+ *   <li>accepts only {@code http} and {@code https} with a plausible host (letters, digits
+ *       and marks of any script, {@code - . _}, or an IPv6 literal). Numeric IPv4 forms such as
+ *       {@code http://3279880203/} are left as written, not converted;</li>
  *   <li>hands scheme, host and path to crawler-commons' {@link BasicURLNormalizer}: lower-case
  *       scheme and host, IDN to punycode, default port dropped, dot segments and duplicate
  *       slashes removed, percent-encoding normalised (unreserved characters decoded, hex in
@@ -55,6 +58,7 @@ public final class UrlCanonicalizer {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final Pattern FIRST_SEGMENT_HAS_COLON = Pattern.compile("^[^/?]*:");
     private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\r\\n]");
 
     private final BasicURLNormalizer normalizer;
@@ -100,7 +104,7 @@ public final class UrlCanonicalizer {
             url = url.substring(0, hash);
         }
 
-        String absolute = SCHEME.matcher(url).find() ? url : resolve(url, base);
+        String absolute = SCHEME.matcher(url).find() ? withAuthoritySlashes(url, base) : resolve(url, base);
         if (absolute == null) {
             return null;
         }
@@ -108,7 +112,6 @@ public final class UrlCanonicalizer {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return null;
         }
-        absolute = backslashesToSlashes(absolute);
         if (!hasPlausibleHost(absolute)) {
             return null; // the normaliser would reject most of these too, but only after logging a stack trace
         }
@@ -120,7 +123,12 @@ public final class UrlCanonicalizer {
             absolute = absolute.substring(0, questionMark);
         }
 
-        String head = normalizer.filter(absolute);
+        // the normaliser trims; spaces before a '?' we cut off are part of the path, so escape them first
+        int kept = absolute.length();
+        while (kept > 0 && absolute.charAt(kept - 1) <= ' ') {
+            kept--;
+        }
+        String head = normalizer.filter(absolute.substring(0, kept) + BasicURLNormalizer.escapePath(absolute.substring(kept)));
         if (head == null || !hasHttpSchemeAndHost(head)) {
             return null;
         }
@@ -182,6 +190,32 @@ public final class UrlCanonicalizer {
                 || c == '\ufeff' || Character.isWhitespace(c);
     }
 
+    /**
+     * Browsers forgive {@code http:/x.no/a}, {@code http:x.no} and {@code http:\\x.no}: an http(s)
+     * URL without both slashes is relative to a base of the same scheme, and otherwise the
+     * slashes are supplied. Other schemes pass unchanged (and are rejected later).
+     */
+    private static String withAuthoritySlashes(String url, URI base) {
+        String slashed = backslashesToSlashes(url);
+        int colon = slashed.indexOf(':');
+        String scheme = slashed.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return slashed;
+        }
+        String rest = slashed.substring(colon + 1);
+        if (rest.startsWith("//")) {
+            return slashed;
+        }
+        if (base != null && scheme.equalsIgnoreCase(base.getScheme())) {
+            return resolve(rest, base);
+        }
+        int start = 0;
+        while (start < rest.length() && rest.charAt(start) == '/') {
+            start++;
+        }
+        return scheme + "://" + rest.substring(start);
+    }
+
     /** Resolves a relative reference (fragment already removed) against an absolute http(s) base. */
     private static String resolve(String reference, URI base) {
         if (base == null || !base.isAbsolute() || base.getRawAuthority() == null) {
@@ -200,6 +234,9 @@ public final class UrlCanonicalizer {
         if (ref.startsWith("?")) {
             // java.net.URI (RFC 2396) would drop the last path segment here; RFC 3986 keeps it
             return baseWithoutQuery + ref;
+        }
+        if (FIRST_SEGMENT_HAS_COLON.matcher(ref).find()) {
+            ref = "./" + ref; // RFC 3986 4.2: otherwise ":23" or "a:b" would read as a scheme
         }
         URI escapedBase = URI.create(baseWithoutQuery);
         return escapedBase.resolve(URI.create(BasicURLNormalizer.escapePath(ref))).toString();
@@ -248,7 +285,8 @@ public final class UrlCanonicalizer {
         if (host.isEmpty() || host.startsWith(".") || host.contains("..")) {
             return false;
         }
-        return host.codePoints().allMatch(c -> c == '-' || c == '.' || c == '_'
+        // U+3002, U+FF0E, U+FF61 are full stops that IDNA maps to '.'
+        return host.codePoints().allMatch(c -> c == '-' || c == '.' || c == '_' || c == '\u3002' || c == '\uff0e' || c == '\uff61'
                 || (c < 128 ? Character.isLetterOrDigit(c)
                         : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                                 || Character.getType(c) == Character.COMBINING_SPACING_MARK));

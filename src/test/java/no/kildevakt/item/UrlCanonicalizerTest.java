@@ -65,6 +65,11 @@ class UrlCanonicalizerTest {
                 Arguments.of("https://x.no/doc.pdf#page=2", "https://x.no/doc.pdf#page=2"),
                 Arguments.of("https://hudoc.echr.coe.int/eng#{\"itemid\":[\"001-249529\"]}",
                         "https://hudoc.echr.coe.int/eng#%7B%22itemid%22:%5B%22001-249529%22%5D%7D"),
+                Arguments.of("http://[2001:DB8::1]:80/a", "http://[2001:db8::1]/a"),
+                Arguments.of("https://x.no/a ?q=1", "https://x.no/a%20?q=1"),
+                // forgiven like browsers do
+                Arguments.of("http:/x.no/a", "http://x.no/a"),
+                Arguments.of("https:\\\\x.no\\a", "https://x.no/a"),
                 // user info is dropped
                 Arguments.of("https://user:secret@x.no/a", "https://x.no/a"),
                 Arguments.of("https://x.no./a", "https://x.no/a"));
