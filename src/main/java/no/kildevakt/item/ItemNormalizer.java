@@ -1,14 +1,206 @@
 package no.kildevakt.item;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.kildevakt.parse.FeedEntry;
 import no.kildevakt.parse.ParsedFeed;
 
 /**
  * Turns parsed entries into {@link Item}s: canonical URLs, plain text, dedupe keys.
+ *
+ * <p><b>Fields.</b> {@code title} is the plain text of the entry title; when that is blank,
+ * the first words of the summary; when that is blank too, the URL. {@code summary} is plain
+ * text bounded to {@code summaryMaxChars} (default {@value #DEFAULT_SUMMARY_MAX_CHARS}).
+ * {@code url} is the canonical link ({@link UrlCanonicalizer}, resolved against the feed link
+ * if relative); when the entry has no usable link but its guid is an http(s) URL, the
+ * canonical guid; otherwise null. {@code guid} is the trimmed guid or null. Instants are
+ * passed through unchanged (they are UTC by nature). Entries with neither a usable URL nor a
+ * non-blank title are dropped: an editor can do nothing with them.
+ *
+ * <p><b>Dedupe key.</b> The store treats two sightings with the same key as one item, so the
+ * key must be the same in every run and, where possible, in every source:
+ * <ol>
+ *   <li>guid that is an http(s) URL: {@code url:<canonical guid>} — a permalink, so the same
+ *       article listed by two feeds merges, tracking parameters or not;</li>
+ *   <li>other guid: {@code guid:<host>:<guid>}, host being the item URL's host or, lacking
+ *       one, the feed link's host (empty when neither exists). Opaque guids such as
+ *       {@code 12345} are only unique per publisher, hence the host;</li>
+ *   <li>no guid, but a URL: {@code url:<canonical url>};</li>
+ *   <li>neither guid nor URL (title only): {@code title:<feed host>:<normalised title>}.</li>
+ * </ol>
+ * <b>Shared URL.</b> Some feeds give every entry the same link (Stortinget's hearings feed
+ * links each item to the hearings page). When a {@code url:} key of rule 1 or 3 is shared by
+ * several entries of the same feed, or equals the feed's own link, each such entry gets
+ * {@code url:<canonical>#title:<normalised title>} instead, so they do not collapse into one.
+ * (Rule 1 is included on purpose: a "permalink" guid that several differently titled entries
+ * share is evidently not a permalink.) The normalised title is the plain-text title in lower
+ * case ({@link Locale#ROOT}). Caveat: a feed that lists such a URL once in one run and twice in
+ * the next changes that item's key between the runs; the feed-link check covers the common
+ * case where the shared URL is the listing page itself.
+ *
+ * <p><b>Within one feed</b> an entry whose key was already produced is dropped; the first
+ * occurrence (in document order) wins.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class ItemNormalizer {
+
+    /** Summary bound used by the no-argument constructor. */
+    public static final int DEFAULT_SUMMARY_MAX_CHARS = 600;
+
+    /** How much of the summary stands in for a missing title. */
+    static final int TITLE_FROM_SUMMARY_MAX_CHARS = 100;
+
+    private final UrlCanonicalizer canonicalizer;
+    private final int summaryMaxChars;
+
+    /** Default canonicalizer, summaries bounded to {@value #DEFAULT_SUMMARY_MAX_CHARS} characters. */
+    public ItemNormalizer() {
+        this(new UrlCanonicalizer(), DEFAULT_SUMMARY_MAX_CHARS);
+    }
+
+    /** Default canonicalizer, summaries bounded to {@code summaryMaxChars} characters. */
+    public ItemNormalizer(int summaryMaxChars) {
+        this(new UrlCanonicalizer(), summaryMaxChars);
+    }
+
+    /**
+     * @param canonicalizer   makes the canonical URLs
+     * @param summaryMaxChars bound for summaries, at least 1
+     * @throws IllegalArgumentException when {@code summaryMaxChars} is less than 1
+     */
+    public ItemNormalizer(UrlCanonicalizer canonicalizer, int summaryMaxChars) {
+        if (canonicalizer == null) {
+            throw new IllegalArgumentException("canonicalizer is null");
+        }
+        if (summaryMaxChars < 1) {
+            throw new IllegalArgumentException("summaryMaxChars must be at least 1, was " + summaryMaxChars);
+        }
+        this.canonicalizer = canonicalizer;
+        this.summaryMaxChars = summaryMaxChars;
+    }
+
     /** Normalises every usable entry; entries with neither link nor title are dropped. */
     public List<Item> normalize(ParsedFeed feed) {
-        throw new UnsupportedOperationException("TODO");
+        URI feedBase = parseBase(feed.link());
+        String feedUrl = feed.link() == null ? null : canonicalizer.canonicalize(feed.link()).orElse(null);
+        String feedHost = hostOf(feedUrl);
+
+        List<Draft> drafts = new ArrayList<>();
+        for (FeedEntry entry : feed.entries()) {
+            draft(entry, feedBase, feedHost).ifPresent(drafts::add);
+        }
+
+        Map<String, Integer> urlKeyCounts = new HashMap<>();
+        for (Draft draft : drafts) {
+            if (draft.urlKeyed()) {
+                urlKeyCounts.merge(draft.keyUrl(), 1, Integer::sum);
+            }
+        }
+
+        Set<String> seen = new LinkedHashSet<>();
+        List<Item> items = new ArrayList<>();
+        for (Draft draft : drafts) {
+            String key = draft.key();
+            if (draft.urlKeyed() && (urlKeyCounts.get(draft.keyUrl()) > 1 || draft.keyUrl().equals(feedUrl))) {
+                key = key + "#title:" + normalisedTitle(draft.title());
+            }
+            if (seen.add(key)) {
+                items.add(new Item(key, draft.url(), draft.guid(), draft.title(), draft.summary(),
+                        draft.entry().published(), draft.entry().updated()));
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** An entry on its way to becoming an item, before shared-URL keys are settled. */
+    private record Draft(FeedEntry entry, String url, String guid, String title, String summary,
+                         String key, String keyUrl) {
+        boolean urlKeyed() {
+            return keyUrl != null;
+        }
+    }
+
+    private Optional<Draft> draft(FeedEntry entry, URI feedBase, String feedHost) {
+        String link = entry.link() == null ? null : canonicalizer.canonicalize(entry.link(), feedBase).orElse(null);
+        String guid = entry.guid() == null || entry.guid().isBlank() ? null : entry.guid().strip();
+        String guidUrl = guid != null && isHttpUrl(guid) ? canonicalizer.canonicalize(guid).orElse(null) : null;
+        String url = link != null ? link : guidUrl;
+
+        String ownTitle = PlainText.of(entry.title());
+        if (url == null && ownTitle.isEmpty()) {
+            return Optional.empty();
+        }
+        String title = ownTitle;
+        if (title.isEmpty()) {
+            title = PlainText.summary(entry.summary(), TITLE_FROM_SUMMARY_MAX_CHARS);
+        }
+        if (title.isEmpty()) {
+            title = url;
+        }
+        String summary = PlainText.summary(entry.summary(), summaryMaxChars);
+
+        String key;
+        String keyUrl = null;
+        if (guidUrl != null) {
+            keyUrl = guidUrl;
+            key = "url:" + guidUrl;
+        } else if (guid != null) {
+            String host = url != null ? hostOf(url) : feedHost;
+            key = "guid:" + (host == null ? "" : host) + ":" + guid;
+        } else if (url != null) {
+            keyUrl = url;
+            key = "url:" + url;
+        } else {
+            key = "title:" + (feedHost == null ? "" : feedHost) + ":" + normalisedTitle(title);
+        }
+        return Optional.of(new Draft(entry, url, guid, title, summary, key, keyUrl));
+    }
+
+    private static boolean isHttpUrl(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    static String normalisedTitle(String title) {
+        return PlainText.clean(title).toLowerCase(Locale.ROOT);
+    }
+
+    private URI parseBase(String link) {
+        if (link == null) {
+            return null;
+        }
+        // the canonical form always parses; a raw link with spaces or braces might not
+        return canonicalizer.canonicalize(link).map(URI::create).orElse(null);
+    }
+
+    /** Host of a canonical URL; via the raw authority because {@link URI#getHost()} rejects {@code a_b.example}. */
+    static String hostOf(String canonicalUrl) {
+        if (canonicalUrl == null) {
+            return null;
+        }
+        try {
+            String authority = URI.create(canonicalUrl).getRawAuthority();
+            if (authority == null) {
+                return null;
+            }
+            int at = authority.lastIndexOf('@');
+            String hostAndPort = authority.substring(at + 1);
+            if (hostAndPort.startsWith("[")) {
+                int close = hostAndPort.indexOf(']');
+                return close < 0 ? hostAndPort : hostAndPort.substring(0, close + 1);
+            }
+            int colon = hostAndPort.indexOf(':');
+            return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,198 @@
+package no.kildevakt.item;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import no.kildevakt.parse.FeedEntry;
+import no.kildevakt.parse.ParsedFeed;
+import org.junit.jupiter.api.Test;
+
+class ItemNormalizerTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2024-12-17T09:30:00Z");
+    private static final Instant UPDATED = Instant.parse("2024-12-18T10:00:00Z");
+
+    private final ItemNormalizer normalizer = new ItemNormalizer();
+
+    private static ParsedFeed feed(String link, FeedEntry... entries) {
+        return new ParsedFeed("rss_2.0", "Kilde", link, "UTF-8 (XML declaration)", List.of(entries), List.of());
+    }
+
+    private static FeedEntry entry(String guid, String title, String link) {
+        return new FeedEntry(guid, title, link, null, null, null);
+    }
+
+    @Test
+    void normalisesTextUrlAndKeepsInstants() {
+        FeedEntry entry = new FeedEntry("https://www.regjeringen.no/id3050000/",
+                "Ny handlingsplan mot <b>menneske&shy;handel</b>",
+                "https://www.regjeringen.no/no/aktuelt/handlingsplan/id3050000/?utm_source=rss&utm_medium=rss",
+                "<p>Regjeringen&nbsp;legger fram</p><p>en plan.</p>", PUBLISHED, UPDATED);
+        List<Item> items = normalizer.normalize(feed("https://www.regjeringen.no/no/aktuelt/", entry));
+        assertEquals(1, items.size());
+        Item item = items.get(0);
+        assertEquals("https://www.regjeringen.no/no/aktuelt/handlingsplan/id3050000/", item.url());
+        assertEquals("Ny handlingsplan mot menneskehandel", item.title());
+        assertEquals("Regjeringen legger fram en plan.", item.summary());
+        assertEquals("https://www.regjeringen.no/id3050000/", item.guid());
+        assertEquals(PUBLISHED, item.published());
+        assertEquals(UPDATED, item.updated());
+    }
+
+    @Test
+    void summaryIsBoundedByTheConfiguredLength() {
+        String longSummary = "ord ".repeat(400);
+        FeedEntry entry = new FeedEntry(null, "T", "https://x.no/a", longSummary, null, null);
+        assertTrue(new ItemNormalizer().normalize(feed(null, entry)).get(0).summary().length() <= 600);
+        assertTrue(new ItemNormalizer().normalize(feed(null, entry)).get(0).summary().length() > 550);
+        Item shortItem = new ItemNormalizer(40).normalize(feed(null, entry)).get(0);
+        assertTrue(shortItem.summary().length() <= 40);
+        assertTrue(shortItem.summary().endsWith("\u2026"));
+        assertEquals("", new ItemNormalizer().normalize(feed(null, entry(null, "T", "https://x.no/a"))).get(0).summary());
+        assertThrows(IllegalArgumentException.class, () -> new ItemNormalizer(0));
+    }
+
+    @Test
+    void blankTitleFallsBackToSummaryThenUrl() {
+        FeedEntry fromSummary = new FeedEntry(null, "  <p> </p>", "https://x.no/a",
+                "Kripos melder om flere saker om tvangsarbeid i 2024 enn noe tidligere år, viser en ny rapport fra politiet", null, null);
+        FeedEntry fromUrl = new FeedEntry(null, null, "https://x.no/b", null, null, null);
+        List<Item> items = normalizer.normalize(feed(null, fromSummary, fromUrl));
+        assertEquals(2, items.size());
+        assertTrue(items.get(0).title().startsWith("Kripos melder om flere saker"), items.get(0).title());
+        assertTrue(items.get(0).title().length() <= ItemNormalizer.TITLE_FROM_SUMMARY_MAX_CHARS);
+        assertEquals("https://x.no/b", items.get(1).title());
+    }
+
+    @Test
+    void dropsEntriesWithNeitherLinkNorTitle() {
+        List<Item> items = normalizer.normalize(feed("https://x.no/",
+                new FeedEntry("opaque-1", null, null, "bare et sammendrag", null, null),
+                new FeedEntry(null, " ", "mailto:post@x.no", null, null, null),
+                entry(null, "Beholdes", null)));
+        assertEquals(1, items.size());
+        assertEquals("Beholdes", items.get(0).title());
+        assertNull(items.get(0).url());
+    }
+
+    @Test
+    void relativeLinksResolveAgainstTheFeedLink() {
+        Item item = normalizer.normalize(feed("https://www.stortinget.no/no/Hva-skjer/", entry(null, "T", "../Saker/sak1/"))).get(0);
+        assertEquals("https://www.stortinget.no/no/Saker/sak1/", item.url());
+    }
+
+    @Test
+    void guidUrlStandsInForAMissingLink() {
+        Item item = normalizer.normalize(feed(null, entry("HTTPS://Www.X.no/sak/1?utm_source=rss", "T", null))).get(0);
+        assertEquals("https://www.x.no/sak/1", item.url());
+        assertEquals("url:https://www.x.no/sak/1", item.dedupeKey());
+    }
+
+    @Test
+    void opaqueGuidIsKeyedByTheItemHost() {
+        Item item = normalizer.normalize(feed("https://feed.example.no/", entry(" 12345 ", "T", "https://www.bufdir.no/aktuelt/1"))).get(0);
+        assertEquals("guid:www.bufdir.no:12345", item.dedupeKey());
+        assertEquals("12345", item.guid());
+    }
+
+    @Test
+    void opaqueGuidWithoutItemUrlIsKeyedByTheFeedHost() {
+        Item item = normalizer.normalize(feed("https://Feed.Example.no/rss", entry("tag:x,2024:1", "T", null))).get(0);
+        assertEquals("guid:feed.example.no:tag:x,2024:1", item.dedupeKey());
+    }
+
+    @Test
+    void noGuidIsKeyedByCanonicalUrl() {
+        Item item = normalizer.normalize(feed(null, entry(null, "T", "https://X.no/a/../b?utm_campaign=z#top"))).get(0);
+        assertEquals("url:https://x.no/b", item.dedupeKey());
+    }
+
+    @Test
+    void samePermalinkFromTwoFeedsGivesTheSameKey() {
+        // one feed uses the permalink as guid, the other only as link with tracking parameters
+        Item fromA = normalizer.normalize(feed("https://www.regjeringen.no/",
+                entry("https://www.regjeringen.no/no/aktuelt/sak/id1/", "Sak", "https://www.regjeringen.no/no/aktuelt/sak/id1/"))).get(0);
+        Item fromB = normalizer.normalize(feed("https://www.nettavisen.example/",
+                entry(null, "Sak (videreformidlet)", "http://www.regjeringen.no:80/no/aktuelt/sak/id1/?utm_source=rss&utm_medium=rss"))).get(0);
+        Item fromC = normalizer.normalize(feed("https://aggregator.example/",
+                entry("https://www.regjeringen.no/no/aktuelt/sak/id1/?utm_source=agg", "Sak", "https://aggregator.example/r/1"))).get(0);
+        assertEquals("url:https://www.regjeringen.no/no/aktuelt/sak/id1/", fromA.dedupeKey());
+        assertEquals(fromA.dedupeKey(), fromC.dedupeKey());
+        // http vs https are different URLs: only the same scheme merges
+        assertEquals("url:http://www.regjeringen.no/no/aktuelt/sak/id1/", fromB.dedupeKey());
+    }
+
+    @Test
+    void keysAreStableAcrossRuns() {
+        ParsedFeed feed = feed("https://x.no/", entry("g1", "A", "https://x.no/a"), entry(null, "B", "https://x.no/b"));
+        assertEquals(normalizer.normalize(feed), new ItemNormalizer().normalize(feed));
+    }
+
+    @Test
+    void entriesSharingOneLinkWithoutGuidAreKeyedByTitle() {
+        // Stortinget's hearings feed: every item links to the same page
+        String page = "https://www.stortinget.no/no/Hva-skjer-pa-Stortinget/Horing/";
+        List<Item> items = normalizer.normalize(feed("https://www.stortinget.no/",
+                entry(null, "Høring om <i>Menneskehandel</i>", page),
+                entry(null, "Høring om barnevern", page + "?utm_source=rss"),
+                entry(null, "Annen sak", "https://www.stortinget.no/no/annet/")));
+        assertEquals(3, items.size());
+        assertEquals("url:" + page + "#title:høring om menneskehandel", items.get(0).dedupeKey());
+        assertEquals("url:" + page + "#title:høring om barnevern", items.get(1).dedupeKey());
+        assertEquals(page, items.get(0).url());
+        assertEquals("url:https://www.stortinget.no/no/annet/", items.get(2).dedupeKey());
+    }
+
+    @Test
+    void entryLinkingToTheFeedPageItselfIsKeyedByTitleEvenWhenAlone() {
+        String page = "https://www.stortinget.no/no/Hva-skjer-pa-Stortinget/Horing/";
+        Item item = normalizer.normalize(feed(page, entry(null, "Høring", page))).get(0);
+        assertEquals("url:" + page + "#title:høring", item.dedupeKey());
+    }
+
+    @Test
+    void sharedPermalinkGuidWithDifferentTitlesIsAlsoKeyedByTitle() {
+        String page = "https://x.no/horing/";
+        List<Item> items = normalizer.normalize(feed(null, entry(page, "En", page), entry(page, "To", page)));
+        assertEquals(List.of("url:" + page + "#title:en", "url:" + page + "#title:to"),
+                items.stream().map(Item::dedupeKey).toList());
+    }
+
+    @Test
+    void duplicateKeysWithinOneFeedKeepTheFirst() {
+        List<Item> items = normalizer.normalize(feed("https://x.no/",
+                entry("g1", "Første", "https://x.no/a"),
+                entry("g1", "Andre", "https://x.no/a"),
+                entry(null, "Tredje", "https://x.no/b"),
+                entry(null, "Tredje", "https://x.no/b?utm_source=rss"),
+                entry("https://x.no/c", "Fjerde", null),
+                entry("https://x.no/c#top", "Fjerde", "https://x.no/c")));
+        assertEquals(List.of("Første", "Tredje", "Fjerde"), items.stream().map(Item::title).toList());
+        assertEquals(List.of("guid:x.no:g1", "url:https://x.no/b#title:tredje", "url:https://x.no/c#title:fjerde"),
+                items.stream().map(Item::dedupeKey).toList());
+    }
+
+    @Test
+    void differentOpaqueGuidsOnOneUrlStayApart() {
+        List<Item> items = normalizer.normalize(feed(null, entry("1", "En", "https://x.no/a"), entry("2", "To", "https://x.no/a")));
+        assertEquals(2, items.size());
+        assertNotEquals(items.get(0).dedupeKey(), items.get(1).dedupeKey());
+    }
+
+    @Test
+    void titleOnlyEntriesAreKeyedByFeedHostAndTitle() {
+        Item item = normalizer.normalize(feed("https://x.no/rss", entry(null, "Bare  <b>Tittel</b>", null))).get(0);
+        assertEquals("title:x.no:bare tittel", item.dedupeKey());
+        assertNull(item.url());
+    }
+
+    @Test
+    void emptyFeedGivesNoItems() {
+        assertEquals(List.of(), normalizer.normalize(feed(null)));
+    }
+}
