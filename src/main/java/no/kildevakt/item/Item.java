@@ -14,4 +14,16 @@ import java.time.Instant;
  * @param published publication instant, or null when the source gave none
  * @param updated   update instant, or null
  */
-public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated) {}
+public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated) {
+
+    /**
+     * Whether {@link #url} identifies this item, so that a sighting with the same URL under
+     * another key (another source, another guid scheme) is the same item. False when the
+     * feed shares one URL between several items (see {@link ItemNormalizer}), or when the URL
+     * is only the feed's home page standing in for a missing link.
+     */
+    public boolean urlIdentifiesItem() {
+        return dedupeKey.startsWith("url:") && !dedupeKey.contains(ItemNormalizer.SHARED_URL_MARK)
+                || dedupeKey.startsWith("guid:");
+    }
+}

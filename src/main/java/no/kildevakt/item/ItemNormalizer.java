@@ -20,7 +20,8 @@ import no.kildevakt.parse.ParsedFeed;
  * text bounded to {@code summaryMaxChars} (default {@value #DEFAULT_SUMMARY_MAX_CHARS}).
  * {@code url} is the canonical link ({@link UrlCanonicalizer}, resolved against the feed link
  * if relative); when the entry has no usable link but its guid is an http(s) URL, the
- * canonical guid; otherwise null. {@code guid} is the trimmed guid or null. Instants are
+ * canonical guid; otherwise the feed's own link (the item's key is then title-based, so
+ * it never merges with other items on that URL); entries with no URL even then are dropped. {@code guid} is the trimmed guid or null. Instants are
  * passed through unchanged (they are UTC by nature). Entries with neither a usable URL nor a
  * non-blank title are dropped: an editor can do nothing with them.
  *
@@ -54,6 +55,9 @@ public final class ItemNormalizer {
 
     /** Summary bound used by the no-argument constructor. */
     public static final int DEFAULT_SUMMARY_MAX_CHARS = 600;
+
+    /** Marks a {@code url:} key that was made unique with the title because the URL is shared. */
+    static final String SHARED_URL_MARK = "#title:";
 
     /** How much of the summary stands in for a missing title. */
     static final int TITLE_FROM_SUMMARY_MAX_CHARS = 100;
@@ -110,10 +114,13 @@ public final class ItemNormalizer {
         for (Draft draft : drafts) {
             String key = draft.key();
             if (draft.urlKeyed() && (urlKeyCounts.get(draft.keyUrl()) > 1 || draft.keyUrl().equals(feedUrl))) {
-                key = key + "#title:" + normalisedTitle(draft.title());
+                key = key + SHARED_URL_MARK + normalisedTitle(draft.title());
             }
-            if (seen.add(key)) {
-                items.add(new Item(key, draft.url(), draft.guid(), draft.title(), draft.summary(),
+            // An entry without a link of its own points at the feed's home page rather than
+            // nowhere: the editor can still find it there. Its key never rests on that URL.
+            String url = draft.url() != null ? draft.url() : feedUrl;
+            if (url != null && seen.add(key)) {
+                items.add(new Item(key, url, draft.guid(), draft.title(), draft.summary(),
                         draft.entry().published(), draft.entry().updated()));
             }
         }

@@ -34,6 +34,7 @@ final class Schema {
                         id           INTEGER PRIMARY KEY AUTOINCREMENT,
                         dedupe_key   TEXT NOT NULL UNIQUE,
                         url          TEXT NOT NULL,
+                        url_identity INTEGER NOT NULL DEFAULT 1,
                         guid         TEXT,
                         title        TEXT,
                         summary      TEXT,

@@ -329,11 +329,11 @@ public final class Store implements AutoCloseable {
         Set<Long> inserted = new HashSet<>();
         Set<Long> refreshed = new HashSet<>();
         try (PreparedStatement byKey = c.prepareStatement("SELECT id FROM items WHERE dedupe_key = ?");
-                PreparedStatement byUrl = c.prepareStatement("SELECT id FROM items WHERE url = ? ORDER BY id LIMIT 1");
+                PreparedStatement byUrl = c.prepareStatement("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
                 PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
-                                           first_source, first_seen, last_seen)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                                           first_source, first_seen, last_seen, url_identity)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement update = c.prepareStatement("""
                         UPDATE items
                            SET title     = coalesce(nullif(?, ''), title),
@@ -348,7 +348,8 @@ public final class Store implements AutoCloseable {
                         ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""")) {
             for (Item item : round.items()) {
                 Long id = findId(byKey, item.dedupeKey());
-                if (id == null) {
+                if (id == null && item.urlIdentifiesItem()) {
+                    // the same page under another key: another source, another guid scheme
                     id = findId(byUrl, item.url());
                 }
                 if (id == null) {
@@ -363,6 +364,7 @@ public final class Store implements AutoCloseable {
                     insert.setString(9, round.sourceId());
                     insert.setString(10, seen);
                     insert.setString(11, seen);
+                    insert.setInt(12, item.urlIdentifiesItem() ? 1 : 0);
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         if (!keys.next()) {

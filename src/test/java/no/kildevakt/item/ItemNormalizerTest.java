@@ -1,6 +1,7 @@
 package no.kildevakt.item;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -77,7 +78,8 @@ class ItemNormalizerTest {
                 entry(null, "Beholdes", null)));
         assertEquals(1, items.size());
         assertEquals("Beholdes", items.get(0).title());
-        assertNull(items.get(0).url());
+        assertEquals("https://x.no/", items.get(0).url(), "without a link of its own it points at the feed's home page");
+        assertFalse(items.get(0).urlIdentifiesItem(), "and that URL must never merge it with other items");
     }
 
     @Test
@@ -188,7 +190,12 @@ class ItemNormalizerTest {
     void titleOnlyEntriesAreKeyedByFeedHostAndTitle() {
         Item item = normalizer.normalize(feed("https://x.no/rss", entry(null, "Bare  <b>Tittel</b>", null))).get(0);
         assertEquals("title:x.no:bare tittel", item.dedupeKey());
-        assertNull(item.url());
+        assertEquals("https://x.no/rss", item.url());
+    }
+
+    @Test
+    void entriesWithNoUrlAtAllAreDropped() {
+        assertTrue(normalizer.normalize(feed(null, entry(null, "Bare tittel", null))).isEmpty());
     }
 
     @Test

@@ -127,11 +127,25 @@ class StoreRoundTest {
     }
 
     @Test
+    void itemsThatOnlyShareTheirFeedsUrlAreNeverMergedByIt() throws Exception {
+        // Stortinget's hearings feed links every item to the same page: keys carry the title
+        String page = "https://www.stortinget.no/horinger";
+        store.recordRound(round("a", T1, List.of(
+                item("url:" + page + "#title:høring om a", page, "Høring om A"),
+                item("url:" + page + "#title:høring om b", page, "Høring om B"))));
+        RoundResult later = store.recordRound(round("a", T2, List.of(
+                item("url:" + page + "#title:høring om c", page, "Høring om C"),
+                item("url:" + page, page, "The page itself"))));
+        assertEquals(new RoundResult(2, 0), later, "neither merges into the hearings stored before");
+        assertEquals(4, store.items(ItemQuery.all()).size());
+    }
+
+    @Test
     void aDuplicateWithinOneRoundCountsOnce() throws Exception {
         RoundResult result = store.recordRound(round("a", T1, List.of(
-                item("k1", "https://example.org/1", "One"),
-                item("k1", "https://example.org/1", "One again"),
-                item("k2", "https://example.org/1", "Same url"))));
+                item("url:https://example.org/1", "https://example.org/1", "One"),
+                item("url:https://example.org/1", "https://example.org/1", "One again"),
+                item("guid:example.org:2", "https://example.org/1", "Same url"))));
         assertEquals(new RoundResult(1, 0), result);
         assertEquals(1, store.items(ItemQuery.all()).size());
         assertEquals(3, store.fetchLog("a", 0).get(0).seenItems());
