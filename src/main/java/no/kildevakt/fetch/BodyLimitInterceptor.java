@@ -83,7 +83,8 @@ final class BodyLimitInterceptor implements Interceptor {
                     @Override
                     public long read(Buffer sink, long byteCount) throws IOException {
                         // never ask for more than one byte past the cap, so overflow is seen at once
-                        long read = super.read(sink, Math.min(byteCount, cap - total + 1));
+                        long room = cap - total; // >= 0: we throw as soon as total passes cap
+                        long read = super.read(sink, byteCount <= room ? byteCount : room + 1);
                         if (read > 0) {
                             total += read;
                             if (total > cap) {

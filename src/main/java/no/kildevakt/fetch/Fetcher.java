@@ -97,12 +97,8 @@ public final class Fetcher implements AutoCloseable {
             throw new FetchException(Kind.IO, requested, requested + ": not an http(s) URL");
         }
         Request.Builder builder = new Request.Builder().url(url).get();
-        if (request.etag() != null) {
-            builder.header("If-None-Match", request.etag());
-        }
-        if (request.lastModified() != null) {
-            builder.header("If-Modified-Since", request.lastModified());
-        }
+        addValidator(builder, "If-None-Match", request.etag());
+        addValidator(builder, "If-Modified-Since", request.lastModified());
         Call call = client.newCall(builder.build());
         FetchTrace trace = FetchTrace.of(call);
         try (Response response = call.execute()) {
@@ -124,6 +120,21 @@ public final class Fetcher implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             throw FetchFailures.fromIOException(requested, e, trace.requestsThisHop());
+        }
+    }
+
+    /**
+     * Sends a stored validator back. One OkHttp cannot send (non-ASCII, control characters — a
+     * server sent it so, or it was stored garbled) is dropped: the cost is one full fetch, not a failure.
+     */
+    private static void addValidator(Request.Builder builder, String header, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            builder.header(header, value);
+        } catch (IllegalArgumentException unsendable) {
+            // fetch unconditionally
         }
     }
 

@@ -56,6 +56,15 @@ class BodyLimitInterceptorTest {
     }
 
     @Test
+    void anEnormousCapDoesNotOverflow() throws Exception {
+        server.enqueue(new MockResponse.Builder().chunkedBody("y".repeat(1000), 100).build());
+        OkHttpClient unlimited = new OkHttpClient.Builder().addInterceptor(new BodyLimitInterceptor(Long.MAX_VALUE)).build();
+        try (Response response = unlimited.newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
+            assertEquals(1000, response.body().bytes().length);
+        }
+    }
+
+    @Test
     void headIsNotJudgedByContentLength() throws Exception {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Length", "1000000").build());
         try (Response response = client.newCall(new Request.Builder().url(server.url("/")).head().build()).execute()) {

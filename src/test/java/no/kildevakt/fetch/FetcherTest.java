@@ -136,6 +136,17 @@ class FetcherTest {
     }
 
     @Test
+    void unsendableValidatorIsDropped() throws Exception {
+        server.enqueue(ok("x"));
+        FetchResponse response = fetcher(TestSupport.settings()).fetch(
+                FetchRequest.of(url("/feed")).withValidators("\"caf\u00e9\n\"", "Wed, 21 Oct 2015 07:28:00 GMT"));
+        assertEquals(200, response.status());
+        RecordedRequest sent = server.takeRequest();
+        assertNull(sent.getHeaders().get("If-None-Match"));
+        assertEquals("Wed, 21 Oct 2015 07:28:00 GMT", sent.getHeaders().get("If-Modified-Since"));
+    }
+
+    @Test
     void notFoundIsGone() {
         server.enqueue(status(404));
         FetchException e = fails(fetcher(TestSupport.settings()), url("/feed"));
