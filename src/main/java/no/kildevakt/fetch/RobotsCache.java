@@ -175,7 +175,7 @@ final class RobotsCache {
      * A fresh parser per file (it counts warnings in a field, so it is not thread-safe). No Crawl-delay
      * ceiling in the parser — it would turn a long delay into "disallow all"; we cap the delay instead.
      */
-    private static SimpleRobotRulesParser newParser() {
+    static SimpleRobotRulesParser newParser() {
         return new SimpleRobotRulesParser(Long.MAX_VALUE, SimpleRobotRulesParser.DEFAULT_MAX_WARNINGS);
     }
 

@@ -411,6 +411,22 @@ class FetcherTest {
     }
 
     @Test
+    void robotsRulesAreKeptForADay() throws Exception {
+        serveRobots(ok("User-agent: *\nDisallow: /private/\n"));
+        TestSupport.MutableClock clock = new TestSupport.MutableClock(java.time.Instant.parse("2025-01-01T00:00:00Z"));
+        Fetcher fetcher = fetcher(TestSupport.settings(), TestSupport.options(sleeper).withObeyRobots(true).withClock(clock));
+
+        fetcher.fetch(FetchRequest.of(url("/feed")));
+        clock.advance(Duration.ofHours(23));
+        fetcher.fetch(FetchRequest.of(url("/feed")));
+        assertEquals(List.of("/robots.txt", "/feed", "/feed"), paths);
+
+        clock.advance(Duration.ofHours(2));
+        fetcher.fetch(FetchRequest.of(url("/feed")));
+        assertEquals(List.of("/robots.txt", "/feed", "/feed", "/robots.txt", "/feed"), paths);
+    }
+
+    @Test
     void robotsChecksEveryRedirectHop() throws Exception {
         MockWebServer other = newServer();
         other.setDispatcher(new Dispatcher() {
