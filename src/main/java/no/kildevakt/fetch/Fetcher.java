@@ -1,23 +1,195 @@
 package no.kildevakt.fetch;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import no.kildevakt.config.Settings;
+import no.kildevakt.fetch.FetchException.Kind;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * The one way kildevakt talks HTTP: a single shared OkHttp client whose politeness
  * (User-Agent, robots.txt, per-host pacing, retries, Retry-After, redirects, body cap)
  * is built from interceptors, so every caller — crawler, enricher, link checker — gets
  * the same manners.
+ *
+ * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → per-host
+ * pacing → body cap → per-attempt deadline. So each redirect hop is checked against robots.txt
+ * and retried on its own, and each attempt waits its turn at the host. OkHttp's own redirect
+ * following is off; its transparent gzip stays on (the cap counts inflated bytes).
+ *
+ * <p>Thread-safe: one instance serves all threads of a crawl.
  */
 public final class Fetcher implements AutoCloseable {
+
+    private final Settings settings;
+    private final FetcherOptions options;
+    private final OkHttpClient client;
+
     public Fetcher(Settings settings) {
-        throw new UnsupportedOperationException("TODO");
+        this(settings, FetcherOptions.defaults());
+    }
+
+    /** For tests and for steps with other needs, e.g. the link checker without robots.txt. */
+    public Fetcher(Settings settings, FetcherOptions options) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.options = Objects.requireNonNull(options, "options");
+        this.client = buildClient();
+    }
+
+    private OkHttpClient buildClient() {
+        Duration timeout = settings.timeout();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(Duration.ZERO) // see AttemptDeadlineInterceptor
+                .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
+                .addInterceptor(new RedirectInterceptor(settings.maxRedirects()));
+        Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
+        if (options.obeyRobots()) {
+            Clock clock = options.clock();
+            Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            RobotsCache robots = new RobotsCache(() -> this.client, settings.userAgent(), ticker);
+            builder.addInterceptor(new RobotsInterceptor(robots));
+            delayFor = url -> max(settings.perHostDelay(), robots.knownCrawlDelay(url));
+        }
+        return builder
+                .addInterceptor(new RetryInterceptor(settings.retries(), settings.maxRetryAfter(),
+                        options.sleeper(), options.random(), options.clock()))
+                .addInterceptor(new PacingInterceptor(new HostPacer(), delayFor))
+                .addInterceptor(new BodyLimitInterceptor(settings.maxBody()))
+                .addInterceptor(new AttemptDeadlineInterceptor(timeout.multipliedBy(2)))
+                .build();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /**
+     * The shared client with all the manners above, for steps that need more than
+     * {@link #fetch} (HEAD requests, streaming). Callers must close every response they get:
+     * an open body keeps its host busy for every other thread.
+     */
+    public OkHttpClient client() {
+        return client;
     }
 
     /** Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
-        throw new UnsupportedOperationException("TODO");
+        URI requested = Objects.requireNonNull(request, "request").url();
+        HttpUrl url = HttpUrl.parse(requested.toString());
+        if (url == null) {
+            throw new FetchException(Kind.IO, requested, requested + ": not an http(s) URL");
+        }
+        Request.Builder builder = new Request.Builder().url(url).get();
+        addValidator(builder, "If-None-Match", request.etag());
+        addValidator(builder, "If-Modified-Since", request.lastModified());
+        Call call = client.newCall(builder.build());
+        FetchTrace trace = FetchTrace.of(call);
+        try (Response response = call.execute()) {
+            int code = response.code();
+            if (code == 304) {
+                return result(request, response, new byte[0], trace);
+            }
+            if (code >= 200 && code < 300) {
+                byte[] body = response.body().bytes();
+                Optional<BotChallenge> challenge = BotChallenge.detect(code, response.headers(), start(body));
+                if (challenge.isPresent()) {
+                    throw new FetchException(Kind.BLOCKED, requested, code, null,
+                            requested + ": " + challenge.get().description() + " instead of content (HTTP " + code + ")", null);
+                }
+                return result(request, response, body, trace);
+            }
+            throw statusFailure(requested, call, response, trace.requestsThisHop());
+        } catch (FetchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw FetchFailures.fromIOException(requested, e, trace.requestsThisHop());
+        }
     }
 
+    /**
+     * Sends a stored validator back. One OkHttp cannot send (non-ASCII, control characters — a
+     * server sent it so, or it was stored garbled) is dropped: the cost is one full fetch, not a failure.
+     */
+    private static void addValidator(Request.Builder builder, String header, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            builder.header(header, value);
+        } catch (IllegalArgumentException unsendable) {
+            // fetch unconditionally
+        }
+    }
+
+    private static FetchResponse result(FetchRequest request, Response response, byte[] body, FetchTrace trace) {
+        HttpUrl movedTo = trace.movedTo();
+        return new FetchResponse(
+                request.url(),
+                response.request().url().uri(),
+                response.code(),
+                body,
+                response.header("Content-Type"),
+                response.header("ETag"),
+                response.header("Last-Modified"),
+                movedTo == null ? null : movedTo.uri(),
+                trace.requestsSent());
+    }
+
+    /** The exception for a final status that is neither 2xx nor 304, after retries. */
+    private FetchException statusFailure(URI requested, Call call, Response response, int attempts) {
+        int code = response.code();
+        StringBuilder cause = new StringBuilder();
+        Kind kind = FetchFailures.kindForStatus(code);
+        Optional<BotChallenge> challenge = BotChallenge.detect(response);
+        if (challenge.isPresent()) {
+            kind = Kind.BLOCKED;
+            cause.append(challenge.get().description()).append(", ");
+        }
+        cause.append(FetchFailures.statusLine(code, response.message()));
+        if (RedirectInterceptor.isRedirect(code)) {
+            cause.append(" without Location");
+        }
+        HttpUrl finalUrl = response.request().url();
+        if (!finalUrl.equals(call.request().url())) {
+            cause.append(" at ").append(finalUrl); // the redirect target that failed
+        }
+        cause.append(FetchFailures.afterAttempts(attempts));
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), options.clock()).orElse(null);
+        if (retryAfter != null) {
+            cause.append(retryAfter.compareTo(settings.maxRetryAfter()) > 0
+                    ? "; Retry-After " + FetchFailures.seconds(retryAfter) + " exceeds the "
+                            + FetchFailures.seconds(settings.maxRetryAfter()) + " we wait"
+                    : "; Retry-After " + FetchFailures.seconds(retryAfter));
+        }
+        return new FetchException(kind, requested, code, retryAfter, requested + ": " + cause, null);
+    }
+
+    /** The first bytes of a body as Latin-1: enough to spot ASCII challenge markers. */
+    private static String start(byte[] body) {
+        return new String(body, 0, (int) Math.min(body.length, BotChallenge.PEEK_BYTES), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Stops the client's threads and drops pooled connections. */
     @Override
-    public void close() {}
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
 }

@@ -1,0 +1,101 @@
+package no.kildevakt.fetch;
+
+import java.io.IOException;
+import no.kildevakt.fetch.FetchException.Kind;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+
+/**
+ * Caps a response body at {@code settings.max_body}, counted <em>after</em> OkHttp's transparent
+ * gzip decompression, so neither a huge page nor a gzip bomb (a few KB that inflate to gigabytes)
+ * can exhaust memory. A declared Content-Length above the cap fails before anything is read; an
+ * undeclared or compressed one fails with {@link Kind#TOO_LARGE} as soon as one byte more than
+ * the cap has been inflated, so at most the cap plus one read buffer is ever held.
+ *
+ * <p>An application interceptor, because only there is the body already decompressed.
+ */
+final class BodyLimitInterceptor implements Interceptor {
+    private final long maxBody;
+
+    BodyLimitInterceptor(long maxBody) {
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (maxBody <= 0 || chain.request().method().equals("HEAD")) {
+            return response; // HEAD: Content-Length describes a body that is never sent
+        }
+        ResponseBody body = response.body();
+        long declared = body.contentLength();
+        if (declared > maxBody) {
+            response.close();
+            throw FetchFailures.interceptorFailure(chain, Kind.TOO_LARGE, response.code(),
+                    "Content-Length " + declared + " exceeds the " + FetchFailures.size(maxBody) + " limit");
+        }
+        String what = chain.request().url().toString();
+        return response.newBuilder().body(new CappedBody(body, maxBody, () ->
+                FetchFailures.interceptorFailure(chain, Kind.TOO_LARGE, response.code(),
+                        "body exceeds the " + FetchFailures.size(maxBody) + " limit"
+                                + (what.equals(chain.call().request().url().toString()) ? "" : " at " + what)))).build();
+    }
+
+    /** Makes the exception lazily, only when the cap is hit. */
+    private interface Overflow {
+        FetchException exception();
+    }
+
+    private static final class CappedBody extends ResponseBody {
+        private final ResponseBody delegate;
+        private final long cap;
+        private final Overflow overflow;
+        private BufferedSource source;
+
+        CappedBody(ResponseBody delegate, long cap, Overflow overflow) {
+            this.delegate = delegate;
+            this.cap = cap;
+            this.overflow = overflow;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return delegate.contentType();
+        }
+
+        @Override
+        public long contentLength() {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public synchronized BufferedSource source() {
+            if (source == null) {
+                source = Okio.buffer(new ForwardingSource(delegate.source()) {
+                    private long total;
+
+                    @Override
+                    public long read(Buffer sink, long byteCount) throws IOException {
+                        // never ask for more than one byte past the cap, so overflow is seen at once
+                        long room = cap - total; // >= 0: we throw as soon as total passes cap
+                        long read = super.read(sink, byteCount <= room ? byteCount : room + 1);
+                        if (read > 0) {
+                            total += read;
+                            if (total > cap) {
+                                throw overflow.exception();
+                            }
+                        }
+                        return read;
+                    }
+                });
+            }
+            return source;
+        }
+    }
+}
