@@ -107,6 +107,8 @@ public final class Main implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", quiet ? "error" : "warn");
         System.setProperty("org.slf4j.simpleLogger.log.no.kildevakt", verbose ? "debug" : quiet ? "error" : "warn");
+        // crawler-commons warns about every odd line of every robots.txt: noise for cron mail
+        System.setProperty("org.slf4j.simpleLogger.log.crawlercommons", verbose ? "warn" : "error");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     }
