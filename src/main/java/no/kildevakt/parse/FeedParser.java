@@ -321,8 +321,16 @@ public final class FeedParser {
             }
         }
 
-        Instant published = toInstant(se.getPublishedDate());
-        Instant updated = toInstant(se.getUpdatedDate());
+        Instant published;
+        Instant updated;
+        if (wireEntry instanceof Entry e) {
+            // Rome's Atom 0.3 converter files <modified> as published; read the Atom model directly
+            published = toInstant(e.getPublished() != null ? e.getPublished() : e.getIssued());
+            updated = toInstant(e.getUpdated() != null ? e.getUpdated() : e.getModified());
+        } else {
+            published = toInstant(se.getPublishedDate());
+            updated = toInstant(se.getUpdatedDate());
+        }
         if (published == null && element != null) {
             published = rawDate(element, PUBLISHED_NAMES).orElse(null);
         }
