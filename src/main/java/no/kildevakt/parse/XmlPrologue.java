@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *
  * <p>Why: the parser is fed a {@code Reader}, so the prolog's {@code encoding=} must not be able to
  * disagree with it; a DOCTYPE is removed rather than parsed (DTDs are a door to XXE and entity bombs,
- * and Rome's doctype ban stays on as a second lock); and control characters that XML 1.0 forbids, which
+ * and Rome's doctype ban stays on as a second lock) — but the internal subset's plain-text entities
+ * ({@code <!ENTITY id "tag:example.com,">}) are substituted by hand, since they cannot recurse or reach
+ * outside, while references to external or nested entities are deleted; and control characters that XML 1.0 forbids, which
  * real feeds do contain, would otherwise make an entire feed unreadable for one bad byte.
  */
 final class XmlPrologue {

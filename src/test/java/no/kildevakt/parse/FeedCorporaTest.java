@@ -96,10 +96,10 @@ class FeedCorporaTest {
             String contentType = null;
             JsonNode headers = row.get("http_headers");
             if (headers != null && headers.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> h = it.next();
-                    if (h.getKey().equalsIgnoreCase("Content-Type")) {
-                        contentType = h.getValue().asText();
+                for (Iterator<String> names = headers.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (name.equalsIgnoreCase("Content-Type")) {
+                        contentType = headers.get(name).asText();
                     }
                 }
             }
