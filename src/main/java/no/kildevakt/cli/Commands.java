@@ -35,6 +35,44 @@ final class Commands {
         }
     }
 
+    /** A command's work once what it needs is open; it may end early by throwing {@link Exit}. */
+    @FunctionalInterface
+    interface Work<T> {
+        int run(T value) throws Exit, StoreException;
+    }
+
+    /**
+     * Loads feeds.yml and runs {@code work} on it, turning the ways a command ends early into
+     * exit codes: a bad config or an unusable database is a usage error (2), with its one line
+     * already printed.
+     */
+    static int withConfig(Main main, Work<Config> work) {
+        return withConfig(main, true, work);
+    }
+
+    /**
+     * As {@link #withConfig(Main, Work)}, but when {@code required} is false and there is no
+     * feeds.yml, {@code work} gets null: reading the store needs no config.
+     */
+    static int withConfig(Main main, boolean required, Work<Config> work) {
+        try {
+            boolean absent = !required && !java.nio.file.Files.exists(main.configPath());
+            return work.run(absent ? null : loadConfig(main));
+        } catch (Exit e) {
+            return e.code;
+        } catch (StoreException e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+
+    /** Opens the store for {@code work} and closes it afterwards. */
+    static int withStore(Main main, Work<Store> work) throws Exit, StoreException {
+        try (Store store = openStore(main)) {
+            return work.run(store);
+        }
+    }
+
     static Config loadConfig(Main main) throws Exit {
         try {
             return new ConfigLoader().load(main.configPath());

@@ -54,31 +54,27 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config;
-        try {
-            config = Commands.loadConfig(main);
-        } catch (Commands.Exit e) {
-            return e.code;
-        }
-        for (String id : sources) {
-            if (config.source(id).isEmpty()) {
-                main.terminal.err().printf("%s: unknown source \"%s\"%n", main.configPath(), id);
-                return Main.USAGE;
+        return Commands.withConfig(main, config -> {
+            for (String id : sources) {
+                if (config.source(id).isEmpty()) {
+                    main.terminal.err().printf("%s: unknown source \"%s\"%n", main.configPath(), id);
+                    return Main.USAGE;
+                }
             }
-        }
-        Optional<CrawlLock> lock;
-        try {
-            lock = CrawlLock.tryAcquire(main.dbPath());
-        } catch (StoreException e) {
-            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
-            return Main.USAGE;
-        }
-        if (lock.isEmpty()) {
-            main.terminal.err().printf("kildevakt: another crawl holds the lock on %s (%s); not starting a second one%n",
-                    main.dbPath(), CrawlLock.describeHolder(main.dbPath()));
-            return Main.LOCKED;
-        }
-        try (CrawlLock held = lock.get(); Store store = Commands.openStore(main); Fetcher fetcher = new Fetcher(config.settings())) {
+            Optional<CrawlLock> lock = CrawlLock.tryAcquire(main.dbPath());
+            if (lock.isEmpty()) {
+                main.terminal.err().printf("kildevakt: %s on %s; not starting a second crawl%n",
+                        CrawlLock.describeHolder(main.dbPath()), main.dbPath());
+                return Main.LOCKED;
+            }
+            try (CrawlLock held = lock.get()) {
+                return Commands.withStore(main, store -> crawl(config, store));
+            }
+        });
+    }
+
+    private int crawl(Config config, Store store) {
+        try (Fetcher fetcher = new Fetcher(config.settings())) {
             Crawler crawler = new Crawler(config, store, fetcher::fetch,
                     Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer())), Clock.systemUTC());
             Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
@@ -90,9 +86,8 @@ final class CrawlCommand implements Callable<Integer> {
                 printText(report);
             }
             return report.anyFailed() ? Main.PARTIAL : Main.OK;
-        } catch (Commands.Exit e) {
-            return e.code;
         } catch (StoreException e) {
+            // the database failed mid-crawl (disk full, ...): what was stored before stays
             main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
             return Main.PARTIAL;
         }

@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.Durations;
 import no.kildevakt.store.ItemQuery;
-import no.kildevakt.store.Store;
-import no.kildevakt.store.StoreException;
 import no.kildevakt.store.StoredItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,15 +46,8 @@ final class ItemsCommand implements Callable<Integer> {
             main.terminal.err().println("kildevakt items: --since: " + e.getMessage());
             return Main.USAGE;
         }
-        Config config = null;
-        if (java.nio.file.Files.exists(main.configPath())) {
-            try {
-                config = Commands.loadConfig(main);
-            } catch (Commands.Exit e) {
-                return e.code;
-            }
-        }
-        try (Store store = Commands.openStore(main)) {
+        // sections come from feeds.yml when there is one; the store remembers them otherwise
+        return Commands.withConfig(main, false, config -> Commands.withStore(main, store -> {
             List<StoredItem> items = store.items(new ItemQuery(source, sinceInstant, null, limit));
             if (json) {
                 main.terminal.out().println(Commands.json(toJson(items, config)));
@@ -64,12 +55,7 @@ final class ItemsCommand implements Callable<Integer> {
                 printText(items);
             }
             return Main.OK;
-        } catch (Commands.Exit e) {
-            return e.code;
-        } catch (StoreException e) {
-            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
-            return Main.USAGE;
-        }
+        }));
     }
 
     /** {@code 2025-01-01} (start of that day in Oslo) or a span back from now ({@code 14d}). */

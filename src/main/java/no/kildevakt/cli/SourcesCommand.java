@@ -10,8 +10,6 @@ import no.kildevakt.config.Config;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.store.Outcome;
 import no.kildevakt.store.SourceState;
-import no.kildevakt.store.Store;
-import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,13 +30,7 @@ final class SourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config;
-        try {
-            config = Commands.loadConfig(main);
-        } catch (Commands.Exit e) {
-            return e.code;
-        }
-        try (Store store = Commands.openStore(main)) {
+        return Commands.withConfig(main, config -> Commands.withStore(main, store -> {
             Map<String, SourceState> states = store.states();
             if (json) {
                 main.terminal.out().println(Commands.json(toJson(config, states)));
@@ -46,12 +38,7 @@ final class SourcesCommand implements Callable<Integer> {
                 printText(config, states);
             }
             return Main.OK;
-        } catch (Commands.Exit e) {
-            return e.code;
-        } catch (StoreException e) {
-            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
-            return Main.USAGE;
-        }
+        }));
     }
 
     /**

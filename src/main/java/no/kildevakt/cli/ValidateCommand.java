@@ -18,22 +18,22 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config;
-        try {
-            config = Commands.loadConfig(main);
-        } catch (Commands.Exit e) {
-            return e.code;
-        }
-        if (!main.quiet) {
-            Map<String, Integer> byType = new TreeMap<>();
-            for (SourceConfig s : config.sources()) {
-                byType.merge(s.type().yamlName(), 1, Integer::sum);
+        return Commands.withConfig(main, config -> {
+            if (!main.quiet) {
+                report(config);
             }
-            String types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                    .collect(java.util.stream.Collectors.joining(", "));
-            main.terminal.out().printf("%s: ok — %d sources (%s) in %d sections, %d topics%n", main.configPath(),
-                    config.sources().size(), types, config.sections().size(), config.topics().size());
+            return Main.OK;
+        });
+    }
+
+    private void report(Config config) {
+        Map<String, Integer> byType = new TreeMap<>();
+        for (SourceConfig s : config.sources()) {
+            byType.merge(s.type().yamlName(), 1, Integer::sum);
         }
-        return Main.OK;
+        String types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+        main.terminal.out().printf("%s: ok — %d sources (%s) in %d sections, %d topics%n", main.configPath(),
+                config.sources().size(), types, config.sections().size(), config.topics().size());
     }
 }

@@ -3,13 +3,11 @@ package no.kildevakt.fetch;
 import java.io.IOException;
 import no.kildevakt.fetch.FetchException.Kind;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.BufferedSource;
 import okio.ForwardingSource;
-import okio.Okio;
+import okio.Source;
 
 /**
  * Caps a response body at {@code settings.max_body}, counted <em>after</em> OkHttp's transparent
@@ -41,10 +39,10 @@ final class BodyLimitInterceptor implements Interceptor {
                     "Content-Length " + declared + " exceeds the " + FetchFailures.size(maxBody) + " limit");
         }
         String what = chain.request().url().toString();
-        return response.newBuilder().body(new CappedBody(body, maxBody, () ->
-                FetchFailures.interceptorFailure(chain, Kind.TOO_LARGE, response.code(),
-                        "body exceeds the " + FetchFailures.size(maxBody) + " limit"
-                                + (what.equals(chain.call().request().url().toString()) ? "" : " at " + what)))).build();
+        Overflow overflow = () -> FetchFailures.interceptorFailure(chain, Kind.TOO_LARGE, response.code(),
+                "body exceeds the " + FetchFailures.size(maxBody) + " limit"
+                        + (what.equals(chain.call().request().url().toString()) ? "" : " at " + what));
+        return response.newBuilder().body(new SourceWrappingBody(body, source -> new CappingSource(source, maxBody, overflow))).build();
     }
 
     /** Makes the exception lazily, only when the cap is hit. */
@@ -52,50 +50,30 @@ final class BodyLimitInterceptor implements Interceptor {
         FetchException exception();
     }
 
-    private static final class CappedBody extends ResponseBody {
-        private final ResponseBody delegate;
+    /** Counts inflated bytes and throws as soon as one more than the cap has been read. */
+    private static final class CappingSource extends ForwardingSource {
         private final long cap;
         private final Overflow overflow;
-        private BufferedSource source;
+        private long total;
 
-        CappedBody(ResponseBody delegate, long cap, Overflow overflow) {
-            this.delegate = delegate;
+        CappingSource(Source delegate, long cap, Overflow overflow) {
+            super(delegate);
             this.cap = cap;
             this.overflow = overflow;
         }
 
         @Override
-        public MediaType contentType() {
-            return delegate.contentType();
-        }
-
-        @Override
-        public long contentLength() {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public synchronized BufferedSource source() {
-            if (source == null) {
-                source = Okio.buffer(new ForwardingSource(delegate.source()) {
-                    private long total;
-
-                    @Override
-                    public long read(Buffer sink, long byteCount) throws IOException {
-                        // never ask for more than one byte past the cap, so overflow is seen at once
-                        long room = cap - total; // >= 0: we throw as soon as total passes cap
-                        long read = super.read(sink, byteCount <= room ? byteCount : room + 1);
-                        if (read > 0) {
-                            total += read;
-                            if (total > cap) {
-                                throw overflow.exception();
-                            }
-                        }
-                        return read;
-                    }
-                });
+        public long read(Buffer sink, long byteCount) throws IOException {
+            // never ask for more than one byte past the cap, so overflow is seen at once
+            long room = cap - total; // >= 0: we throw as soon as total passes cap
+            long read = super.read(sink, byteCount <= room ? byteCount : room + 1);
+            if (read > 0) {
+                total += read;
+                if (total > cap) {
+                    throw overflow.exception();
+                }
             }
-            return source;
+            return read;
         }
     }
 }

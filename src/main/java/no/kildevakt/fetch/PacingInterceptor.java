@@ -7,13 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.BufferedSource;
 import okio.ForwardingSource;
-import okio.Okio;
+import okio.Source;
 
 /**
  * Applies {@link HostPacer} to each request: waits for its host (host:port), sends, and hands the
@@ -59,54 +56,34 @@ final class PacingInterceptor implements Interceptor {
                 pacer.release(host);
             }
         };
-        return response.newBuilder().body(new ReleasingBody(response.body(), releaseOnce)).build();
+        return response.newBuilder().body(new SourceWrappingBody(response.body(), source -> new ReleasingSource(source, releaseOnce))).build();
     }
 
-    /** A body that runs {@code onDone} once, when it is exhausted or closed, whichever comes first. */
-    private static final class ReleasingBody extends ResponseBody {
-        private final ResponseBody delegate;
+    /** Runs {@code onDone} when the stream is exhausted or closed, whichever comes first. */
+    private static final class ReleasingSource extends ForwardingSource {
         private final Runnable onDone;
-        private BufferedSource source;
 
-        ReleasingBody(ResponseBody delegate, Runnable onDone) {
-            this.delegate = delegate;
+        ReleasingSource(Source delegate, Runnable onDone) {
+            super(delegate);
             this.onDone = onDone;
         }
 
         @Override
-        public MediaType contentType() {
-            return delegate.contentType();
-        }
-
-        @Override
-        public long contentLength() {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public synchronized BufferedSource source() {
-            if (source == null) {
-                source = Okio.buffer(new ForwardingSource(delegate.source()) {
-                    @Override
-                    public long read(Buffer sink, long byteCount) throws IOException {
-                        long read = super.read(sink, byteCount);
-                        if (read == -1) {
-                            onDone.run();
-                        }
-                        return read;
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        try {
-                            super.close();
-                        } finally {
-                            onDone.run();
-                        }
-                    }
-                });
+        public long read(Buffer sink, long byteCount) throws IOException {
+            long read = super.read(sink, byteCount);
+            if (read == -1) {
+                onDone.run();
             }
-            return source;
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                onDone.run();
+            }
         }
     }
 }

@@ -152,25 +152,36 @@ final class XmlPrologue {
 
     /** Start and end offsets of a DOCTYPE declaration in the prolog (before the root element), or null. */
     static int[] findDoctype(String s) {
-        int i = 0;
+        int i = skipMisc(s, 0);
+        if (i >= 0 && s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+            return new int[] {i, endOfDoctype(s, i + 9)};
+        }
+        return null;
+    }
+
+    /**
+     * Skips what XML allows before the root element besides a DOCTYPE — white space, comments,
+     * processing instructions — and returns where the next thing starts, or -1 when a comment
+     * or instruction never ends.
+     */
+    private static int skipMisc(String s, int from) {
+        int i = from;
         while (true) {
             i = skipWhitespace(s, i);
             if (s.startsWith("<!--", i)) {
                 int end = s.indexOf("-->", i + 4);
                 if (end < 0) {
-                    return null;
+                    return -1;
                 }
                 i = end + 3;
             } else if (s.startsWith("<?", i)) {
                 int end = s.indexOf("?>", i + 2);
                 if (end < 0) {
-                    return null;
+                    return -1;
                 }
                 i = end + 2;
-            } else if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
-                return new int[] {i, endOfDoctype(s, i + 9)};
             } else {
-                return null;
+                return i;
             }
         }
     }
@@ -210,31 +221,14 @@ final class XmlPrologue {
      */
     static String rootName(String text) {
         String s = stripXmlDeclaration(stripLeadingBomChars(text));
-        int i = 0;
-        while (i < s.length()) {
-            i = skipWhitespace(s, i);
-            if (s.startsWith("<!--", i)) {
-                int end = s.indexOf("-->", i + 4);
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 3;
-            } else if (s.startsWith("<?", i)) {
-                int end = s.indexOf("?>", i + 2);
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 2;
-            } else if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
-                int j = skipWhitespace(s, i + 9);
-                return "!" + name(s, j);
-            } else if (s.startsWith("<", i)) {
-                return name(s, i + 1);
-            } else {
-                return null;
-            }
+        int i = skipMisc(s, 0);
+        if (i < 0 || i >= s.length()) {
+            return null;
         }
-        return null;
+        if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+            return "!" + name(s, skipWhitespace(s, i + 9));
+        }
+        return s.startsWith("<", i) ? name(s, i + 1) : null;
     }
 
     private static String name(String s, int from) {
