@@ -172,9 +172,6 @@ public final class Crawler {
         Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
                 attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
         RoundResult stored = store.recordRound(round);
-        if (attempt.error != null) {
-            log.debug("{}: {}", source.id(), attempt.error);
-        }
         return new SourceReport(source.id(), attempt.outcome, stored.newItems(), attempt.items.size(),
                 attempt.error, warning, Duration.between(started, finished));
     }
