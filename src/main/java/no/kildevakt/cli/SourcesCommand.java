@@ -54,13 +54,22 @@ final class SourcesCommand implements Callable<Integer> {
         }
     }
 
-    /** A health word for a source: never, ok, not_modified, failing, stale, quiet. */
+    /**
+     * A health word for a source: {@code never} crawled, {@code failing} (failed rounds in a
+     * row), {@code unreachable} (failed while the network looked down), {@code quiet} (no
+     * items where it used to have some), {@code stale} (no success for a week), else the last
+     * outcome ({@code ok}, {@code not_modified}).
+     */
     static String health(SourceState s, Instant now) {
         if (s.lastAttempt() == null) {
             return "never";
         }
         if (s.consecutiveFailures() > 0) {
             return "failing";
+        }
+        if (s.lastOutcome() != null && s.lastOutcome().isFailure()) {
+            // failed while the whole network looked down: not held against the source
+            return "unreachable";
         }
         if (s.lastOutcome() == Outcome.EMPTY && s.itemsEver() > 0) {
             return "quiet";
@@ -88,7 +97,7 @@ final class SourcesCommand implements Callable<Integer> {
         out.printf("%-24s %-12s %-16s %5s %6s  %s%n", "SOURCE", "HEALTH", "LAST SUCCESS", "FAILS", "ITEMS", "NOTE");
         for (SourceConfig source : config.sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-            String note = s.consecutiveFailures() > 0 ? s.lastError() : warning(source, s);
+            String note = s.lastOutcome() != null && s.lastOutcome().isFailure() ? s.lastError() : warning(source, s);
             out.printf("%-24s %-12s %-16s %5d %6d  %s%n", source.id(), health(s, now), Commands.dateTime(s.lastSuccess()),
                     s.consecutiveFailures(), s.itemsLastTime(), note == null ? "" : note);
         }

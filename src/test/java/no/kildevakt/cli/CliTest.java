@@ -122,12 +122,16 @@ class CliTest {
     }
 
     private Run run(String... args) {
+        return run(false, args);
+    }
+
+    private Run run(boolean interactive, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--config", dir.resolve("feeds.yml").toString(), "--db", dir.resolve("k.db").toString()));
         all.addAll(List.of(args));
         int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), interactive));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -185,6 +189,19 @@ class CliTest {
         assertEquals(0, crawl.code(), crawl.err());
         assertEquals("crawl: 1 sources — 1 ok, 0 not modified, 0 failed, 0 skipped; 1 new items", crawl.out().strip());
         assertEquals("", crawl.err(), "no progress line without a terminal");
+    }
+
+    @Test
+    void aTerminalGetsAProgressLineThatIsClearedAfterwards() throws IOException {
+        routes.put("/jd.rss", r -> feed(rss(item("1", "En", url("/a/1"), "Thu, 17 Sep 2026 11:00:00 +0200"))));
+        config(source("reg-jd", url("/jd.rss")));
+        Run crawl = run(true, "crawl");
+        assertEquals(0, crawl.code());
+        assertTrue(crawl.err().startsWith("\r[1/1] reg-jd ok"), crawl.err());
+        assertTrue(crawl.err().endsWith("\r"), "the line is blanked before the summary");
+        assertFalse(crawl.out().contains("\r"));
+        Run quiet = run(true, "-q", "crawl", "--force");
+        assertEquals("", quiet.err() + quiet.out(), "-q prints nothing when all is well");
     }
 
     @Test
@@ -364,6 +381,7 @@ class CliTest {
         for (JsonNode s : health) {
             assertEquals(0, s.get("consecutive_failures").asInt(), s.toString());
             assertEquals("network_error", s.get("last_outcome").asText());
+            assertEquals("unreachable", s.get("health").asText());
         }
     }
 
