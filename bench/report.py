@@ -186,7 +186,7 @@ def main():
 
     print(f"## kildevakt crawl benchmark\n")
     print(f"{sources} RSS feeds on {e.get('hosts', 50)} loopback hosts, {latency:g} ms added latency per response, "
-          f"per_host_delay {delay:g} ms, concurrency {e.get('concurrency', '?')}, java -Xmx{e.get('xmx', '256m')}; "
+          f"per_host_delay {delay:g} ms, concurrency {e.get('concurrency', '?')}, java -Xmx{e.get('xmx', '256m')} {e.get('jvm_opts', '')}".rstrip() + "; "
           f"{e.get('date', '')} on {e.get('machine', '')}; load average (1/5/15 min) before the run {e.get('load', '?')}.\n")
     print("| measure | value | target | verdict |")
     print("|---|---|---|---|")

@@ -13,10 +13,11 @@ usage: bash bench/run.sh [--build] [--no-urlwatch] [--port N] [--xmx SIZE] [--co
   --port N         port of the feed servers (default 8765)
   --xmx SIZE       heap limit of the crawler JVM (default 256m)
   --concurrency N  settings.concurrency in the generated feeds.yml (default 64)
+  --jvm-opts "..." extra JVM flags for kildevakt, e.g. "-XX:TieredStopAtLevel=1" (see README)
 EOF
 }
 
-BUILD=0 URLWATCH=1 PORT=8765 XMX=256m CONCURRENCY=64
+BUILD=0 URLWATCH=1 PORT=8765 XMX=256m CONCURRENCY=64 JVM_OPTS=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) BUILD=1 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
         --port) PORT="$2"; shift ;;
         --xmx) XMX="$2"; shift ;;
         --concurrency) CONCURRENCY="$2"; shift ;;
+        --jvm-opts) JVM_OPTS="$2"; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
     esac
@@ -97,7 +99,8 @@ EOF
     done
 } > "$OUT/feeds.yml"
 
-KV=(java "-Xmx$XMX" -jar "$JAR" --config "$OUT/feeds.yml" --db "$OUT/bench.db")
+# shellcheck disable=SC2206 # the extra flags are meant to split on spaces
+KV=(java "-Xmx$XMX" $JVM_OPTS -jar "$JAR" --config "$OUT/feeds.yml" --db "$OUT/bench.db")
 
 # JVM + CLI start-up without any network, to tell start-up from crawling in the wall times.
 t0=$(now)
@@ -159,6 +162,7 @@ latency_ms=$LATENCY_MS
 per_host_delay_ms=$DELAY_MS
 concurrency=$CONCURRENCY
 xmx=$XMX
+jvm_opts=$JVM_OPTS
 startup_wall=$STARTUP
 date=$(date -u +%Y-%m-%dT%H:%MZ)
 load=$LOAD_BEFORE (after: $(cut -d' ' -f1-3 /proc/loadavg))

@@ -58,6 +58,13 @@ public final class Crawler {
     private final Fetch fetch;
     private final Map<SourceType, SourceReader> readers;
     private final Clock clock;
+    /**
+     * Reading and storing are CPU work; fetching is mostly waiting. Many hosts are fetched at
+     * once, but only as many responses are read as there are cores, so a burst of arrivals
+     * neither thrashes the CPU nor holds every parsed document in memory at once.
+     */
+    private final java.util.concurrent.Semaphore cpuSlots = new java.util.concurrent.Semaphore(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public Crawler(Config config, Store store, Fetch fetch, Map<SourceType, SourceReader> readers, Clock clock) {
         this.config = config;
@@ -206,7 +213,7 @@ public final class Crawler {
                 a.outcome = Outcome.NOT_MODIFIED;
                 return a;
             }
-            SourceReader.Reading reading = reader.read(source, response);
+            SourceReader.Reading reading = readWithCpuSlot(reader, source, response);
             reading.warnings().forEach(w -> log.debug("{}: {}", source.id(), w));
             a.items = reading.items();
             a.outcome = a.items.isEmpty() ? Outcome.EMPTY : Outcome.OK;
@@ -225,6 +232,16 @@ public final class Crawler {
             a.error = source.id() + ": " + source.url() + ": unexpected error: " + oneLine(String.valueOf(e));
         }
         return a;
+    }
+
+    private SourceReader.Reading readWithCpuSlot(SourceReader reader, SourceConfig source, FetchResponse response)
+            throws SourceReadException {
+        cpuSlots.acquireUninterruptibly();
+        try {
+            return reader.read(source, response);
+        } finally {
+            cpuSlots.release();
+        }
     }
 
     static Outcome outcomeOf(FetchException.Kind kind) {

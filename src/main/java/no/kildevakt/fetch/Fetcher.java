@@ -108,7 +108,7 @@ public final class Fetcher implements AutoCloseable {
             }
             if (code >= 200 && code < 300) {
                 byte[] body = response.body().bytes();
-                Optional<BotChallenge> challenge = BotChallenge.detect(code, response.headers(), start(body));
+                Optional<BotChallenge> challenge = BotChallenge.detect(code, response.headers(), challengeCandidate(body, response));
                 if (challenge.isPresent()) {
                     throw new FetchException(Kind.BLOCKED, requested, code, null,
                             requested + ": " + challenge.get().description() + " instead of content (HTTP " + code + ")", null);
@@ -179,6 +179,17 @@ public final class Fetcher implements AutoCloseable {
                     : "; Retry-After " + FetchFailures.seconds(retryAfter));
         }
         return new FetchException(kind, requested, code, retryAfter, requested + ": " + cause, null);
+    }
+
+    /**
+     * The start of a body that could be a challenge page: challenge pages are HTML, so a body
+     * declared as XML, a feed or JSON is not searched (its headers still are). That spares
+     * every feed a scan.
+     */
+    private static String challengeCandidate(byte[] body, Response response) {
+        String type = response.header("Content-Type", "");
+        boolean couldBeHtml = type.isBlank() || type.contains("html") || type.startsWith("text/plain");
+        return couldBeHtml ? start(body) : "";
     }
 
     /** The first bytes of a body as Latin-1: enough to spot ASCII challenge markers. */

@@ -13,6 +13,7 @@ import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
@@ -225,7 +226,8 @@ public final class FeedParser {
     private static Document buildDocument(RomeInput input, String xml) throws FeedParseException {
         SAXBuilder builder = input.saxBuilder();
         try {
-            return builder.build(new XmlFixerReader(new StringReader(xml)));
+            Reader reader = new StringReader(xml);
+            return builder.build(needsHealing(xml) ? new XmlFixerReader(reader) : reader);
         } catch (JDOMParseException e) {
             Throwable cause = e.getCause();
             String reason = cause instanceof SAXParseException sax ? sax.getMessage() : e.getMessage();
@@ -485,6 +487,24 @@ public final class FeedParser {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static final java.util.regex.Pattern XML_REFERENCE =
+            java.util.regex.Pattern.compile("&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
+
+    /**
+     * Whether the text has an ampersand that XML alone cannot read (an HTML entity such as
+     * {@code &aring;}, or a bare {@code &}). Only then does it go through Rome's XML healer,
+     * which reads character by character and is the slowest step of parsing a clean feed.
+     */
+    static boolean needsHealing(String xml) {
+        java.util.regex.Matcher reference = XML_REFERENCE.matcher(xml);
+        for (int at = xml.indexOf('&'); at >= 0; at = xml.indexOf('&', at + 1)) {
+            if (!reference.region(at, xml.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String oneLine(String s) {

@@ -667,6 +667,24 @@ class FetcherTest {
         assertEquals(200, e.httpStatus());
     }
 
+    @Test
+    void aChallengePageServedAsHtmlWith200IsBlockedButAFeedMentioningOneIsContent() throws Exception {
+        String page = "<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+                + "<body><script>window._cf_chl_opt={cvId:'3'};</script></body></html>";
+        server.enqueue(new MockResponse.Builder().setHeader("Server", "cloudflare")
+                .setHeader("Content-Type", "text/html; charset=UTF-8").body(page).build());
+        FetchException e = fails(fetcher(TestSupport.settings()), url("/feed"));
+        assertEquals(Kind.BLOCKED, e.kind());
+        assertTrue(e.getMessage().contains("bot challenge (Cloudflare) instead of content (HTTP 200)"), e.getMessage());
+
+        // a feed item quoting such a page is a feed item, not a wall
+        String feed = "<rss version=\"2.0\"><channel><item><title>Just a moment...</title>"
+                + "<description>window._cf_chl_opt</description></item></channel></rss>";
+        server.enqueue(new MockResponse.Builder().setHeader("Server", "cloudflare")
+                .setHeader("Content-Type", "application/rss+xml").body(feed).build());
+        assertEquals(200, fetcher(TestSupport.settings()).fetch(FetchRequest.of(url("/feed"))).status());
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private static Dispatcher always(MockResponse response) {

@@ -413,4 +413,13 @@ class FeedParserTest {
             }
         }
     }
+
+    @Test
+    void onlyTextWithAmpersandsXmlCannotReadGoesThroughTheHealer() {
+        assertFalse(FeedParser.needsHealing("<rss><title>A &amp; B &lt;3 &#229; &#xE5; &quot;</title></rss>"));
+        assertTrue(FeedParser.needsHealing("<title>Bl&aring;b&aelig;r</title>"));
+        assertTrue(FeedParser.needsHealing("<title>Salt & pepper</title>"));
+        assertTrue(FeedParser.needsHealing("<title>&amp</title>"));
+        assertFalse(FeedParser.needsHealing("<title>no ampersand at all</title>"));
+    }
 }
