@@ -20,6 +20,7 @@ import no.kildevakt.crawl.Crawler;
 import no.kildevakt.crawl.FeedReader;
 import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.fetch.Fetcher;
+import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.parse.FeedParser;
 import no.kildevakt.store.CrawlLock;
@@ -74,7 +75,7 @@ final class CrawlCommand implements Callable<Integer> {
     }
 
     private int crawl(Config config, Store store) {
-        try (Fetcher fetcher = new Fetcher(config.settings())) {
+        try (Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
             Crawler crawler = new Crawler(config, store, fetcher::fetch,
                     Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer())), Clock.systemUTC());
             Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);

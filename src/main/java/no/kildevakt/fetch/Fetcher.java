@@ -63,7 +63,7 @@ public final class Fetcher implements AutoCloseable {
         if (options.obeyRobots()) {
             Clock clock = options.clock();
             Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            RobotsCache robots = new RobotsCache(() -> this.client, settings.userAgent(), ticker);
+            RobotsCache robots = new RobotsCache(() -> this.client, settings.userAgent(), ticker, options.robotsArchive(), clock);
             builder.addInterceptor(new RobotsInterceptor(robots));
             delayFor = url -> max(settings.perHostDelay(), robots.knownCrawlDelay(url));
         }

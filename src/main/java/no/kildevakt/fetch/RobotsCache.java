@@ -8,6 +8,7 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,8 @@ import okio.BufferedSource;
  * <p>Outcomes, following RFC 9309 and crawler-commons' {@code failedFetch}: 2xx → parsed rules;
  * 4xx → everything allowed; 5xx or unreachable → nothing allowed "for now", remembered only
  * {@link #FAILURE_TTL} so a host that recovers is not shunned for a day. Concurrent callers for one
- * origin wait for a single fetch.
+ * origin wait for a single fetch. Answers of the first two kinds are also kept in a
+ * {@link RobotsArchive}, so the next run within a day asks the site nothing.
  */
 final class RobotsCache {
     static final Duration SUCCESS_TTL = Duration.ofHours(24);
@@ -68,15 +70,21 @@ final class RobotsCache {
     private final Supplier<Call.Factory> http;
     private final String robotName;
     private final AsyncCache<String, HostRobots> cache;
+    private final RobotsArchive archive;
+    private final Clock clock;
 
     /**
      * @param http      the client to fetch with; a supplier because the client that uses this cache
      *                  in an interceptor is built after it
      * @param userAgent our User-Agent; its product token ("kildevakt") is the name matched in robots.txt
+     * @param archive   answers kept from earlier runs
+     * @param clock     decides whether an archived answer is still fresh
      */
-    RobotsCache(Supplier<Call.Factory> http, String userAgent, Ticker ticker) {
+    RobotsCache(Supplier<Call.Factory> http, String userAgent, Ticker ticker, RobotsArchive archive, Clock clock) {
         this.http = http;
         this.robotName = productToken(userAgent);
+        this.archive = archive;
+        this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(MAX_HOSTS)
                 .expireAfter(Expiry.<String, HostRobots>creating((origin, robots) -> robots.ttl()))
@@ -132,18 +140,23 @@ final class RobotsCache {
     private HostRobots load(HttpUrl url) throws IOException {
         HttpUrl robotsUrl = url.newBuilder().encodedPath("/robots.txt").query(null).fragment(null)
                 .username("").password("").build();
+        String origin = originKey(url);
+        Optional<RobotsArchive.Entry> archived = archive.load(origin)
+                .filter(e -> e.fetchedAt().plus(SUCCESS_TTL).isAfter(clock.instant()));
+        if (archived.isPresent()) {
+            return fromAnswer(robotsUrl, archived.get());
+        }
         Request request = new Request.Builder().url(robotsUrl).tag(RobotsFetch.class, RobotsFetch.TAG).build();
         SimpleRobotRulesParser parser = newParser();
         try (Response response = http.get().newCall(request).execute()) {
             int code = response.code();
-            if (code >= 200 && code < 300) {
-                byte[] content = readAtMost(response.body().source(), MAX_ROBOTS_BYTES);
-                String contentType = response.header("Content-Type", "text/plain");
-                return new HostRobots(parser.parseContent(robotsUrl.toString(), content, contentType, List.of(robotName)),
-                        null, null);
-            }
-            if (code >= 400 && code < 500) {
-                return new HostRobots(parser.failedFetch(code), null, null); // no robots.txt: all allowed
+            boolean rules = code >= 200 && code < 300;
+            boolean noRobotsTxt = code >= 400 && code < 500;
+            if (rules || noRobotsTxt) {
+                byte[] content = rules ? readAtMost(response.body().source(), MAX_ROBOTS_BYTES) : new byte[0];
+                RobotsArchive.Entry answer = new RobotsArchive.Entry(code, response.header("Content-Type"), content, clock.instant());
+                archive.save(origin, answer);
+                return fromAnswer(robotsUrl, answer);
             }
             return new HostRobots(parser.failedFetch(code), Kind.ROBOTS_DISALLOWED,
                     "robots.txt unavailable (" + FetchFailures.statusLine(code, response.message())
@@ -162,6 +175,16 @@ final class RobotsCache {
         } catch (IOException e) {
             return unreachable(parser, e);
         }
+    }
+
+    /** The rules a 2xx or 4xx answer gives: parsed rules, or "no robots.txt, all allowed". */
+    private HostRobots fromAnswer(HttpUrl robotsUrl, RobotsArchive.Entry answer) {
+        SimpleRobotRulesParser parser = newParser();
+        if (answer.status() >= 400) {
+            return new HostRobots(parser.failedFetch(answer.status()), null, null);
+        }
+        String contentType = answer.contentType() == null ? "text/plain" : answer.contentType();
+        return new HostRobots(parser.parseContent(robotsUrl.toString(), answer.body(), contentType, List.of(robotName)), null, null);
     }
 
     private static HostRobots unreachable(SimpleRobotRulesParser parser, IOException e) {

@@ -74,5 +74,15 @@ final class Schema {
                         error       TEXT,
                         final_url   TEXT
                     )""",
-                    "CREATE INDEX fetch_log_source_started ON fetch_log (source_id, started_at)"));
+                    "CREATE INDEX fetch_log_source_started ON fetch_log (source_id, started_at)"),
+            // v2: robots.txt answers, kept for a day across runs (see fetch.RobotsArchive)
+            List.of(
+                    """
+                    CREATE TABLE robots (
+                        origin       TEXT PRIMARY KEY,
+                        status       INTEGER NOT NULL,
+                        content_type TEXT,
+                        body         BLOB NOT NULL,
+                        fetched_at   TEXT NOT NULL
+                    )"""));
 }

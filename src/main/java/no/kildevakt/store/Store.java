@@ -25,10 +25,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import no.kildevakt.fetch.RobotsArchive;
 import no.kildevakt.item.Item;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite database: items, the sources' state, and the fetch log. Opened with WAL and a
@@ -45,6 +48,8 @@ import org.sqlite.SQLiteException;
  * the date filters and the ordering rely on. Precision is therefore milliseconds.
  */
 public final class Store implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
     /** Fixed width, so that text order is time order (for years 0000–9999). */
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -293,6 +298,67 @@ public final class Store implements AutoCloseable {
                 rs.getInt("items_ever"),
                 instant(rs.getString("next_due")),
                 rs.getString("moved_to"));
+    }
+
+    // ---------------------------------------------------------------- robots.txt
+
+    /**
+     * The store as the fetcher's {@link RobotsArchive}, so robots.txt answers outlive one run.
+     * A database error only costs a fresh fetch of robots.txt: it is logged and swallowed.
+     */
+    public RobotsArchive robotsArchive() {
+        return new RobotsArchive() {
+            @Override
+            public Optional<RobotsArchive.Entry> load(String origin) {
+                try {
+                    return loadRobots(origin);
+                } catch (StoreException e) {
+                    log.debug("robots archive: {}", e.getMessage());
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void save(String origin, RobotsArchive.Entry entry) {
+                try {
+                    saveRobots(origin, entry);
+                } catch (StoreException e) {
+                    log.debug("robots archive: {}", e.getMessage());
+                }
+            }
+        };
+    }
+
+    synchronized Optional<RobotsArchive.Entry> loadRobots(String origin) throws StoreException {
+        try (PreparedStatement select = connection().prepareStatement(
+                "SELECT status, content_type, body, fetched_at FROM robots WHERE origin = ?")) {
+            select.setString(1, origin);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RobotsArchive.Entry(rs.getInt(1), rs.getString(2), rs.getBytes(3), instant(rs.getString(4))));
+            }
+        } catch (SQLException e) {
+            throw failure("read robots.txt of " + origin, e);
+        }
+    }
+
+    synchronized void saveRobots(String origin, RobotsArchive.Entry entry) throws StoreException {
+        inTransaction("store robots.txt of " + origin, c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO robots (origin, status, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (origin) DO UPDATE SET status = excluded.status, content_type = excluded.content_type,
+                                                       body = excluded.body, fetched_at = excluded.fetched_at""")) {
+                upsert.setString(1, origin);
+                upsert.setInt(2, entry.status());
+                upsert.setString(3, entry.contentType());
+                upsert.setBytes(4, entry.body());
+                upsert.setString(5, text(entry.fetchedAt()));
+                upsert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- rounds

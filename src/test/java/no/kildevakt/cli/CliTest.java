@@ -231,6 +231,22 @@ class CliTest {
     }
 
     @Test
+    void robotsTxtIsAskedForOnceADayNotOncePerRun() throws IOException {
+        routes.put("/robots.txt", r -> new MockResponse.Builder().code(200).body("User-agent: *\nDisallow: /private/\n").build());
+        routes.put("/jd.rss", r -> feed(rss(item("1", "En", url("/a/1"), "Thu, 17 Sep 2026 11:00:00 +0200"))));
+        routes.put("/private/feed.rss", r -> feed(rss()));
+        config(source("reg-jd", url("/jd.rss")) + source("hidden", url("/private/feed.rss")));
+        for (int run = 0; run < 3; run++) {
+            Run crawl = run("crawl", "--force", "--json");
+            assertEquals("blocked", sourceNode(crawl.json(), "hidden").get("outcome").asText());
+            assertTrue(sourceNode(crawl.json(), "hidden").get("error").asText().contains("robots.txt disallows"));
+        }
+        assertEquals(1, requested.stream().filter("/robots.txt"::equals).count(), requested.toString());
+        assertEquals(0, requested.stream().filter("/private/feed.rss"::equals).count(), "a disallowed URL is never fetched");
+        assertEquals(3, requested.stream().filter("/jd.rss"::equals).count());
+    }
+
+    @Test
     void aFailingSourceIsReportedRecordedAndBackedOffWhileOthersGoOn() throws IOException {
         routes.put("/ok.rss", r -> feed(rss(item("1", "En", url("/a/1"), "Thu, 17 Sep 2026 11:00:00 +0200"))));
         routes.put("/broken.rss", r -> new MockResponse.Builder().code(500).body("oops").build());

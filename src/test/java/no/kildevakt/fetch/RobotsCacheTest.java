@@ -34,7 +34,7 @@ class RobotsCacheTest {
         server = new MockWebServer();
         server.start();
         OkHttpClient client = new OkHttpClient();
-        robots = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker());
+        robots = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker(), RobotsArchive.NONE, java.time.Clock.systemUTC());
     }
 
     @AfterEach
@@ -127,5 +127,77 @@ class RobotsCacheTest {
         assertEquals(Duration.ofHours(24), ok.ttl());
         assertEquals(Duration.ofMinutes(10), failed.ttl());
         assertNull(ok.failure());
+    }
+
+    /** An archive in a map, as the store keeps one in SQLite. */
+    static final class MapArchive implements RobotsArchive {
+        final java.util.Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Optional<Entry> load(String origin) {
+            return java.util.Optional.ofNullable(entries.get(origin));
+        }
+
+        @Override
+        public void save(String origin, Entry entry) {
+            entries.put(origin, entry);
+        }
+    }
+
+    @Test
+    void aNextRunWithinADayReadsRobotsTxtFromTheArchiveNotTheSite() throws Exception {
+        serve("User-agent: *\nDisallow: /private/\n");
+        MapArchive archive = new MapArchive();
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-29T06:00:00Z");
+        OkHttpClient client = new OkHttpClient();
+        RobotsCache firstRun = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker(), archive,
+                java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC));
+        HttpUrl page = server.url("/private/x");
+        assertTrue(firstRun.refusal(firstRun.rulesFor(page), page).isPresent());
+        assertEquals(1, robotsFetches.get());
+        assertEquals(1, archive.entries.size());
+
+        RobotsCache nextRun = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker(), archive,
+                java.time.Clock.fixed(t0.plus(Duration.ofHours(23)), java.time.ZoneOffset.UTC));
+        assertTrue(nextRun.refusal(nextRun.rulesFor(page), page).isPresent(), "the archived rules still apply");
+        assertTrue(nextRun.refusal(nextRun.rulesFor(server.url("/open")), server.url("/open")).isEmpty());
+        assertEquals(1, robotsFetches.get(), "no second fetch within a day");
+
+        RobotsCache dayLater = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker(), archive,
+                java.time.Clock.fixed(t0.plus(Duration.ofHours(25)), java.time.ZoneOffset.UTC));
+        dayLater.rulesFor(page);
+        assertEquals(2, robotsFetches.get(), "a day-old answer is fetched again");
+    }
+
+    @Test
+    void serverErrorsAreNeverArchived() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(503).build();
+            }
+        });
+        MapArchive archive = new MapArchive();
+        OkHttpClient client = new OkHttpClient();
+        RobotsCache cache = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker(), archive, java.time.Clock.systemUTC());
+        HttpUrl page = server.url("/feed");
+        assertTrue(cache.refusal(cache.rulesFor(page), page).isPresent(), "5xx: off limits for now");
+        assertTrue(archive.entries.isEmpty());
+    }
+
+    @Test
+    void aMissingRobotsTxtIsArchivedAsAllowAll() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(404).build();
+            }
+        });
+        MapArchive archive = new MapArchive();
+        OkHttpClient client = new OkHttpClient();
+        RobotsCache cache = new RobotsCache(() -> client, TestSupport.USER_AGENT, Ticker.systemTicker(), archive, java.time.Clock.systemUTC());
+        HttpUrl page = server.url("/feed");
+        assertTrue(cache.refusal(cache.rulesFor(page), page).isEmpty());
+        assertEquals(404, archive.entries.values().iterator().next().status());
     }
 }

@@ -33,10 +33,10 @@ class StoreSchemaTest {
             assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
         }
         assertTrue(Files.isRegularFile(db), "parent directories and the file are created");
-        assertEquals(1, Store.supportedSchemaVersion());
-        assertEquals(1, sqlInt(db, "PRAGMA user_version"));
+        assertEquals(2, Store.supportedSchemaVersion());
+        assertEquals(2, sqlInt(db, "PRAGMA user_version"));
         Set<String> tables = names(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-        assertEquals(new TreeSet<>(List.of("fetch_log", "item_sources", "items", "sources")), tables);
+        assertEquals(new TreeSet<>(List.of("fetch_log", "item_sources", "items", "robots", "sources")), tables);
         Set<String> indexes = names(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
         assertTrue(indexes.containsAll(List.of("items_url", "items_published", "items_first_seen",
                 "fetch_log_source_started")), indexes.toString());
@@ -66,7 +66,7 @@ class StoreSchemaTest {
         try (Store store = Store.open(db)) {
             assertEquals(1, store.items(ItemQuery.all()).size());
             assertEquals(Outcome.OK, store.state("a").lastOutcome());
-            assertEquals(1, store.schemaVersion());
+            assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
         }
     }
 
@@ -76,7 +76,7 @@ class StoreSchemaTest {
         Store.open(db).close();
         sqlExecute(db, "PRAGMA user_version = 7");
         StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
-        assertEquals("database schema version 7 is newer than this kildevakt supports (1)", e.getMessage());
+        assertEquals("database schema version 7 is newer than this kildevakt supports (2)", e.getMessage());
         assertEquals(7, sqlInt(db, "PRAGMA user_version"), "left untouched");
     }
 
@@ -111,14 +111,41 @@ class StoreSchemaTest {
         newer.add(List.of("ALTER TABLE items ADD COLUMN score INTEGER", "UPDATE items SET score = 5"));
         newer.add(List.of("CREATE TABLE decisions (item_id INTEGER, note TEXT)"));
         try (Store store = Store.open(db, newer)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertEquals(1, store.items(ItemQuery.all()).size());
         }
         assertEquals(5, sqlInt(db, "SELECT score FROM items"));
         assertEquals(Set.of("decisions"), names(db, "SELECT name FROM sqlite_master WHERE name = 'decisions'"));
         // and the released kildevakt now refuses it, rather than writing to a schema it does not know
         StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
-        assertTrue(e.getMessage().startsWith("database schema version 3 is newer"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("database schema version 4 is newer"), e.getMessage());
+    }
+
+    @Test
+    void aVersion1DatabaseIsMigratedToVersion2WithItsDataAndThenKeepsRobotsTxt() throws Exception {
+        Path db = dir.resolve("old.db");
+        try (Store v1 = Store.open(db, Schema.MIGRATIONS.subList(0, 1))) {
+            v1.recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
+                    List.of(Rounds.item("url:https://example.org/1", "https://example.org/1", "One"))));
+        }
+        assertEquals(1, sqlInt(db, "PRAGMA user_version"));
+        try (Store store = Store.open(db)) {
+            assertEquals(2, store.schemaVersion());
+            assertEquals(1, store.items(ItemQuery.all()).size(), "the data survives the migration");
+            no.kildevakt.fetch.RobotsArchive archive = store.robotsArchive();
+            assertTrue(archive.load("https://example.org:443").isEmpty());
+            Instant fetched = Instant.parse("2026-11-29T06:00:00Z");
+            archive.save("https://example.org:443", new no.kildevakt.fetch.RobotsArchive.Entry(200, "text/plain",
+                    "User-agent: *\nDisallow: /x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), fetched));
+            archive.save("https://example.org:443", new no.kildevakt.fetch.RobotsArchive.Entry(200, "text/plain",
+                    "User-agent: *\nDisallow: /y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), fetched.plusSeconds(60)));
+        }
+        try (Store reopened = Store.open(db)) {
+            no.kildevakt.fetch.RobotsArchive.Entry entry = reopened.robotsArchive().load("https://example.org:443").orElseThrow();
+            assertEquals("User-agent: *\nDisallow: /y\n", new String(entry.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(Instant.parse("2026-11-29T06:01:00Z"), entry.fetchedAt());
+            assertEquals("text/plain", entry.contentType());
+        }
     }
 
     @Test
@@ -128,9 +155,9 @@ class StoreSchemaTest {
         List<List<String>> broken = new ArrayList<>(Schema.MIGRATIONS);
         broken.add(List.of("CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"));
         StoreException e = assertThrows(StoreException.class, () -> Store.open(db, broken));
-        assertTrue(e.getMessage().startsWith("cannot migrate database " + db + " to schema version 2: "),
+        assertTrue(e.getMessage().startsWith("cannot migrate database " + db + " to schema version 3: "),
                 e.getMessage());
-        assertEquals(1, sqlInt(db, "PRAGMA user_version"));
+        assertEquals(2, sqlInt(db, "PRAGMA user_version"));
         assertEquals(Set.of(), names(db, "SELECT name FROM sqlite_master WHERE name = 'half_done'"));
     }
 
@@ -152,7 +179,7 @@ class StoreSchemaTest {
                 }));
             }
             for (java.util.concurrent.Future<Integer> version : versions) {
-                assertEquals(1, version.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(2, version.get(30, java.util.concurrent.TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
