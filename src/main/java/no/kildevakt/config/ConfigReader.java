@@ -301,6 +301,13 @@ final class ConfigReader {
             throw error(node, path, ConfigText.quote(value) + ": " + ConfigText.quote(uri.getRawAuthority())
                     + " is not a valid host name (non-ASCII names must be written in their xn-- form)");
         }
+        if (uri.getPort() > 65535) {
+            throw error(node, path, ConfigText.quote(value) + ": port " + uri.getPort() + " does not exist (ports go up to 65535)");
+        }
+        // the last word is the HTTP client's: a URL it cannot send would fail every crawl
+        if (okhttp3.HttpUrl.parse(value) == null) {
+            throw error(node, path, ConfigText.quote(value) + " is not a URL the HTTP client can fetch");
+        }
         return uri;
     }
 

@@ -13,17 +13,17 @@ import java.time.Instant;
  * @param summary   plain text, bounded; empty when the feed gave none
  * @param published publication instant, or null when the source gave none
  * @param updated   update instant, or null
+ * @param urlIdentifiesItem whether {@code url} identifies this item, so that a sighting of the
+ *                  same URL under another key (another source, another guid scheme, an edited
+ *                  title) is the same item. False when the feed gives one URL to several items,
+ *                  or when the URL is only the feed's home page standing in for a missing link
+ *                  (see {@link ItemNormalizer})
  */
-public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated) {
+public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated,
+        boolean urlIdentifiesItem) {
 
-    /**
-     * Whether {@link #url} identifies this item, so that a sighting with the same URL under
-     * another key (another source, another guid scheme) is the same item. False when the
-     * feed shares one URL between several items (see {@link ItemNormalizer}), or when the URL
-     * is only the feed's home page standing in for a missing link.
-     */
-    public boolean urlIdentifiesItem() {
-        return dedupeKey.startsWith("url:") && !dedupeKey.contains(ItemNormalizer.SHARED_URL_MARK)
-                || dedupeKey.startsWith("guid:");
+    /** An item whose URL identifies it: the usual case. */
+    public Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated) {
+        this(dedupeKey, url, guid, title, summary, published, updated, true);
     }
 }

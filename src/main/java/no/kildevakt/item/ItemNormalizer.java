@@ -29,22 +29,26 @@ import no.kildevakt.parse.ParsedFeed;
  * key must be the same in every run and, where possible, in every source:
  * <ol>
  *   <li>guid that is an http(s) URL: {@code url:<canonical guid>} — a permalink, so the same
- *       article listed by two feeds merges, tracking parameters or not;</li>
+ *       article listed by two feeds merges, tracking parameters or not. When several entries
+ *       of one feed share such a guid (it is evidently no permalink), each gets
+ *       {@code url:<canonical guid>#title:<normalised title>};</li>
  *   <li>other guid: {@code guid:<host>:<guid>}, host being the item URL's host or, lacking
  *       one, the feed link's host (empty when neither exists). Opaque guids such as
  *       {@code 12345} are only unique per publisher, hence the host;</li>
- *   <li>no guid, but a URL: {@code url:<canonical url>};</li>
+ *   <li>no guid, but a URL: {@code url:<canonical url>#title:<normalised title>}, always. Feeds
+ *       without guids may give one link to many items (Stortinget's hearings feed links every
+ *       item to the hearings page), and whether a link is shared can change from one run to the
+ *       next; a key that depended on that would change with it, and the item would be stored
+ *       twice;</li>
  *   <li>neither guid nor URL (title only): {@code title:<feed host>:<normalised title>}.</li>
  * </ol>
- * <b>Shared URL.</b> Some feeds give every entry the same link (Stortinget's hearings feed
- * links each item to the hearings page). When a {@code url:} key of rule 1 or 3 is shared by
- * several entries of the same feed, or equals the feed's own link, each such entry gets
- * {@code url:<canonical>#title:<normalised title>} instead, so they do not collapse into one.
- * (Rule 1 is included on purpose: a "permalink" guid that several differently titled entries
- * share is evidently not a permalink.) The normalised title is the plain-text title in lower
- * case ({@link Locale#ROOT}). Caveat: a feed that lists such a URL once in one run and twice in
- * the next changes that item's key between the runs; the feed-link check covers the common
- * case where the shared URL is the listing page itself.
+ * The normalised title is the plain-text title in lower case ({@link Locale#ROOT}).
+ *
+ * <p><b>URL identity.</b> Keys are not the only way the store recognises an item: a sighting
+ * with another key but the same URL is the same item (another source, another guid scheme,
+ * an edited title) — but only when the URL identifies the item ({@link Item#urlIdentifiesItem}).
+ * It does not when several entries of the feed share it, when it is the feed's own link, or
+ * when it is the feed's link standing in for an entry that has none.
  *
  * <p><b>Within one feed</b> an entry whose key was already produced is dropped; the first
  * occurrence (in document order) wins.
@@ -56,8 +60,8 @@ public final class ItemNormalizer {
     /** Summary bound used by the no-argument constructor. */
     public static final int DEFAULT_SUMMARY_MAX_CHARS = 600;
 
-    /** Marks a {@code url:} key that was made unique with the title because the URL is shared. */
-    static final String SHARED_URL_MARK = "#title:";
+    /** Joins the title to a {@code url:} key. */
+    static final String TITLE_MARK = "#title:";
 
     /** How much of the summary stands in for a missing title. */
     static final int TITLE_FROM_SUMMARY_MAX_CHARS = 100;
@@ -102,37 +106,38 @@ public final class ItemNormalizer {
             draft(entry, feedBase, feedHost).ifPresent(drafts::add);
         }
 
-        Map<String, Integer> urlKeyCounts = new HashMap<>();
+        Map<String, Integer> urlCounts = new HashMap<>();
+        Map<String, Integer> keyCounts = new HashMap<>();
         for (Draft draft : drafts) {
-            if (draft.urlKeyed()) {
-                urlKeyCounts.merge(draft.keyUrl(), 1, Integer::sum);
+            if (draft.url() != null) {
+                urlCounts.merge(draft.url(), 1, Integer::sum);
             }
+            keyCounts.merge(draft.key(), 1, Integer::sum);
         }
 
         Set<String> seen = new LinkedHashSet<>();
         List<Item> items = new ArrayList<>();
         for (Draft draft : drafts) {
+            boolean sharedUrl = draft.url() != null && (urlCounts.get(draft.url()) > 1 || draft.url().equals(feedUrl));
             String key = draft.key();
-            if (draft.urlKeyed() && (urlKeyCounts.get(draft.keyUrl()) > 1 || draft.keyUrl().equals(feedUrl))) {
-                key = key + SHARED_URL_MARK + normalisedTitle(draft.title());
+            if (draft.guidIsUrl() && keyCounts.get(key) > 1) {
+                key = key + TITLE_MARK + normalisedTitle(draft.title());
             }
             // An entry without a link of its own points at the feed's home page rather than
-            // nowhere: the editor can still find it there. Its key never rests on that URL.
+            // nowhere: the editor can still find it there. Nothing is matched on that URL.
             String url = draft.url() != null ? draft.url() : feedUrl;
+            boolean urlIdentifies = draft.url() != null && !sharedUrl;
             if (url != null && seen.add(key)) {
                 items.add(new Item(key, url, draft.guid(), draft.title(), draft.summary(),
-                        draft.entry().published(), draft.entry().updated()));
+                        draft.entry().published(), draft.entry().updated(), urlIdentifies));
             }
         }
         return List.copyOf(items);
     }
 
-    /** An entry on its way to becoming an item, before shared-URL keys are settled. */
+    /** An entry on its way to becoming an item, before shared URLs are known. */
     private record Draft(FeedEntry entry, String url, String guid, String title, String summary,
-                         String key, String keyUrl) {
-        boolean urlKeyed() {
-            return keyUrl != null;
-        }
+                         String key, boolean guidIsUrl) {
     }
 
     private Optional<Draft> draft(FeedEntry entry, URI feedBase, String feedHost) {
@@ -155,20 +160,17 @@ public final class ItemNormalizer {
         String summary = PlainText.summary(entry.summary(), summaryMaxChars);
 
         String key;
-        String keyUrl = null;
         if (guidUrl != null) {
-            keyUrl = guidUrl;
             key = "url:" + guidUrl;
         } else if (guid != null) {
             String host = url != null ? hostOf(url) : feedHost;
             key = "guid:" + (host == null ? "" : host) + ":" + guid;
         } else if (url != null) {
-            keyUrl = url;
-            key = "url:" + url;
+            key = "url:" + url + TITLE_MARK + normalisedTitle(title);
         } else {
             key = "title:" + (feedHost == null ? "" : feedHost) + ":" + normalisedTitle(title);
         }
-        return Optional.of(new Draft(entry, url, guid, title, summary, key, keyUrl));
+        return Optional.of(new Draft(entry, url, guid, title, summary, key, guidUrl != null));
     }
 
     private static boolean isHttpUrl(String s) {

@@ -49,7 +49,7 @@ public final class PlainText {
     private static final Set<String> WORD_SEPARATING = Set.of("br", "td", "th", "li", "dt", "dd", "tr", "img", "hr", "option");
 
     private static final Pattern ENCODED_AGAIN = Pattern.compile(
-            "&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<[A-Za-z/!][^<>]*>");
+            "&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<(!--|/?[A-Za-z][A-Za-z0-9]*)[^<>]*>");
 
     private PlainText() {
     }
@@ -104,11 +104,24 @@ public final class PlainText {
         return head + ELLIPSIS;
     }
 
+    /**
+     * Whether text left after one pass still holds markup: a known entity, a comment, or a tag
+     * of a known HTML element. Escaped brackets around anything else ({@code <ola@jd.dep.no>},
+     * {@code <under 18 år>}) are text that was meant to show brackets.
+     */
     private static boolean looksEncodedAgain(String text) {
         var matcher = ENCODED_AGAIN.matcher(text);
         while (matcher.find()) {
-            String name = matcher.group(1);
-            if (name == null || name.startsWith("#") || org.jsoup.nodes.Entities.isNamedEntity(name)) {
+            String entity = matcher.group(1);
+            if (entity != null) {
+                if (entity.startsWith("#") || org.jsoup.nodes.Entities.isNamedEntity(entity)) {
+                    return true;
+                }
+                continue;
+            }
+            String tag = matcher.group(2);
+            String name = tag.startsWith("/") ? tag.substring(1) : tag;
+            if (tag.equals("!--") || org.jsoup.parser.Tag.isKnownTag(name.toLowerCase(java.util.Locale.ROOT))) {
                 return true;
             }
         }

@@ -333,11 +333,11 @@ public final class FeedParser {
             published = toInstant(se.getPublishedDate());
             updated = toInstant(se.getUpdatedDate());
         }
-        if (published == null && element != null) {
-            published = rawDate(element, PUBLISHED_NAMES).orElse(null);
-        }
-        if (updated == null && element != null) {
-            updated = rawDate(element, UPDATED_NAMES).orElse(null);
+        // FeedDates first: it is strict where Rome is lenient ("31 Sep" would become 1 Oct);
+        // Rome's reading stays the fallback for forms FeedDates does not know
+        if (element != null) {
+            published = rawDate(element, PUBLISHED_NAMES).orElse(published);
+            updated = rawDate(element, UPDATED_NAMES).orElse(updated);
         }
         if (published == null) {
             published = updated;

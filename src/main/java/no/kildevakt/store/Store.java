@@ -407,7 +407,8 @@ public final class Store implements AutoCloseable {
                                published = coalesce(?, published),
                                updated   = coalesce(?, updated),
                                guid      = coalesce(guid, ?),
-                               last_seen = ?
+                               last_seen = ?,
+                               url_identity = min(url_identity, ?)
                          WHERE id = ?""");
                 PreparedStatement link = c.prepareStatement("""
                         INSERT INTO item_sources (item_id, source_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
@@ -446,7 +447,9 @@ public final class Store implements AutoCloseable {
                     setInstant(update, 4, item.updated());
                     update.setString(5, item.guid());
                     update.setString(6, seen);
-                    update.setLong(7, id);
+                    // once a URL is seen shared, it never again identifies the item
+                    update.setInt(7, item.urlIdentifiesItem() ? 1 : 0);
+                    update.setLong(8, id);
                     update.executeUpdate();
                     if (!inserted.contains(id)) {
                         refreshed.add(id);

@@ -111,7 +111,8 @@ class ItemNormalizerTest {
     @Test
     void noGuidIsKeyedByCanonicalUrl() {
         Item item = normalizer.normalize(feed(null, entry(null, "T", "https://X.no/a/../b?utm_campaign=z#top"))).get(0);
-        assertEquals("url:https://x.no/b", item.dedupeKey());
+        assertEquals("url:https://x.no/b#title:t", item.dedupeKey());
+        assertTrue(item.urlIdentifiesItem());
     }
 
     @Test
@@ -125,8 +126,11 @@ class ItemNormalizerTest {
                 entry("https://www.regjeringen.no/no/aktuelt/sak/id1/?utm_source=agg", "Sak", "https://aggregator.example/r/1"))).get(0);
         assertEquals("url:https://www.regjeringen.no/no/aktuelt/sak/id1/", fromA.dedupeKey());
         assertEquals(fromA.dedupeKey(), fromC.dedupeKey());
-        // http vs https are different URLs: only the same scheme merges
-        assertEquals("url:http://www.regjeringen.no/no/aktuelt/sak/id1/", fromB.dedupeKey());
+        // without a guid the key carries the title; the store merges such sightings by their URL,
+        // and http vs https are different URLs: only the same scheme merges
+        assertEquals("url:http://www.regjeringen.no/no/aktuelt/sak/id1/#title:sak (videreformidlet)", fromB.dedupeKey());
+        assertEquals("http://www.regjeringen.no/no/aktuelt/sak/id1/", fromB.url());
+        assertTrue(fromA.urlIdentifiesItem() && fromB.urlIdentifiesItem() && fromC.urlIdentifiesItem());
     }
 
     @Test
@@ -147,7 +151,10 @@ class ItemNormalizerTest {
         assertEquals("url:" + page + "#title:høring om menneskehandel", items.get(0).dedupeKey());
         assertEquals("url:" + page + "#title:høring om barnevern", items.get(1).dedupeKey());
         assertEquals(page, items.get(0).url());
-        assertEquals("url:https://www.stortinget.no/no/annet/", items.get(2).dedupeKey());
+        assertFalse(items.get(0).urlIdentifiesItem());
+        assertFalse(items.get(1).urlIdentifiesItem());
+        assertEquals("url:https://www.stortinget.no/no/annet/#title:annen sak", items.get(2).dedupeKey());
+        assertTrue(items.get(2).urlIdentifiesItem());
     }
 
     @Test
@@ -155,6 +162,7 @@ class ItemNormalizerTest {
         String page = "https://www.stortinget.no/no/Hva-skjer-pa-Stortinget/Horing/";
         Item item = normalizer.normalize(feed(page, entry(null, "Høring", page))).get(0);
         assertEquals("url:" + page + "#title:høring", item.dedupeKey());
+        assertFalse(item.urlIdentifiesItem(), "the feed's own page identifies no item");
     }
 
     @Test

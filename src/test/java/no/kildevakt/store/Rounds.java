@@ -12,6 +12,11 @@ final class Rounds {
         return new Item(key, url, null, title, "", null, null);
     }
 
+    /** An item whose URL the feed shares with other items, so it does not identify it. */
+    static Item sharedUrlItem(String key, String url, String title) {
+        return new Item(key, url, null, title, "", null, null, false);
+    }
+
     static Item item(String key, String url, String title, Instant published) {
         return new Item(key, url, null, title, "", published, null);
     }

@@ -131,13 +131,29 @@ class StoreRoundTest {
         // Stortinget's hearings feed links every item to the same page: keys carry the title
         String page = "https://www.stortinget.no/horinger";
         store.recordRound(round("a", T1, List.of(
-                item("url:" + page + "#title:høring om a", page, "Høring om A"),
-                item("url:" + page + "#title:høring om b", page, "Høring om B"))));
+                Rounds.sharedUrlItem("url:" + page + "#title:høring om a", page, "Høring om A"),
+                Rounds.sharedUrlItem("url:" + page + "#title:høring om b", page, "Høring om B"))));
         RoundResult later = store.recordRound(round("a", T2, List.of(
-                item("url:" + page + "#title:høring om c", page, "Høring om C"),
-                item("url:" + page, page, "The page itself"))));
+                Rounds.sharedUrlItem("url:" + page + "#title:høring om c", page, "Høring om C"),
+                item("url:" + page + "#title:the page itself", page, "The page itself"))));
         assertEquals(new RoundResult(2, 0), later, "neither merges into the hearings stored before");
         assertEquals(4, store.items(ItemQuery.all()).size());
+    }
+
+    @Test
+    void aUrlOnceSeenSharedNeverAgainIdentifiesItsItem() throws Exception {
+        String page = "https://www.stortinget.no/horinger";
+        // day 1: hearing A alone, its link looks like its own
+        store.recordRound(round("a", T1, List.of(item("url:" + page + "#title:høring om a", page, "Høring om A"))));
+        // day 2: A and B share it, so it is seen for what it is
+        store.recordRound(round("a", T2, List.of(
+                Rounds.sharedUrlItem("url:" + page + "#title:høring om a", page, "Høring om A"),
+                Rounds.sharedUrlItem("url:" + page + "#title:høring om b", page, "Høring om B"))));
+        // day 3: C alone must not be taken for A by its URL
+        RoundResult day3 = store.recordRound(round("a", T2.plusSeconds(86_400),
+                List.of(item("url:" + page + "#title:høring om c", page, "Høring om C"))));
+        assertEquals(new RoundResult(1, 0), day3);
+        assertEquals(3, store.items(ItemQuery.all()).size());
     }
 
     @Test
