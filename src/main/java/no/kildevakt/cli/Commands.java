@@ -66,11 +66,23 @@ final class Commands {
         }
     }
 
-    /** Opens the store for {@code work} and closes it afterwards. */
+    /** Opens the store for {@code work} (creating it if need be) and closes it afterwards. */
     static int withStore(Main main, Work<Store> work) throws Exit, StoreException {
         try (Store store = openStore(main)) {
             return work.run(store);
         }
+    }
+
+    /**
+     * As {@link #withStore}, for commands that only read: a database that is not there is an
+     * error (a mistyped {@code --db} must not look like "nothing stored yet").
+     */
+    static int withExistingStore(Main main, Work<Store> work) throws Exit, StoreException {
+        if (!java.nio.file.Files.exists(main.dbPath())) {
+            main.terminal.err().println(main.dbPath() + ": no database here; run `kildevakt crawl` first, or check --db");
+            throw new Exit(Main.USAGE);
+        }
+        return withStore(main, work);
     }
 
     static Config loadConfig(Main main) throws Exit {

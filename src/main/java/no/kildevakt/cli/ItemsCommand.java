@@ -47,7 +47,7 @@ final class ItemsCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         // sections come from feeds.yml when there is one; the store remembers them otherwise
-        return Commands.withConfig(main, false, config -> Commands.withStore(main, store -> {
+        return Commands.withConfig(main, false, config -> Commands.withExistingStore(main, store -> {
             List<StoredItem> items = store.items(new ItemQuery(source, sinceInstant, null, limit));
             if (json) {
                 main.terminal.out().println(Commands.json(toJson(items, config)));

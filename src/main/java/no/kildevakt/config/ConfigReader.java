@@ -108,12 +108,12 @@ final class ConfigReader {
         }
         return new Settings(
                 userAgent,
-                optionalDuration(m, "per_host_delay", false).orElse(defaults.perHostDelay()),
-                optionalDuration(m, "timeout", true).orElse(defaults.timeout()),
+                optionalDuration(m, "per_host_delay", false, ONE_HOUR).orElse(defaults.perHostDelay()),
+                optionalDuration(m, "timeout", true, ONE_HOUR).orElse(defaults.timeout()),
                 m.has("max_body") ? size(m.get("max_body").get(), m.at("max_body")) : defaults.maxBody(),
-                optionalDuration(m, "interval", true).orElse(defaults.interval()),
+                optionalDuration(m, "interval", true, ONE_YEAR).orElse(defaults.interval()),
                 m.has("retries") ? (int) integer(m.get("retries").get(), m.at("retries"), 0, MAX_RETRIES) : defaults.retries(),
-                optionalDuration(m, "max_retry_after", false).orElse(defaults.maxRetryAfter()),
+                optionalDuration(m, "max_retry_after", false, ONE_HOUR).orElse(defaults.maxRetryAfter()),
                 m.has("max_redirects")
                         ? (int) integer(m.get("max_redirects").get(), m.at("max_redirects"), 0, MAX_REDIRECTS)
                         : defaults.maxRedirects(),
@@ -218,7 +218,7 @@ final class ConfigReader {
                     + " (known: " + String.join(", ", sectionIds) + ")");
         }
 
-        Optional<Duration> interval = optionalDuration(m, "interval", true);
+        Optional<Duration> interval = optionalDuration(m, "interval", true, ONE_YEAR);
         double weight = 1.0;
         if (m.has("weight")) {
             Node weightNode = m.get("weight").get();
@@ -327,7 +327,11 @@ final class ConfigReader {
         return id;
     }
 
-    private Optional<Duration> optionalDuration(YamlMap m, String key, boolean positive) throws ConfigException {
+    /** Upper bounds: a delay or timeout of hours is a typo, an interval beyond a year overflows dates. */
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
+    private static final Duration ONE_YEAR = Duration.ofDays(365);
+
+    private Optional<Duration> optionalDuration(YamlMap m, String key, boolean positive, Duration max) throws ConfigException {
         if (!m.has(key)) {
             return Optional.empty();
         }
@@ -344,6 +348,9 @@ final class ConfigReader {
         }
         if (positive && d.isZero()) {
             throw error(node, path, "must be longer than 0s");
+        }
+        if (d.compareTo(max) > 0) {
+            throw error(node, path, ConfigText.quote(s.getValue()) + " is longer than the most allowed, " + Durations.format(max));
         }
         return Optional.of(d);
     }

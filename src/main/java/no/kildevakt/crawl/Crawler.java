@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
 
-    /** At least this many attempted sources before "the network looks down" is considered. */
-    static final int NETWORK_DOWN_MIN_SOURCES = 3;
+    /** At least this many hosts tried before "the network looks down" is considered. */
+    static final int NETWORK_DOWN_MIN_HOSTS = 3;
 
     /** How the crawler reaches the web; {@link no.kildevakt.fetch.Fetcher#fetch} in production. */
     @FunctionalInterface
@@ -96,9 +96,7 @@ public final class Crawler {
         List<SourceReport> ordered = config.sources().stream().map(s -> reports.get(s.id())).toList();
         boolean networkDown = networkLooksDown(ordered);
         if (networkDown) {
-            List<String> unreachable = ordered.stream().filter(r -> r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT)
-                    .map(SourceReport::sourceId).toList();
-            store.forgiveFailures(unreachable);
+            store.forgiveFailures(ordered.stream().filter(Crawler::unreachable).map(SourceReport::sourceId).toList());
         }
         return new CrawlReport(ordered, networkDown);
     }
@@ -248,9 +246,10 @@ public final class Crawler {
         return switch (kind) {
             case ROBOTS_DISALLOWED, BLOCKED -> Outcome.BLOCKED;
             case GONE -> Outcome.GONE;
-            case CLIENT_ERROR, SERVER_ERROR, REDIRECT_LOOP, TOO_MANY_REDIRECTS -> Outcome.SERVER_ERROR;
+            // a malformed response (bad gzip, a redirect without Location) is the server's doing
+            case CLIENT_ERROR, SERVER_ERROR, REDIRECT_LOOP, TOO_MANY_REDIRECTS, IO -> Outcome.SERVER_ERROR;
             case TIMEOUT -> Outcome.TIMEOUT;
-            case UNKNOWN_HOST, CONNECTION_FAILED, TLS, IO -> Outcome.NETWORK_ERROR;
+            case UNKNOWN_HOST, CONNECTION_FAILED, TLS -> Outcome.NETWORK_ERROR;
             case TOO_LARGE -> Outcome.PARSE_ERROR;
         };
     }
@@ -270,9 +269,10 @@ public final class Crawler {
         int failures = b.consecutiveFailures() + 1;
         Instant nextDue = now.plus(Schedule.backoff(failures, intervalOf(source)));
         if (a.failure != null && a.failure.retryAfter() != null) {
-            Instant asked = now.plus(a.failure.retryAfter());
-            if (asked.isAfter(nextDue)) {
-                nextDue = asked;
+            // the server's wait is honoured, but a failing source is still tried at least daily
+            Duration asked = a.failure.retryAfter().compareTo(Schedule.MAX_BACKOFF) > 0 ? Schedule.MAX_BACKOFF : a.failure.retryAfter();
+            if (now.plus(asked).isAfter(nextDue)) {
+                nextDue = now.plus(asked);
             }
         }
         return new SourceState(source.id(), b.etag(), b.lastModified(), attempted, b.lastSuccess(), a.outcome, a.error, failures,
@@ -292,10 +292,25 @@ public final class Crawler {
         return null;
     }
 
-    private static boolean networkLooksDown(List<SourceReport> reports) {
-        long attempted = reports.stream().filter(r -> r.outcome() != Outcome.SKIPPED).count();
-        long unreachable = reports.stream().filter(r -> r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT).count();
-        return attempted >= NETWORK_DOWN_MIN_SOURCES && unreachable * 2 > attempted;
+    /**
+     * Whether the fault is most likely ours: at least {@value #NETWORK_DOWN_MIN_HOSTS} hosts were
+     * tried and most of them could not be reached at all. Counted by host, not by source: nine
+     * sources on one dead host are that host's trouble, and they must back off as usual.
+     */
+    private boolean networkLooksDown(List<SourceReport> reports) {
+        Map<String, Boolean> hostReachable = new HashMap<>();
+        for (SourceReport r : reports) {
+            if (r.outcome() != Outcome.SKIPPED) {
+                String host = config.source(r.sourceId()).map(SourceConfig::host).orElse(r.sourceId());
+                hostReachable.merge(host, !unreachable(r), Boolean::logicalOr);
+            }
+        }
+        long down = hostReachable.values().stream().filter(reachable -> !reachable).count();
+        return hostReachable.size() >= NETWORK_DOWN_MIN_HOSTS && down * 2 > hostReachable.size();
+    }
+
+    private static boolean unreachable(SourceReport r) {
+        return r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT;
     }
 
     static String oneLine(String s) {

@@ -24,8 +24,8 @@ import okhttp3.Response;
  * is built from interceptors, so every caller — crawler, enricher, link checker — gets
  * the same manners.
  *
- * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → per-host
- * pacing → body cap → per-attempt deadline. So each redirect hop is checked against robots.txt
+ * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → whole-body
+ * read (for {@link #fetch}) → per-host pacing → body cap → per-attempt deadline. So each redirect hop is checked against robots.txt
  * and retried on its own, and each attempt waits its turn at the host. OkHttp's own redirect
  * following is off; its transparent gzip stays on (the cap counts inflated bytes).
  *
@@ -70,6 +70,7 @@ public final class Fetcher implements AutoCloseable {
         return builder
                 .addInterceptor(new RetryInterceptor(settings.retries(), settings.maxRetryAfter(),
                         options.sleeper(), options.random(), options.clock()))
+                .addInterceptor(new BufferBodyInterceptor())
                 .addInterceptor(new PacingInterceptor(new HostPacer(), delayFor))
                 .addInterceptor(new BodyLimitInterceptor(settings.maxBody()))
                 .addInterceptor(new AttemptDeadlineInterceptor(timeout.multipliedBy(2)))
@@ -96,7 +97,8 @@ public final class Fetcher implements AutoCloseable {
         if (url == null) {
             throw new FetchException(Kind.IO, requested, requested + ": not an http(s) URL");
         }
-        Request.Builder builder = new Request.Builder().url(url).get();
+        Request.Builder builder = new Request.Builder().url(url).get()
+                .tag(BufferBodyInterceptor.BufferBody.class, BufferBodyInterceptor.BufferBody.TAG);
         addValidator(builder, "If-None-Match", request.etag());
         addValidator(builder, "If-Modified-Since", request.lastModified());
         Call call = client.newCall(builder.build());

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * one request and the start of the next. Each host has its own monitor, so a thread waiting for
  * a busy host never holds a lock another host needs; different hosts proceed fully in parallel.
  *
- * <p>One slot is kept per host:port ever contacted (a few dozen bytes each); there is no eviction,
+ * <p>One slot is kept per host name ever contacted (a few dozen bytes each); there is no eviction,
  * because dropping a slot while it is held would let a second request through.
  */
 final class HostPacer {

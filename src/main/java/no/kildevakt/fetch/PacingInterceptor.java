@@ -13,7 +13,7 @@ import okio.ForwardingSource;
 import okio.Source;
 
 /**
- * Applies {@link HostPacer} to each request: waits for its host (host:port), sends, and hands the
+ * Applies {@link HostPacer} to each request: waits for its host (the host name), sends, and hands the
  * host back when the response body has been read to the end or closed — not when the headers
  * arrive, because a server is still busy with us while it streams the body. The body is wrapped
  * for this; every path that drops a response must close it (OkHttp's rule anyway).
@@ -29,8 +29,12 @@ final class PacingInterceptor implements Interceptor {
         this.delayFor = delayFor;
     }
 
+    /**
+     * The host name alone: http and https, or two ports, of one host are one site to its owner,
+     * so they share one delay and one request in flight.
+     */
     static String hostKey(HttpUrl url) {
-        return url.host() + ":" + url.port();
+        return url.host();
     }
 
     @Override

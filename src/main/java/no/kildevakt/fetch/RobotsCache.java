@@ -51,8 +51,13 @@ final class RobotsCache {
      * @param rules       the rules to apply
      * @param failureKind when robots.txt could not be read: the kind to report for a refused URL
      * @param failure     when robots.txt could not be read: why, as a short cause; else null
+     * @param retryAfter  when the site asked us to come back later (429 on robots.txt); else null
      */
-    record HostRobots(BaseRobotRules rules, Kind failureKind, String failure) {
+    record HostRobots(BaseRobotRules rules, Kind failureKind, String failure, Duration retryAfter) {
+        HostRobots(BaseRobotRules rules, Kind failureKind, String failure) {
+            this(rules, failureKind, failure, null);
+        }
+
         Duration ttl() {
             return failure == null ? SUCCESS_TTL : FAILURE_TTL;
         }
@@ -150,6 +155,14 @@ final class RobotsCache {
         SimpleRobotRulesParser parser = newParser();
         try (Response response = http.get().newCall(request).execute()) {
             int code = response.code();
+            if (code == 429) {
+                // "too many requests" says nothing about the rules, only "not now": treat it
+                // like an unavailable robots.txt, as Google does, and pass the wait on
+                Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
+                return new HostRobots(parser.failedFetch(503), Kind.BLOCKED,
+                        "robots.txt answered " + FetchFailures.statusLine(code, response.message())
+                                + ", so the site is off limits for now", retryAfter);
+            }
             boolean rules = code >= 200 && code < 300;
             boolean noRobotsTxt = code >= 400 && code < 500;
             if (rules || noRobotsTxt) {

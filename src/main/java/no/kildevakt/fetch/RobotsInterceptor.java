@@ -29,7 +29,11 @@ final class RobotsInterceptor implements Interceptor {
         Optional<String> refusal = robots.refusal(rules, url);
         if (refusal.isPresent()) {
             Kind kind = rules.failureKind() != null ? rules.failureKind() : Kind.ROBOTS_DISALLOWED;
-            throw FetchFailures.interceptorFailure(chain, kind, 0, refusal.get());
+            FetchException failure = FetchFailures.interceptorFailure(chain, kind, 0, refusal.get());
+            if (rules.retryAfter() != null) {
+                failure = new FetchException(kind, failure.url(), 429, rules.retryAfter(), failure.getMessage(), null);
+            }
+            throw failure;
         }
         return chain.proceed(chain.request());
     }

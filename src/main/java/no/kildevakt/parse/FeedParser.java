@@ -223,8 +223,16 @@ public final class FeedParser {
         }
     }
 
+    /**
+     * No real feed nests elements more than a few dozen deep. A hostile one nested hundreds of
+     * thousands deep costs JDOM time that grows with the square of the depth, so the SAX parser
+     * refuses it as soon as it goes past this.
+     */
+    static final int MAX_ELEMENT_DEPTH = 256;
+
     private static Document buildDocument(RomeInput input, String xml) throws FeedParseException {
         SAXBuilder builder = input.saxBuilder();
+        builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
         try {
             Reader reader = new StringReader(xml);
             return builder.build(needsHealing(xml) ? new XmlFixerReader(reader) : reader);

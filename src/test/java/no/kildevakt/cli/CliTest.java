@@ -384,9 +384,11 @@ class CliTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
+        // four hosts (all loopback names), none of them answering
         StringBuilder sources = new StringBuilder();
+        List<String> hosts = List.of("127.0.0.1", "localhost", "127.0.0.2", "127.0.0.3");
         for (int i = 1; i <= 4; i++) {
-            sources.append(source("down-" + i, "http://127.0.0.1:" + closedPort + "/feed" + i));
+            sources.append(source("down-" + i, "http://" + hosts.get(i - 1) + ":" + closedPort + "/feed" + i));
         }
         config(sources.toString());
         Run crawl = run("crawl");
@@ -440,6 +442,17 @@ class CliTest {
         assertEquals(2, run().code());
         assertEquals(2, run("crawl", "--no-such-flag").code());
         assertEquals(2, run("items", "--since", "yesterday-ish").code());
+    }
+
+    @Test
+    void readingCommandsRefuseADatabaseThatIsNotThere() throws IOException {
+        config(source("reg-jd", url("/jd.rss")));
+        for (String command : List.of("items", "sources")) {
+            Run run = run(command, "--json");
+            assertEquals(2, run.code(), command);
+            assertTrue(run.err().contains("no database here"), run.err());
+            assertFalse(Files.exists(dir.resolve("k.db")), "a mistyped --db must not leave an empty database behind");
+        }
     }
 
     @Test
