@@ -233,6 +233,9 @@ public final class FeedParser {
     private static Document buildDocument(RomeInput input, String xml) throws FeedParseException {
         SAXBuilder builder = input.saxBuilder();
         builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
+        // the SAX parser has already checked names and characters; JDOM checking them again
+        // is a good part of the parse time
+        builder.setJDOMFactory(new org.jdom2.UncheckedJDOMFactory());
         try {
             Reader reader = new StringReader(xml);
             return builder.build(needsHealing(xml) ? new XmlFixerReader(reader) : reader);
