@@ -119,6 +119,7 @@ public final class FeedParser {
         }
         repairAtomRoot(document, warnings);
         WireFeed wire;
+        List<DetachedDate> entryDates = detachEntryDates(document);
         try {
             wire = buildWireFeed(input, document, warnings);
         } catch (IllegalArgumentException e) {
@@ -126,10 +127,36 @@ public final class FeedParser {
             throw new FeedParseException(oneLine("not a feed: the root element is <" + root.getQualifiedName() + ">"), e);
         } catch (FeedException e) {
             throw new FeedParseException(oneLine("unreadable feed: " + describe(e)), e);
+        } finally {
+            entryDates.forEach(d -> d.parent().addContent(d.date()));
         }
         SyndFeed synd = new SyndFeedImpl(wire);
         return map(wire, synd, document.getRootElement(), decoded, warnings, documentUrl);
     }
+
+    /**
+     * Takes the entries' date elements out of the tree while Rome builds its model, and returns
+     * them (each still knowing its parent) so they can be put back. Entry dates are read by
+     * {@link FeedDates}, which is strict where Rome is lenient ("31 Sep" is no date, not 1 Oct);
+     * and Rome's date parsing, a new SimpleDateFormat for every pattern it tries, was the largest
+     * single cost of parsing a feed.
+     */
+    private static List<DetachedDate> detachEntryDates(Document document) {
+        List<DetachedDate> dates = new ArrayList<>();
+        for (Element e : document.getRootElement().getDescendants(Filters.element())) {
+            Element parent = e.getParentElement();
+            if (parent != null && (parent.getName().equals("item") || parent.getName().equals("entry"))
+                    && (PUBLISHED_NAMES.contains(e.getName()) || UPDATED_NAMES.contains(e.getName()))
+                    && DATE_NAMESPACES.contains(e.getNamespaceURI())) {
+                dates.add(new DetachedDate(parent, e));
+            }
+        }
+        dates.forEach(d -> d.date().detach());
+        return dates;
+    }
+
+    /** A date element taken out of its entry for a while. */
+    private record DetachedDate(Element parent, Element date) {}
 
     /** Rome knows RSS by its version attribute; an unknown version ("2.1", none at all) is read as 2.0. */
     private static WireFeed buildWireFeed(RomeInput input, Document document, List<String> warnings)
@@ -205,11 +232,15 @@ public final class FeedParser {
     }
 
     private static void rejectNonFeeds(String text, String contentType) throws FeedParseException {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty() || trimmed.chars().allMatch(c -> c == '\uFEFF' || Character.isWhitespace(c))) {
+        // the first character that is neither white space nor a BOM, found without copying the text
+        int at = 0;
+        while (at < text.length() && (text.charAt(at) == '\uFEFF' || Character.isWhitespace(text.charAt(at)))) {
+            at++;
+        }
+        if (at == text.length()) {
             throw new FeedParseException("empty body");
         }
-        char first = trimmed.charAt(trimmed.charAt(0) == '\uFEFF' && trimmed.length() > 1 ? 1 : 0);
+        char first = text.charAt(at);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (first == '{' || first == '[' || (type.contains("json") && first != '<')) {
             throw new FeedParseException("expected a feed but got JSON");
@@ -344,8 +375,7 @@ public final class FeedParser {
             published = toInstant(se.getPublishedDate());
             updated = toInstant(se.getUpdatedDate());
         }
-        // FeedDates first: it is strict where Rome is lenient ("31 Sep" would become 1 Oct);
-        // Rome's reading stays the fallback for forms FeedDates does not know
+        // entry dates are FeedDates' alone (Rome never saw them: see detachEntryDates)
         if (element != null) {
             published = rawDate(element, PUBLISHED_NAMES).orElse(published);
             updated = rawDate(element, UPDATED_NAMES).orElse(updated);

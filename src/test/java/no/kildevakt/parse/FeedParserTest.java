@@ -422,4 +422,16 @@ class FeedParserTest {
         assertTrue(FeedParser.needsHealing("<title>&amp</title>"));
         assertFalse(FeedParser.needsHealing("<title>no ampersand at all</title>"));
     }
+
+    @Test
+    void anImpossibleDateIsNoDateRatherThanTheNextMonth() throws FeedParseException {
+        String rss = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.no/</link>"
+                + "<item><title>A</title><link>https://x.no/a</link><pubDate>Thu, 31 Sep 2026 11:00:00 +0200</pubDate></item>"
+                + "<item><title>B</title><link>https://x.no/b</link><pubDate>Thu, 17 Sep 2026 11:00:00 +0200</pubDate></item>"
+                + "</channel></rss>";
+        ParsedFeed feed = new FeedParser().parse(rss.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/rss+xml",
+                java.net.URI.create("https://x.no/rss"));
+        assertEquals(null, feed.entries().get(0).published(), "31 September does not exist");
+        assertEquals(java.time.Instant.parse("2026-09-17T09:00:00Z"), feed.entries().get(1).published());
+    }
 }
