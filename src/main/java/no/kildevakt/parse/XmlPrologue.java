@@ -41,8 +41,7 @@ final class XmlPrologue {
             List<String> droppedEntities) {}
 
     static Prepared prepare(String text) {
-        String s = stripLeadingBomChars(text);
-        s = stripXmlDeclaration(s);
+        String s = text.substring(contentStart(text));
         int[] doctype = findDoctype(s);
         boolean stripped = false;
         Map<String, String> safe = new LinkedHashMap<>();
@@ -127,27 +126,25 @@ final class XmlPrologue {
         return out.toString();
     }
 
-    private static String stripLeadingBomChars(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == '\uFEFF') {
-            i++;
-        }
-        return s.substring(i);
-    }
-
     /**
-     * Drops the XML declaration (and whitespace before it): the text is already decoded, and a declaration
-     * after whitespace or with an odd encoding label would only make the parser fail.
+     * Where the text starts once leading BOM characters and the XML declaration (with the white
+     * space before it) are left out: the text is already decoded, and a declaration after white
+     * space or with an odd encoding label would only make the parser fail. An offset rather than
+     * a copy, because documents can be megabytes.
      */
-    static String stripXmlDeclaration(String s) {
-        int i = skipWhitespace(s, 0);
+    static int contentStart(String s) {
+        int start = 0;
+        while (start < s.length() && s.charAt(start) == '\uFEFF') {
+            start++;
+        }
+        int i = skipWhitespace(s, start);
         if (s.startsWith("<?xml", i) && i + 5 < s.length() && isXmlSpace(s.charAt(i + 5))) {
             int end = s.indexOf("?>", i);
             if (end >= 0) {
-                return s.substring(end + 2);
+                return end + 2;
             }
         }
-        return s;
+        return start;
     }
 
     /** Start and end offsets of a DOCTYPE declaration in the prolog (before the root element), or null. */
@@ -220,8 +217,8 @@ final class XmlPrologue {
      * when a DOCTYPE comes first; null when the text has no element start.
      */
     static String rootName(String text) {
-        String s = stripXmlDeclaration(stripLeadingBomChars(text));
-        int i = skipMisc(s, 0);
+        String s = text;
+        int i = skipMisc(s, contentStart(s));
         if (i < 0 || i >= s.length()) {
             return null;
         }
