@@ -42,8 +42,9 @@ public final class PlainText {
 
     private static final String ELLIPSIS = "\u2026";
 
-    /** Elements whose content is code, styling or fallback, never reader-visible prose. */
-    private static final String NO_TEXT_ELEMENTS = "script, style, noscript, template, iframe, object, embed, svg, math, head";
+    /** Elements whose content is code, styling or fallback, never reader-visible prose (parsed once). */
+    private static final org.jsoup.select.Evaluator NO_TEXT_ELEMENTS = org.jsoup.select.QueryParser.parse(
+            "script, style, noscript, template, iframe, object, embed, svg, math, head");
 
     /** Elements that are not block-level for jsoup but still separate words when rendered. */
     private static final Set<String> WORD_SEPARATING = Set.of("br", "td", "th", "li", "dt", "dd", "tr", "img", "hr", "option");
@@ -110,6 +111,9 @@ public final class PlainText {
      * {@code <under 18 år>}) are text that was meant to show brackets.
      */
     private static boolean looksEncodedAgain(String text) {
+        if (text.indexOf('&') < 0 && text.indexOf('<') < 0) {
+            return false; // the common case, without running the pattern
+        }
         var matcher = ENCODED_AGAIN.matcher(text);
         while (matcher.find()) {
             String entity = matcher.group(1);
