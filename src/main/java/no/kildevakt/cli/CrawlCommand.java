@@ -24,7 +24,6 @@ import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.parse.FeedParser;
 import no.kildevakt.store.CrawlLock;
-import no.kildevakt.store.Outcome;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
@@ -99,8 +98,7 @@ final class CrawlCommand implements Callable<Integer> {
         PrintStream err = main.terminal.err();
         for (SourceReport r : report.sources()) {
             if (r.outcome().isFailure()) {
-                boolean unreachable = r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT;
-                if (!(report.networkDown() && unreachable)) {
+                if (!(report.networkDown() && r.unreachable())) {
                     err.println("failed " + r.error());
                 }
             } else if (main.verbose) {
@@ -109,7 +107,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         if (report.networkDown()) {
             long unreachable = report.sources().stream()
-                    .filter(r -> r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT).count();
+                    .filter(SourceReport::unreachable).count();
             err.printf("network looks down: %d of %d sources could not be reached; they are not counted as failing%n",
                     unreachable, report.attempted());
         }

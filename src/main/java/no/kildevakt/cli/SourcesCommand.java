@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.SourceConfig;
-import no.kildevakt.store.Outcome;
 import no.kildevakt.store.SourceState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +57,7 @@ final class SourcesCommand implements Callable<Integer> {
             // failed while the whole network looked down: not held against the source
             return "unreachable";
         }
-        if (s.lastOutcome() == Outcome.EMPTY && s.itemsEver() > 0) {
+        if (s.wentQuiet()) {
             return "quiet";
         }
         if (s.lastSuccess() != null && s.lastSuccess().isBefore(now.minus(java.time.Duration.ofDays(7)))) {
@@ -67,24 +66,13 @@ final class SourcesCommand implements Callable<Integer> {
         return s.lastOutcome() == null ? "ok" : s.lastOutcome().code();
     }
 
-    /** Why the editor should look at this source, or null. */
-    static String warning(SourceConfig source, SourceState s) {
-        if (s.lastOutcome() == Outcome.EMPTY && s.itemsEver() > 0) {
-            return "yielded no items last time, though it has yielded up to " + s.itemsEver() + "; its layout or URL may have changed";
-        }
-        if (s.movedTo() != null) {
-            return "moved permanently to " + s.movedTo() + "; update feeds.yml";
-        }
-        return null;
-    }
-
     private void printText(Config config, Map<String, SourceState> states) {
         PrintStream out = main.terminal.out();
         Instant now = Instant.now();
         out.printf("%-24s %-12s %-16s %5s %6s  %s%n", "SOURCE", "HEALTH", "LAST SUCCESS", "FAILS", "ITEMS", "NOTE");
         for (SourceConfig source : config.sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-            String note = s.lastOutcome() != null && s.lastOutcome().isFailure() ? s.lastError() : warning(source, s);
+            String note = s.lastOutcome() != null && s.lastOutcome().isFailure() ? s.lastError() : s.warning();
             out.printf("%-24s %-12s %-16s %5d %6d  %s%n", source.id(), health(s, now), Commands.dateTime(s.lastSuccess()),
                     s.consecutiveFailures(), s.itemsLastTime(), note == null ? "" : note);
         }
@@ -112,7 +100,7 @@ final class SourcesCommand implements Callable<Integer> {
             o.put("items_ever", s.itemsEver());
             o.put("next_due", Commands.iso(s.nextDue()));
             o.put("moved_to", s.movedTo());
-            o.put("warning", warning(source, s));
+            o.put("warning", s.warning());
         }
         return root;
     }

@@ -1,6 +1,5 @@
 package no.kildevakt.crawl;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +95,7 @@ public final class Crawler {
         List<SourceReport> ordered = config.sources().stream().map(s -> reports.get(s.id())).toList();
         boolean networkDown = networkLooksDown(ordered);
         if (networkDown) {
-            store.forgiveFailures(ordered.stream().filter(Crawler::unreachable).map(SourceReport::sourceId).toList());
+            store.forgiveFailures(ordered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
         }
         return new CrawlReport(ordered, networkDown);
     }
@@ -173,7 +172,7 @@ public final class Crawler {
         Attempt attempt = attempt(source, before);
         Instant finished = clock.instant();
         SourceState after = nextState(source, before, attempt, finished);
-        String warning = warningFor(source, before, attempt);
+        String warning = warningFor(source, attempt, after);
         Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
                 attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
         RoundResult stored = store.recordRound(round);
@@ -255,41 +254,32 @@ public final class Crawler {
     }
 
     private SourceState nextState(SourceConfig source, SourceState b, Attempt a, Instant now) {
-        Instant attempted = now;
         if (!a.outcome.isFailure()) {
-            FetchResponse r = a.response;
-            boolean fresh = r != null && !r.notModified();
-            String etag = fresh ? r.etag() : (r != null && r.etag() != null ? r.etag() : b.etag());
-            String lastModified = fresh ? r.lastModified() : (r != null && r.lastModified() != null ? r.lastModified() : b.lastModified());
+            FetchResponse r = a.response; // every round that did not fail got an answer
+            // a 304 may leave its validators out; then the ones it answered to still hold
+            String etag = r.etag() != null || !r.notModified() ? r.etag() : b.etag();
+            String lastModified = r.lastModified() != null || !r.notModified() ? r.lastModified() : b.lastModified();
             int itemsLastTime = a.outcome == Outcome.NOT_MODIFIED ? b.itemsLastTime() : a.items.size();
-            String movedTo = r != null && r.movedTo() != null ? r.movedTo().toString() : null;
-            return new SourceState(source.id(), etag, lastModified, attempted, now, a.outcome, null, 0, itemsLastTime,
+            String movedTo = r.movedTo() != null ? r.movedTo().toString() : null;
+            return new SourceState(source.id(), etag, lastModified, now, now, a.outcome, null, 0, itemsLastTime,
                     Math.max(b.itemsEver(), itemsLastTime), null, movedTo);
         }
         int failures = b.consecutiveFailures() + 1;
-        Instant nextDue = now.plus(Schedule.backoff(failures, intervalOf(source)));
-        if (a.failure != null && a.failure.retryAfter() != null) {
-            // the server's wait is honoured, but a failing source is still tried at least daily
-            Duration asked = a.failure.retryAfter().compareTo(Schedule.MAX_BACKOFF) > 0 ? Schedule.MAX_BACKOFF : a.failure.retryAfter();
-            if (now.plus(asked).isAfter(nextDue)) {
-                nextDue = now.plus(asked);
-            }
-        }
-        return new SourceState(source.id(), b.etag(), b.lastModified(), attempted, b.lastSuccess(), a.outcome, a.error, failures,
+        Duration retryAfter = a.failure == null ? null : a.failure.retryAfter();
+        Instant nextDue = Schedule.nextAttempt(now, failures, intervalOf(source), retryAfter);
+        return new SourceState(source.id(), b.etag(), b.lastModified(), now, b.lastSuccess(), a.outcome, a.error, failures,
                 b.itemsLastTime(), b.itemsEver(), nextDue, b.movedTo());
     }
 
-    private static String warningFor(SourceConfig source, SourceState before, Attempt a) {
+    /** What about this round the editor should look at, though it did not fail; null when nothing. */
+    private static String warningFor(SourceConfig source, Attempt a, SourceState after) {
+        String warning = null;
         if (a.outcome == Outcome.EMPTY) {
-            return before.itemsEver() > 0
-                    ? source.id() + ": yielded no items, though it has yielded up to " + before.itemsEver() + " before; its layout or URL may have changed"
-                    : source.id() + ": yielded no items";
+            warning = after.wentQuiet() ? after.warning() : "yielded no items";
+        } else if (a.response != null && a.response.movedTo() != null) {
+            warning = SourceState.movedWarning(a.response.movedTo().toString());
         }
-        if (a.response != null && a.response.movedTo() != null) {
-            URI to = a.response.movedTo();
-            return source.id() + ": " + source.url() + " has moved permanently to " + to + "; update feeds.yml";
-        }
-        return null;
+        return warning == null ? null : source.id() + ": " + warning;
     }
 
     /**
@@ -302,15 +292,11 @@ public final class Crawler {
         for (SourceReport r : reports) {
             if (r.outcome() != Outcome.SKIPPED) {
                 String host = config.source(r.sourceId()).map(SourceConfig::host).orElse(r.sourceId());
-                hostReachable.merge(host, !unreachable(r), Boolean::logicalOr);
+                hostReachable.merge(host, !r.unreachable(), Boolean::logicalOr);
             }
         }
         long down = hostReachable.values().stream().filter(reachable -> !reachable).count();
         return hostReachable.size() >= NETWORK_DOWN_MIN_HOSTS && down * 2 > hostReachable.size();
-    }
-
-    private static boolean unreachable(SourceReport r) {
-        return r.outcome() == Outcome.NETWORK_ERROR || r.outcome() == Outcome.TIMEOUT;
     }
 
     static String oneLine(String s) {

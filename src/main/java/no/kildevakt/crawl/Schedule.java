@@ -31,6 +31,19 @@ public final class Schedule {
         return Optional.empty();
     }
 
+    /**
+     * When a source that has just failed for the {@code failures}-th time in a row is tried
+     * again: after its backoff, or after the server's Retry-After when that is longer — but
+     * never more than a day away.
+     */
+    public static Instant nextAttempt(Instant now, int failures, Duration interval, Duration retryAfter) {
+        Duration wait = backoff(failures, interval);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryAfter;
+        }
+        return now.plus(wait);
+    }
+
     /** How long to wait after the {@code failures}-th failure in a row (1-based). */
     public static Duration backoff(int failures, Duration interval) {
         Duration base = interval.compareTo(BASE_BACKOFF) < 0 ? interval : BASE_BACKOFF;

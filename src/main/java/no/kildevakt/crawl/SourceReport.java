@@ -19,4 +19,9 @@ public record SourceReport(String sourceId, Outcome outcome, int newItems, int s
     public static SourceReport skipped(String sourceId, String why) {
         return new SourceReport(sourceId, Outcome.SKIPPED, 0, 0, null, why, Duration.ZERO);
     }
+
+    /** The source could not be reached at all (network error or timeout), as opposed to answering wrongly. */
+    public boolean unreachable() {
+        return outcome == Outcome.NETWORK_ERROR || outcome == Outcome.TIMEOUT;
+    }
 }

@@ -32,6 +32,24 @@ public record SourceState(
         Instant nextDue,
         String movedTo) {
 
+    /** Whether the source yielded no items last time, though it has yielded some before: its layout or URL may have changed. */
+    public boolean wentQuiet() {
+        return lastOutcome == Outcome.EMPTY && itemsEver > 0;
+    }
+
+    /** Why the editor should look at this source although it does not fail, or null. */
+    public String warning() {
+        if (wentQuiet()) {
+            return "yielded no items, though it has yielded up to " + itemsEver + " before; its layout or URL may have changed";
+        }
+        return movedTo == null ? null : movedWarning(movedTo);
+    }
+
+    /** The warning for a source whose URL answered with a permanent redirect. */
+    public static String movedWarning(String movedTo) {
+        return "has moved permanently to " + movedTo + "; update feeds.yml";
+    }
+
     /** The state of a source never crawled. */
     public static SourceState empty(String sourceId) {
         return new SourceState(sourceId, null, null, null, null, null, null, 0, 0, 0, null, null);

@@ -49,4 +49,12 @@ class ScheduleTest {
         assertEquals(Duration.ofMinutes(10), Schedule.backoff(1, Duration.ofMinutes(10)));
         assertEquals(Duration.ofMinutes(20), Schedule.backoff(2, Duration.ofMinutes(10)));
     }
+
+    @Test
+    void aLongerRetryAfterBeatsTheBackoffButNeverPastADay() {
+        assertEquals(NOW.plus(Duration.ofHours(1)), Schedule.nextAttempt(NOW, 1, SIX_HOURS, null));
+        assertEquals(NOW.plus(Duration.ofHours(1)), Schedule.nextAttempt(NOW, 1, SIX_HOURS, Duration.ofMinutes(5)));
+        assertEquals(NOW.plus(Duration.ofHours(5)), Schedule.nextAttempt(NOW, 1, SIX_HOURS, Duration.ofHours(5)));
+        assertEquals(NOW.plus(Duration.ofDays(1)), Schedule.nextAttempt(NOW, 1, SIX_HOURS, Duration.ofDays(365)));
+    }
 }
