@@ -1,5 +1,6 @@
 package no.kildevakt.config;
 
+import no.kildevakt.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -120,8 +121,8 @@ public final class ConfigLoader {
             Optional<Mark> problemMark = marked.getProblemMark();
             Optional<Mark> contextMark = marked.getContextMark();
             int line = lineOf(problemMark.isPresent() ? problemMark : contextMark);
-            String problem = oneLine(marked.getProblem());
-            String context = oneLine(marked.getContext());
+            String problem = OneLine.of(marked.getProblem());
+            String context = OneLine.of(marked.getContext());
             if (!context.isEmpty()) {
                 if (problem.startsWith("but ")) {
                     // "expected a single document in the stream" + "but found another document"
@@ -139,7 +140,7 @@ public final class ConfigLoader {
                     + ": YAML syntax: character " + String.format(Locale.ROOT, "U+%04X", reader.getCodePoint())
                     + " is not allowed in YAML", e);
         }
-        return new ConfigException(name + ": YAML: " + oneLine(e.getMessage()), e);
+        return new ConfigException(name + ": YAML: " + OneLine.of(e.getMessage()), e);
     }
 
     private static byte[] read(Path file, String name) throws ConfigException {
@@ -164,7 +165,7 @@ public final class ConfigLoader {
         } catch (AccessDeniedException e) {
             throw cannotRead(name, "permission denied", e);
         } catch (IOException e) {
-            throw cannotRead(name, e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage()), e);
+            throw cannotRead(name, e.getMessage() == null ? e.getClass().getSimpleName() : OneLine.of(e.getMessage()), e);
         }
     }
 
@@ -214,9 +215,5 @@ public final class ConfigLoader {
             }
         }
         return line;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 }

@@ -1,5 +1,6 @@
 package no.kildevakt.crawl;
 
+import no.kildevakt.OneLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,15 +219,15 @@ public final class Crawler {
             a.failure = e;
             a.httpStatus = e.httpStatus();
             a.outcome = outcomeOf(e.kind());
-            a.error = source.id() + ": " + oneLine(e.getMessage());
+            a.error = source.id() + ": " + OneLine.of(e.getMessage());
         } catch (SourceReadException e) {
             a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": " + source.url() + ": " + oneLine(e.getMessage());
+            a.error = source.id() + ": " + source.url() + ": " + OneLine.of(e.getMessage());
         } catch (RuntimeException e) {
             // A bug in a reader must cost this source its round, not the whole crawl.
             log.warn("{}: unexpected error", source.id(), e);
             a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": " + source.url() + ": unexpected error: " + oneLine(String.valueOf(e));
+            a.error = source.id() + ": " + source.url() + ": unexpected error: " + OneLine.of(String.valueOf(e));
         }
         return a;
     }
@@ -299,7 +300,4 @@ public final class Crawler {
         return hostReachable.size() >= NETWORK_DOWN_MIN_HOSTS && down * 2 > hostReachable.size();
     }
 
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    }
 }

@@ -1,5 +1,6 @@
 package no.kildevakt.parse;
 
+import no.kildevakt.OneLine;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -196,8 +197,7 @@ public final class CharsetSniffer {
     }
 
     private static String oneLine(String s) {
-        String t = s.replaceAll("\\s+", " ");
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        return OneLine.of(s, 40);
     }
 
     private static String decodeRange(byte[] bytes, int offset, Charset charset) {

@@ -1,5 +1,6 @@
 package no.kildevakt.parse;
 
+import no.kildevakt.OneLine;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.rss.Guid;
@@ -549,8 +550,7 @@ public final class FeedParser {
     }
 
     private static String oneLine(String s) {
-        String line = s.replaceAll("\\s+", " ").strip();
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return OneLine.of(s, 300);
     }
 
     /**

@@ -1,5 +1,6 @@
 package no.kildevakt.store;
 
+import no.kildevakt.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -703,7 +704,7 @@ public final class Store implements AutoCloseable {
 
     private static String oneLine(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return OneLine.of(message);
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
