@@ -1,5 +1,6 @@
 package no.kildevakt.fetch;
 
+import no.kildevakt.OneLine;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -168,6 +169,6 @@ final class FetchFailures {
     }
 
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\r\\n\\t]+", " ");
+        return OneLine.of(text);
     }
 }
