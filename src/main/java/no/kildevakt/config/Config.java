@@ -8,13 +8,28 @@ import java.util.Optional;
  * The whole of a validated feeds.yml. Immutable: loaded once per run by {@link ConfigLoader}
  * and handed to the steps that need it.
  *
- * @param file where it was read from, for messages
+ * @param file     where it was read from, for messages
+ * @param topics   relevance rules; empty when feeds.yml has none (the ranking then uses its defaults)
+ * @param minScore {@code settings.min_score}: the digest threshold; empty means the ranking's default
+ * @param mail     where {@code digest --mail} sends; empty when feeds.yml has no {@code mail:} block
  */
-public record Config(Path file, Settings settings, List<Section> sections, List<Topic> topics, List<SourceConfig> sources) {
+public record Config(
+        Path file,
+        Settings settings,
+        List<Section> sections,
+        List<Topic> topics,
+        List<SourceConfig> sources,
+        Optional<Double> minScore,
+        Optional<MailConfig> mail) {
     public Config {
         sections = List.copyOf(sections);
         topics = List.copyOf(topics);
         sources = List.copyOf(sources);
+    }
+
+    /** A configuration without a threshold or mail settings (tests and callers that need neither). */
+    public Config(Path file, Settings settings, List<Section> sections, List<Topic> topics, List<SourceConfig> sources) {
+        this(file, settings, sections, topics, sources, Optional.empty(), Optional.empty());
     }
 
     public Optional<SourceConfig> source(String id) {

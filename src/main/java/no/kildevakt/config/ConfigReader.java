@@ -37,15 +37,23 @@ final class ConfigReader {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String ID_RULE = "use 1 to 64 lowercase letters a-z, digits and \"-\"";
 
-    private static final List<String> ROOT_KEYS = List.of("settings", "sections", "topics", "sources");
+    private static final List<String> ROOT_KEYS = List.of("settings", "sections", "topics", "sources", "mail");
     private static final List<String> SETTINGS_KEYS = List.of(
             "user_agent", "contact", "per_host_delay", "timeout", "max_body", "interval",
-            "retries", "max_retry_after", "max_redirects", "concurrency");
+            "retries", "max_retry_after", "max_redirects", "concurrency", "min_score");
     private static final List<String> SECTION_KEYS = List.of("id", "title", "events");
     private static final List<String> TOPIC_KEYS = List.of("id", "weight", "terms", "exclude");
     private static final List<String> SOURCE_KEYS = List.of(
-            "id", "name", "url", "type", "section", "interval", "weight", "select");
-    private static final List<String> SELECT_KEYS = List.of("item", "title", "link", "date", "summary");
+            "id", "name", "url", "type", "section", "interval", "weight", "select", "date_from_url", "pages", "enrich");
+    /** CSS selectors of an HTML listing; {@code next} finds the link to the following page. */
+    private static final List<String> SELECT_KEYS = List.of("item", "title", "link", "date", "summary", "next");
+    /** Field paths of a JSON source; {@code script} names the page variable that holds embedded JSON. */
+    private static final List<String> JSON_KEYS = List.of("items", "title", "link", "date", "summary", "script");
+    private static final List<String> MAIL_KEYS = List.of(
+            "host", "port", "starttls", "tls", "from", "to", "username", "password_env");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    /** Listing pages per run: more is a crawl of the archive, not watching for news. */
+    private static final int MAX_PAGES = 20;
 
     private static final int MAX_RETRIES = 10;
     private static final int MAX_REDIRECTS = 50;
@@ -74,7 +82,81 @@ final class ConfigReader {
         List<Section> sections = sections(top.block("sections"));
         List<Topic> topics = topics(top.block("topics"));
         List<SourceConfig> sources = sources(top, sections);
-        return new Config(file, settings, sections, topics, sources);
+        Optional<Double> minScore = minScore(top.block("settings"));
+        Optional<MailConfig> mail = mail(top.block("mail"));
+        return new Config(file, settings, sections, topics, sources, minScore, mail);
+    }
+
+    private Optional<Double> minScore(Optional<Node> block) throws ConfigException {
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap m = map(block.get(), "settings", SETTINGS_KEYS);
+        if (!m.has("min_score")) {
+            return Optional.empty();
+        }
+        Node node = m.get("min_score").get();
+        double value = number(node, m.at("min_score"));
+        if (value < 0) {
+            throw error(node, m.at("min_score"), "must be 0 or more, got " + scalarText(node));
+        }
+        return Optional.of(value);
+    }
+
+    // ---- mail ----------------------------------------------------------------------------------------
+
+    private Optional<MailConfig> mail(Optional<Node> block) throws ConfigException {
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap m = map(block.get(), "mail", MAIL_KEYS);
+        String host = string(m.require("host"), m.at("host"));
+        boolean tls = m.has("tls") && bool(m.get("tls").get(), m.at("tls"));
+        if (tls && m.has("starttls") && bool(m.get("starttls").get(), m.at("starttls"))) {
+            throw error(m.get("starttls").get(), m.at("starttls"),
+                    "give either tls (implicit TLS, port 465) or starttls (port 587), not both");
+        }
+        boolean startTls = !tls && (!m.has("starttls") || bool(m.get("starttls").get(), m.at("starttls")));
+        int defaultPort = tls ? 465 : startTls ? 587 : 25;
+        int port = m.has("port") ? (int) integer(m.get("port").get(), m.at("port"), 1, 65535) : defaultPort;
+        String from = address(m.require("from"), m.at("from"));
+        Node toNode = m.require("to");
+        List<String> to = new ArrayList<>();
+        if (toNode instanceof SequenceNode) {
+            List<Node> recipients = list(toNode, m.at("to"));
+            for (int i = 0; i < recipients.size(); i++) {
+                to.add(address(recipients.get(i), m.at("to") + "[" + i + "]"));
+            }
+        } else {
+            to.add(address(toNode, m.at("to")));
+        }
+        if (to.isEmpty()) {
+            throw error(toNode, m.at("to"), "must list at least one recipient");
+        }
+        Optional<String> username = m.has("username")
+                ? Optional.of(string(m.get("username").get(), m.at("username")))
+                : Optional.empty();
+        String passwordEnv = MailConfig.DEFAULT_PASSWORD_ENV;
+        if (m.has("password_env")) {
+            Node node = m.get("password_env").get();
+            passwordEnv = string(node, m.at("password_env"));
+            if (!ENV_NAME.matcher(passwordEnv).matches()) {
+                throw error(node, m.at("password_env"), "must name an environment variable (letters, digits, _), got "
+                        + ConfigText.quote(passwordEnv) + "; never write the password itself in feeds.yml");
+            }
+        }
+        return Optional.of(new MailConfig(host, port, startTls, tls, from, to, username, passwordEnv));
+    }
+
+    /** A mail address, checked only for the shape an SMTP server needs (one @, no spaces or brackets). */
+    private String address(Node node, String path) throws ConfigException {
+        String value = string(node, path);
+        int at = value.indexOf('@');
+        if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1
+                || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == ',')) {
+            throw error(node, path, ConfigText.quote(value) + " is not a mail address (expected name@example.no)");
+        }
+        return value;
     }
 
     // ---- settings ------------------------------------------------------------------------------
@@ -228,7 +310,30 @@ final class ConfigReader {
             }
         }
         Map<String, String> select = select(m, type);
-        return new SourceConfig(id, name, url, type, section, select, interval, weight, lineOf(item));
+        boolean dateFromUrl = listingFlag(m, "date_from_url", type);
+        boolean enrich = listingFlag(m, "enrich", type);
+        int pages = 1;
+        if (m.has("pages")) {
+            Node pagesNode = m.get("pages").get();
+            if (type != SourceType.HTML) {
+                throw error(pagesNode, m.at("pages"), "only allowed for type html (this source is type " + type.yamlName() + ")");
+            }
+            pages = (int) integer(pagesNode, m.at("pages"), 1, MAX_PAGES);
+        }
+        return new SourceConfig(id, name, url, type, section, select, interval, weight, lineOf(item),
+                dateFromUrl, pages, enrich);
+    }
+
+    /** Options that only make sense for listings (html and json); on a feed they would be silently ignored. */
+    private boolean listingFlag(YamlMap source, String key, SourceType type) throws ConfigException {
+        if (!source.has(key)) {
+            return false;
+        }
+        Node node = source.get(key).get();
+        if (type == SourceType.FEED) {
+            throw error(node, source.at(key), "only allowed for type html or json (this source is type feed)");
+        }
+        return bool(node, source.at(key));
     }
 
     private SourceType type(Node node, String path) throws ConfigException {
@@ -247,24 +352,34 @@ final class ConfigReader {
         throw error(node, path, "unknown type " + ConfigText.quote(value) + hint + " (allowed: " + String.join(", ", names) + ")");
     }
 
-    /** CSS selectors belong to HTML listings only; on a feed they would be silently ignored, so refuse them. */
+    /**
+     * CSS selectors (html) or field paths (json). A feed has none: they would be silently ignored, so
+     * refuse them. An html source without {@code select} is detected automatically; with one, it needs
+     * at least {@code item}. A json source needs the paths to its items and their titles and links.
+     */
     private Map<String, String> select(YamlMap source, SourceType type) throws ConfigException {
         Optional<Node> block = source.block("select");
         String path = source.at("select");
-        if (block.isPresent() && type != SourceType.HTML) {
-            throw error(block.get(), path, "only allowed for type html (this source is type " + type.yamlName() + ")");
+        if (block.isPresent() && type == SourceType.FEED) {
+            throw error(block.get(), path, "only allowed for type html or json (this source is type feed)");
         }
-        if (type != SourceType.HTML) {
+        if (type == SourceType.FEED || (type == SourceType.HTML && block.isEmpty())) {
             return Map.of();
         }
         if (block.isEmpty()) {
-            throw error(source.node, path, "required for type html (CSS selectors: "
-                    + String.join(", ", SELECT_KEYS) + "; item is required)");
+            throw error(source.node, path, "required for type json (field paths: "
+                    + String.join(", ", JSON_KEYS) + "; title and link are required)");
         }
-        YamlMap m = map(block.get(), path, SELECT_KEYS);
-        m.require("item");
+        List<String> keys = type == SourceType.HTML ? SELECT_KEYS : JSON_KEYS;
+        YamlMap m = map(block.get(), path, keys);
+        if (type == SourceType.HTML) {
+            m.require("item");
+        } else {
+            m.require("title");
+            m.require("link");
+        }
         Map<String, String> select = new LinkedHashMap<>();
-        for (String key : SELECT_KEYS) {
+        for (String key : keys) {
             if (m.has(key)) {
                 select.put(key, string(m.get(key).get(), m.at(key)));
             }

@@ -1,6 +1,7 @@
 package no.kildevakt.item;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A normalised item, ready to store: plain-text title and summary, canonical URL, a
@@ -18,9 +19,22 @@ import java.time.Instant;
  *                  title) is the same item. False when the feed gives one URL to several items,
  *                  or when the URL is only the feed's home page standing in for a missing link
  *                  (see {@link ItemNormalizer})
+ * @param eventDate the day an announced event starts (conferences, courses, hearings' deadlines), or
+ *                  null; a date, not an instant, because listings give days, not times
  */
 public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated,
-        boolean urlIdentifiesItem) {
+        boolean urlIdentifiesItem, LocalDate eventDate) {
+
+    /** An item without an event date. */
+    public Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated,
+            boolean urlIdentifiesItem) {
+        this(dedupeKey, url, guid, title, summary, published, updated, urlIdentifiesItem, null);
+    }
+
+    /** The same item with the start day of the event it announces. */
+    public Item withEventDate(LocalDate day) {
+        return new Item(dedupeKey, url, guid, title, summary, published, updated, urlIdentifiesItem, day);
+    }
 
     /** An item whose URL identifies it: the usual case. */
     public Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated) {

@@ -84,5 +84,32 @@ final class Schema {
                         content_type TEXT,
                         body         BLOB NOT NULL,
                         fetched_at   TEXT NOT NULL
+                    )"""),
+            // v3: the editors' review: the latest decision, note and edits on the item, every decision in
+            // a history, and a log of delivered digests (for digest --since-last)
+            List.of(
+                    "ALTER TABLE items ADD COLUMN note TEXT",
+                    "ALTER TABLE items ADD COLUMN edited_title TEXT",
+                    "ALTER TABLE items ADD COLUMN edited_summary TEXT",
+                    "ALTER TABLE items ADD COLUMN decided_at TEXT",
+                    "CREATE INDEX items_event_date ON items (event_date)",
+                    """
+                    CREATE TABLE decisions (
+                        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                        item_id    INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+                        decision   TEXT NOT NULL CHECK (decision IN ('new', 'accepted', 'rejected')),
+                        note       TEXT,
+                        decided_at TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX decisions_item ON decisions (item_id, decided_at)",
+                    """
+                    CREATE TABLE digests (
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        delivered_at TEXT NOT NULL,
+                        period_from  TEXT NOT NULL,
+                        period_to    TEXT NOT NULL,
+                        items        INTEGER NOT NULL,
+                        format       TEXT NOT NULL,
+                        recipients   TEXT
                     )"""));
 }

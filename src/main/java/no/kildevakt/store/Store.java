@@ -61,6 +61,7 @@ public final class Store implements AutoCloseable {
     private static final String ITEM_COLUMNS = """
             i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
             i.section, i.first_source, i.first_seen, i.last_seen, i.status,
+            i.note, i.edited_title, i.edited_summary, i.decided_at,
             (SELECT group_concat(s.source_id, char(31) ORDER BY s.first_seen, s.rowid)
                FROM item_sources s WHERE s.item_id = i.id) AS sources""";
 
@@ -307,6 +308,16 @@ public final class Store implements AutoCloseable {
      * The store as the fetcher's {@link RobotsArchive}, so robots.txt answers outlive one run.
      * A database error only costs a fresh fetch of robots.txt: it is logged and swallowed.
      */
+    /** The editors' review decisions and edits (issue: the review page, the draft). */
+    public Decisions decisions() {
+        return new Decisions(this);
+    }
+
+    /** The log of delivered digests, for {@code digest --since-last}. */
+    public DigestLog digests() {
+        return new DigestLog(this);
+    }
+
     public RobotsArchive robotsArchive() {
         return new RobotsArchive() {
             @Override
@@ -399,8 +410,8 @@ public final class Store implements AutoCloseable {
                 PreparedStatement byUrl = c.prepareStatement("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
                 PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
-                                           first_source, first_seen, last_seen, url_identity)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                                           first_source, first_seen, last_seen, url_identity, event_date)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement update = c.prepareStatement("""
                         UPDATE items
                            SET title     = coalesce(nullif(?, ''), title),
@@ -409,7 +420,8 @@ public final class Store implements AutoCloseable {
                                updated   = coalesce(?, updated),
                                guid      = coalesce(guid, ?),
                                last_seen = ?,
-                               url_identity = min(url_identity, ?)
+                               url_identity = min(url_identity, ?),
+                               event_date = coalesce(?, event_date)
                          WHERE id = ?""");
                 PreparedStatement link = c.prepareStatement("""
                         INSERT INTO item_sources (item_id, source_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
@@ -433,6 +445,7 @@ public final class Store implements AutoCloseable {
                     insert.setString(10, seen);
                     insert.setString(11, seen);
                     insert.setInt(12, item.urlIdentifiesItem() ? 1 : 0);
+                    insert.setString(13, item.eventDate() == null ? null : item.eventDate().toString());
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         if (!keys.next()) {
@@ -450,7 +463,8 @@ public final class Store implements AutoCloseable {
                     update.setString(6, seen);
                     // once a URL is seen shared, it never again identifies the item
                     update.setInt(7, item.urlIdentifiesItem() ? 1 : 0);
-                    update.setLong(8, id);
+                    update.setString(8, item.eventDate() == null ? null : item.eventDate().toString());
+                    update.setLong(9, id);
                     update.executeUpdate();
                     if (!inserted.contains(id)) {
                         refreshed.add(id);
@@ -575,6 +589,11 @@ public final class Store implements AutoCloseable {
             sql.append(" AND EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id = ?)");
             parameters.add(query.source());
         }
+        if (query.status() != null) {
+            sql.append(" AND i.status = ?");
+            parameters.add(query.status());
+        }
+        sql.append(" AND ((1 = 1");
         if (query.since() != null) {
             sql.append(" AND coalesce(i.published, i.first_seen) >= ?");
             parameters.add(text(query.since()));
@@ -583,6 +602,12 @@ public final class Store implements AutoCloseable {
             sql.append(" AND coalesce(i.published, i.first_seen) < ?");
             parameters.add(text(query.until()));
         }
+        sql.append(")");
+        if (query.eventsFrom() != null) {
+            sql.append(" OR i.event_date >= ?");
+            parameters.add(query.eventsFrom().toString());
+        }
+        sql.append(")");
         sql.append(" ORDER BY coalesce(i.published, i.first_seen) DESC, i.id DESC");
         appendLimit(sql, parameters, query.limit());
         try (PreparedStatement select = prepare(sql.toString(), parameters);
@@ -628,7 +653,11 @@ public final class Store implements AutoCloseable {
                 eventDate == null ? null : LocalDate.parse(eventDate),
                 instant(rs.getString("first_seen")),
                 instant(rs.getString("last_seen")),
-                rs.getString("status"));
+                rs.getString("status"),
+                rs.getString("note"),
+                rs.getString("edited_title"),
+                rs.getString("edited_summary"),
+                instant(rs.getString("decided_at")));
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -646,7 +675,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private Connection connection() throws SQLException {
+    /** The connection, for the other record keepers of this package; callers synchronise on the store. */
+    Connection connection() throws SQLException {
         if (closed) {
             throw new SQLException("the store is closed");
         }
@@ -654,12 +684,12 @@ public final class Store implements AutoCloseable {
     }
 
     /** Work that runs inside one transaction. */
-    private interface TransactionWork<T> {
+    interface TransactionWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
     /** Runs {@code work} in one transaction; rolls back and reports on any failure. */
-    private <T> T inTransaction(String what, TransactionWork<T> work) throws StoreException {
+    synchronized <T> T inTransaction(String what, TransactionWork<T> work) throws StoreException {
         try {
             Connection c = connection();
             c.setAutoCommit(false);
@@ -678,7 +708,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
+    PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection().prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.size(); i++) {
@@ -698,7 +728,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private StoreException failure(String what, SQLException e) {
+    StoreException failure(String what, SQLException e) {
         return new StoreException("cannot " + what + " in database " + file + ": " + oneLine(e), e);
     }
 
@@ -707,7 +737,7 @@ public final class Store implements AutoCloseable {
         return OneLine.of(message);
     }
 
-    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {
@@ -715,11 +745,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static String text(Instant instant) {
+    static String text(Instant instant) {
         return INSTANT_TEXT.format(instant);
     }
 
-    private static Instant instant(String text) throws SQLException {
+    static Instant instant(String text) throws SQLException {
         if (text == null) {
             return null;
         }

@@ -14,6 +14,10 @@ import java.util.List;
  * @param eventDate the date of the event for events sections, or null
  * @param firstSeen when kildevakt first stored it
  * @param status    new, accepted or rejected
+ * @param note      the editor's note, or null
+ * @param editedTitle   the editor's title for the draft, or null to use {@code title}
+ * @param editedSummary the editor's summary for the draft, or null to use {@code summary}
+ * @param decidedAt when the status was last set by an editor, or null
  */
 public record StoredItem(
         long id,
@@ -30,9 +34,23 @@ public record StoredItem(
         java.time.LocalDate eventDate,
         Instant firstSeen,
         Instant lastSeen,
-        String status) {
+        String status,
+        String note,
+        String editedTitle,
+        String editedSummary,
+        Instant decidedAt) {
 
     public StoredItem {
         sources = List.copyOf(sources);
+    }
+
+    /** The title the draft uses: the editor's, else the source's. */
+    public String draftTitle() {
+        return editedTitle != null && !editedTitle.isBlank() ? editedTitle : title;
+    }
+
+    /** The summary the draft uses: the editor's, else the source's. */
+    public String draftSummary() {
+        return editedSummary != null && !editedSummary.isBlank() ? editedSummary : summary;
     }
 }

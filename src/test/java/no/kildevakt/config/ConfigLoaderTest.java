@@ -196,7 +196,7 @@ class ConfigLoaderTest {
     @Test
     void misspeltKeyGetsASuggestionAndTheAllowedKeys() {
         assertError("feeds.yml:4: sources[0].sektion: unknown key; did you mean \"section\"? "
-                + "(allowed: id, name, url, type, section, interval, weight, select)", """
+                + "(allowed: id, name, url, type, section, interval, weight, select, date_from_url, pages, enrich)", """
                 sources:
                   - id: a
                     url: https://a.no/rss
@@ -207,7 +207,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyFarFromAnyAllowedKeyListsTheAllowedOnes() {
         assertError("feeds.yml:2: settings.colour: unknown key (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency)", """
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, min_score)", """
                 settings:
                   colour: red
                 sources: [{id: a, url: "https://a.no/", section: norske}]
@@ -216,7 +216,7 @@ class ConfigLoaderTest {
 
     @Test
     void misspeltTopLevelKey() {
-        assertError("feeds.yml:1: source: unknown key; did you mean \"sources\"? (allowed: settings, sections, topics, sources)", """
+        assertError("feeds.yml:1: source: unknown key; did you mean \"sources\"? (allowed: settings, sections, topics, sources, mail)", """
                 source:
                   - {id: a, url: "https://a.no/", section: norske}
                 """);
@@ -224,7 +224,7 @@ class ConfigLoaderTest {
 
     @Test
     void misspeltSelectKey() {
-        assertError("feeds.yml:8: sources[0].select.titel: unknown key; did you mean \"title\"? (allowed: item, title, link, date, summary)", """
+        assertError("feeds.yml:8: sources[0].select.titel: unknown key; did you mean \"title\"? (allowed: item, title, link, date, summary, next)", """
                 sources:
                   - id: a
                     url: https://a.no/liste
@@ -370,7 +370,7 @@ class ConfigLoaderTest {
                 withSettings("retries: 99999999999999999999"));
         assertError("feeds.yml:2: settings.concurrency: \"0x10\" is not a plain decimal number", withSettings("concurrency: 0x10"));
         assertError("feeds.yml:2: settings.\"time\\nout\": unknown key; did you mean \"timeout\"? (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency)", withSettings("\"time\\nout\": 5s"));
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, min_score)", withSettings("\"time\\nout\": 5s"));
         assertError("feeds.yml:2: settings: keys must be plain words, got a list", withSettings("[a]: 5s"));
     }
 
@@ -401,7 +401,7 @@ class ConfigLoaderTest {
                   - {id: norske, title: Norske, events: yes}
                 sources: [{id: a, url: "https://a.no/", section: norske}]
                 """);
-        assertError("feeds.yml:1: top level: expected a map with the keys settings, sections, topics, sources, got a list",
+        assertError("feeds.yml:1: top level: expected a map with the keys settings, sections, topics, sources, mail, got a list",
                 "- id: a\n");
         assertError("feeds.yml:4: sources[0].section: expected a string, got an empty value",
                 source("id: a", "url: https://a.no/", "section:"));
@@ -426,12 +426,88 @@ class ConfigLoaderTest {
                 source("id: a", "url: https://a.no/", "type: fead", "section: norske"));
         assertError("feeds.yml:4: sources[0].type: unknown type \"rss\"; RSS and Atom feeds are type feed (allowed: feed, html, json)",
                 source("id: a", "url: https://a.no/", "type: rss", "section: norske"));
-        assertError("feeds.yml:5: sources[0].select: only allowed for type html (this source is type feed)",
+        assertError("feeds.yml:5: sources[0].select: only allowed for type html or json (this source is type feed)",
                 source("id: a", "url: https://a.no/", "section: norske", "select: {item: li}"));
-        assertError("feeds.yml:2: sources[0].select: required for type html (CSS selectors: item, title, link, date, summary; item is required)",
-                source("id: a", "url: https://a.no/", "type: html", "section: norske"));
         assertError("feeds.yml:6: sources[0].select.item: required but missing",
                 source("id: a", "url: https://a.no/", "type: html", "section: norske", "select: {link: a}"));
+        assertError("feeds.yml:2: sources[0].select: required for type json (field paths: items, title, link, date, summary, script; title and link are required)",
+                source("id: a", "url: https://a.no/", "type: json", "section: norske"));
+        assertError("feeds.yml:6: sources[0].select.link: required but missing",
+                source("id: a", "url: https://a.no/", "type: json", "section: norske", "select: {items: data, title: t}"));
+        assertError("feeds.yml:6: sources[0].select.item: unknown key; did you mean \"items\"? (allowed: items, title, link, date, summary, script)",
+                source("id: a", "url: https://a.no/", "type: json", "section: norske", "select: {item: x, title: t, link: l}"));
+    }
+
+    @Test
+    void htmlWithoutSelectorsIsAutoDetectedAndListingOptionsAreRead() throws Exception {
+        SourceConfig auto = parse(source("id: a", "url: https://a.no/", "type: html", "section: norske")).sources().get(0);
+        assertEquals(Map.of(), auto.select(), "no selectors: the listing is detected automatically");
+        assertFalse(auto.dateFromUrl());
+        assertEquals(1, auto.pages());
+        assertFalse(auto.enrich());
+
+        SourceConfig listing = parse(source("id: a", "url: https://a.no/", "type: html", "section: norske",
+                "select: {item: li, next: 'a[rel=next]'}", "date_from_url: true", "pages: 3", "enrich: true"))
+                .sources().get(0);
+        assertEquals(Map.of("item", "li", "next", "a[rel=next]"), listing.select());
+        assertTrue(listing.dateFromUrl());
+        assertEquals(3, listing.pages());
+        assertTrue(listing.enrich());
+
+        SourceConfig json = parse(source("id: a", "url: https://a.no/", "type: json", "section: norske",
+                "select: {script: window.SERVER_DATA, items: 'NodeLoader.node.lists[0].items', title: title, link: url}",
+                "enrich: true")).sources().get(0);
+        assertEquals("NodeLoader.node.lists[0].items", json.select().get("items"));
+        assertTrue(json.enrich());
+    }
+
+    @Test
+    void listingOptionsAreRefusedWhereTheyWouldBeIgnored() {
+        assertError("feeds.yml:5: sources[0].pages: only allowed for type html (this source is type feed)",
+                source("id: a", "url: https://a.no/", "section: norske", "pages: 2"));
+        assertError("feeds.yml:5: sources[0].enrich: only allowed for type html or json (this source is type feed)",
+                source("id: a", "url: https://a.no/", "section: norske", "enrich: true"));
+        assertError("feeds.yml:6: sources[0].pages: must be between 1 and 20, got 50",
+                source("id: a", "url: https://a.no/", "type: html", "section: norske", "pages: 50"));
+        assertError("feeds.yml:6: sources[0].date_from_url: expected true or false, got a string",
+                source("id: a", "url: https://a.no/", "type: html", "section: norske", "date_from_url: ja"));
+    }
+
+    @Test
+    void minScoreAndMailAreRead() throws Exception {
+        Config none = parse(source("id: a", "url: https://a.no/", "section: norske"));
+        assertEquals(Optional.empty(), none.minScore());
+        assertEquals(Optional.empty(), none.mail());
+
+        Config config = parse("settings:\n  min_score: 2.5\nmail:\n  host: smtp.example.no\n  from: kildevakt@example.no\n"
+                + "  to: [red@example.no, ann@example.no]\n  username: kv\n"
+                + source("id: a", "url: https://a.no/", "section: norske"));
+        assertEquals(Optional.of(2.5), config.minScore());
+        assertEquals(new MailConfig("smtp.example.no", 587, true, false, "kildevakt@example.no",
+                List.of("red@example.no", "ann@example.no"), Optional.of("kv"), MailConfig.DEFAULT_PASSWORD_ENV),
+                config.mail().orElseThrow());
+
+        MailConfig tls = parse("mail: {host: h, tls: true, from: a@b.no, to: c@d.no, password_env: SMTP_PW}\n"
+                + source("id: a", "url: https://a.no/", "section: norske")).mail().orElseThrow();
+        assertEquals(465, tls.port());
+        assertFalse(tls.startTls());
+        assertEquals(List.of("c@d.no"), tls.to());
+        assertEquals("SMTP_PW", tls.passwordEnv());
+    }
+
+    @Test
+    void mailRules() {
+        String src = source("id: a", "url: https://a.no/", "section: norske");
+        assertError("feeds.yml:1: mail.to: required but missing", "mail: {host: h, from: a@b.no}\n" + src);
+        assertError("feeds.yml:1: mail.from: \"redaksjonen\" is not a mail address (expected name@example.no)",
+                "mail: {host: h, from: redaksjonen, to: c@d.no}\n" + src);
+        assertError("feeds.yml:1: mail.password_env: must name an environment variable (letters, digits, _), got \"hemmelig passord\"; "
+                + "never write the password itself in feeds.yml",
+                "mail: {host: h, from: a@b.no, to: c@d.no, password_env: hemmelig passord}\n" + src);
+        assertError("feeds.yml:1: mail.starttls: give either tls (implicit TLS, port 465) or starttls (port 587), not both",
+                "mail: {host: h, from: a@b.no, to: c@d.no, tls: true, starttls: true}\n" + src);
+        assertError("feeds.yml:2: settings.min_score: must be 0 or more, got -1",
+                "settings:\n  min_score: -1\n" + src);
     }
 
     @Test

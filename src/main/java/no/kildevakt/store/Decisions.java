@@ -1,0 +1,145 @@
+package no.kildevakt.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The editors' review decisions: accept, reject or reset an item, with an optional note, and the
+ * title and summary they want in the draft. The latest decision lives on the item (so listings stay
+ * one query); every decision is also appended to a history with its time, so "who changed their mind
+ * when" can be answered later and nothing an editor did is silently overwritten.
+ *
+ * <p>Obtained from {@link Store#decisions()}; shares the store's connection and lock.
+ */
+public final class Decisions {
+    /** The review states an item can be in; {@code new} is "not decided (any more)". */
+    public static final Set<String> STATUSES = Set.of("new", "accepted", "rejected");
+
+    /** Longest note or edited text kept: enough for a paragraph, not for a pasted report. */
+    public static final int MAX_TEXT = 4000;
+
+    private final Store store;
+
+    Decisions(Store store) {
+        this.store = store;
+    }
+
+    /** One entry of an item's decision history. */
+    public record Entry(long itemId, String decision, String note, Instant decidedAt) {}
+
+    /**
+     * Records a decision on an item.
+     *
+     * @param decision one of {@link #STATUSES}
+     * @param note     the editor's note; null keeps the current note, empty clears it
+     * @return the item as it is now
+     * @throws IllegalArgumentException when the decision is not one of {@link #STATUSES} or the note is too long
+     * @throws StoreException           when there is no such item or the database fails
+     */
+    public StoredItem decide(long itemId, String decision, String note, Instant at) throws StoreException {
+        Objects.requireNonNull(at, "at");
+        String status = decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("decision must be accepted, rejected or new, got \"" + decision + "\"");
+        }
+        checkLength("note", note);
+        synchronized (store) {
+            store.inTransaction("record a decision on item " + itemId, c -> {
+                try (PreparedStatement update = c.prepareStatement("""
+                        UPDATE items SET status = ?, note = CASE WHEN ? THEN nullif(?, '') ELSE note END, decided_at = ?
+                         WHERE id = ?""")) {
+                    update.setString(1, status);
+                    update.setBoolean(2, note != null);
+                    setText(update, 3, note == null ? null : note.strip());
+                    Store.setInstant(update, 4, at);
+                    update.setLong(5, itemId);
+                    if (update.executeUpdate() == 0) {
+                        throw new SQLException("no item with id " + itemId);
+                    }
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO decisions (item_id, decision, note, decided_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setLong(1, itemId);
+                    insert.setString(2, status);
+                    setText(insert, 3, note == null || note.isBlank() ? null : note.strip());
+                    Store.setInstant(insert, 4, at);
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+            return store.item(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+        }
+    }
+
+    /**
+     * Sets the title and summary the draft uses for an item instead of the source's.
+     *
+     * @param title   the editor's title; null keeps the current edit, blank removes it
+     * @param summary the editor's summary; null keeps the current edit, blank removes it
+     */
+    public StoredItem edit(long itemId, String title, String summary) throws StoreException {
+        checkLength("title", title);
+        checkLength("summary", summary);
+        synchronized (store) {
+            store.inTransaction("edit item " + itemId, c -> {
+                try (PreparedStatement update = c.prepareStatement("""
+                        UPDATE items
+                           SET edited_title   = CASE WHEN ? THEN nullif(?, '') ELSE edited_title END,
+                               edited_summary = CASE WHEN ? THEN nullif(?, '') ELSE edited_summary END
+                         WHERE id = ?""")) {
+                    update.setBoolean(1, title != null);
+                    update.setString(2, title == null ? null : title.strip());
+                    update.setBoolean(3, summary != null);
+                    update.setString(4, summary == null ? null : summary.strip());
+                    update.setLong(5, itemId);
+                    if (update.executeUpdate() == 0) {
+                        throw new SQLException("no item with id " + itemId);
+                    }
+                }
+                return null;
+            });
+            return store.item(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+        }
+    }
+
+    /** Every decision taken on an item, oldest first. */
+    public List<Entry> history(long itemId) throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement(
+                    "SELECT decision, note, decided_at FROM decisions WHERE item_id = ? ORDER BY decided_at, id")) {
+                select.setLong(1, itemId);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<Entry> entries = new ArrayList<>();
+                    while (rs.next()) {
+                        entries.add(new Entry(itemId, rs.getString(1), rs.getString(2), Store.instant(rs.getString(3))));
+                    }
+                    return entries;
+                }
+            } catch (SQLException e) {
+                throw store.failure("read the decisions on item " + itemId, e);
+            }
+        }
+    }
+
+    private static void checkLength(String what, String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_TEXT + " characters");
+        }
+    }
+
+    private static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+        if (text == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, text);
+        }
+    }
+}
