@@ -1,0 +1,130 @@
+package no.kildevakt.digest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.Section;
+import no.kildevakt.config.SourceConfig;
+import no.kildevakt.rank.Relevance;
+import no.kildevakt.rank.Score;
+import no.kildevakt.store.ItemQuery;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import no.kildevakt.store.StoredItem;
+
+/**
+ * Picks a period's candidates and arranges them as a {@link Digest}: which items belong to the period,
+ * which pass the relevance threshold and the status filter, under which section each goes, and in which
+ * order. The rules live here once, so the digest, the draft and the review page show the same items.
+ *
+ * <p>An item belongs to a period when it is dated in it (published, or first seen when it has no date);
+ * when it was first seen in the period and dated no more than {@link Period#lateArrivals()} before it (a
+ * feed that lists items late, for {@code --since-last}); or, in an {@code events: true} section, when its
+ * event is on or after the period's first day, whenever it was announced. An event that took place
+ * before the period is not a candidate, even if announced in it.
+ */
+public final class Candidates {
+    private final Config config;
+    private final Relevance relevance;
+
+    public Candidates(Config config, Relevance relevance) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.relevance = Objects.requireNonNull(relevance, "relevance");
+    }
+
+    /** The period's items in the store, selected and arranged. */
+    public Digest select(Store store, Period period, Selection selection) throws StoreException {
+        List<StoredItem> items = store.items(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()));
+        return arrange(period, items, selection);
+    }
+
+    /**
+     * Selects and arranges {@code items}: those not in the period, below the threshold (unless
+     * {@link Selection#all()}) or of other statuses are left out.
+     */
+    public Digest arrange(Period period, List<StoredItem> items, Selection selection) {
+        Map<String, List<DigestEntry>> bySection = new LinkedHashMap<>();
+        for (StoredItem item : items) {
+            String section = sectionOf(item);
+            if (!selection.statuses().contains(item.status()) || !inPeriod(item, period, isEvents(section))) {
+                continue;
+            }
+            Score score = relevance.score(item);
+            if (!selection.all() && score.value() < relevance.threshold()) {
+                continue;
+            }
+            bySection.computeIfAbsent(section, k -> new ArrayList<>()).add(new DigestEntry(item, section, sourceName(item.source()), score));
+        }
+        List<DigestSection> sections = new ArrayList<>();
+        for (Section s : config.sections()) {
+            List<DigestEntry> entries = bySection.remove(s.id());
+            if (entries != null) {
+                sections.add(new DigestSection(s.id(), s.title(), s.events(), true, sorted(entries)));
+            }
+        }
+        // sections feeds.yml no longer has: last, by id, so the order does not depend on the store's
+        new TreeMap<>(bySection).forEach((id, entries) -> sections.add(new DigestSection(id, id, false, false, sorted(entries))));
+        return new Digest(period, sections);
+    }
+
+    /**
+     * The section an item is filed under now: that of the first of its sources still in feeds.yml
+     * (an editor who moves a source moves its items), else the section stored with it.
+     */
+    public String sectionOf(StoredItem item) {
+        return sectionOf(config, item);
+    }
+
+    /** As {@link #sectionOf(StoredItem)}, for callers without a ranking (a null config keeps the stored section). */
+    public static String sectionOf(Config config, StoredItem item) {
+        if (config != null) {
+            List<String> sources = item.sources().isEmpty() ? List.of(item.source()) : item.sources();
+            for (String id : sources) {
+                var source = config.source(id).map(SourceConfig::section);
+                if (source.isPresent()) {
+                    return source.get();
+                }
+            }
+        }
+        return item.section() == null ? "" : item.section();
+    }
+
+    /** The item's score under this ranking (for listings that show scores without selecting). */
+    public Score score(StoredItem item) {
+        return relevance.score(item);
+    }
+
+    private String sourceName(String id) {
+        return config.source(id).map(SourceConfig::name).orElse(id == null ? "" : id);
+    }
+
+    private boolean isEvents(String section) {
+        return config.section(section).map(Section::events).orElse(false);
+    }
+
+    private static boolean inPeriod(StoredItem item, Period period, boolean events) {
+        if (events && item.eventDate() != null) {
+            return !item.eventDate().isBefore(period.firstDay());
+        }
+        var dated = item.published() != null ? item.published() : item.firstSeen();
+        if (period.contains(dated)) {
+            return true;
+        }
+        // listed late: first seen in the period, dated shortly before it
+        return period.contains(item.firstSeen()) && dated != null && !dated.isBefore(period.earliestDated())
+                && dated.isBefore(period.to());
+    }
+
+    /** Best first; among equals the newest, then the higher id (newer row), so the order is total. */
+    private static List<DigestEntry> sorted(List<DigestEntry> entries) {
+        entries.sort(Comparator.comparingDouble((DigestEntry e) -> e.score().value()).reversed()
+                .thenComparing(DigestEntry::dated, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(e -> e.item().id(), Comparator.reverseOrder()));
+        return entries;
+    }
+}

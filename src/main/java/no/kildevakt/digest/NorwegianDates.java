@@ -1,0 +1,47 @@
+package no.kildevakt.digest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Dates as the newsletter writes them ({@code 6. desember 2024}, {@code 1.–31. mars 2025}). The month
+ * names are spelt out here rather than taken from the JDK's locale data, whose Norwegian forms and
+ * locale ids ({@code no}, {@code nb}) vary between JDKs and would change a mail's subject with the JVM.
+ */
+public final class NorwegianDates {
+    private static final String[] MONTHS = {"januar", "februar", "mars", "april", "mai", "juni", "juli",
+            "august", "september", "oktober", "november", "desember"};
+
+    private NorwegianDates() {}
+
+    /** {@code 6. desember 2024}. */
+    public static String day(LocalDate date) {
+        return date.getDayOfMonth() + ". " + month(date) + " " + date.getYear();
+    }
+
+    /** The Oslo day of an instant as {@link #day(LocalDate)}, or "" for null. */
+    public static String day(Instant instant) {
+        return instant == null ? "" : day(LocalDate.ofInstant(instant, Period.OSLO));
+    }
+
+    /**
+     * A span of days with as little repetition as reads naturally: {@code 1.–31. mars 2025},
+     * {@code 1. januar–31. mars 2025}, {@code 15. desember 2024–14. januar 2025}, or one day.
+     */
+    public static String range(LocalDate first, LocalDate last) {
+        if (first.equals(last)) {
+            return day(first);
+        }
+        if (first.getYear() != last.getYear()) {
+            return day(first) + "–" + day(last);
+        }
+        if (first.getMonth() != last.getMonth()) {
+            return first.getDayOfMonth() + ". " + month(first) + "–" + day(last);
+        }
+        return first.getDayOfMonth() + ".–" + day(last);
+    }
+
+    private static String month(LocalDate date) {
+        return MONTHS[date.getMonthValue() - 1];
+    }
+}

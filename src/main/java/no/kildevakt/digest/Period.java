@@ -1,0 +1,160 @@
+package no.kildevakt.digest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The stretch of time a digest or draft covers: from (inclusive) to (exclusive), as instants, because
+ * the store keeps instants and because {@code --since-last} must continue exactly where the previous
+ * digest ended, to the second, so that nothing is mailed twice and nothing falls between two mails.
+ * Calendar periods ({@code --period 2025-Q1}, {@code --from/--to}) begin and end at midnight in
+ * Europe/Oslo, so a quarter is the quarter the editors see on their calendar, DST or not.
+ *
+ * @param from         first instant covered
+ * @param to           first instant no longer covered
+ * @param lateArrivals how far before {@code from} an item may be dated and still count when it was first
+ *                     seen inside the period: a feed often lists an item a few days after the date it
+ *                     carries, and a cron mail sent in between must not lose it. Zero for calendar periods,
+ *                     whose items are the ones dated inside them
+ */
+public record Period(Instant from, Instant to, Duration lateArrivals) {
+    /** The newsletter's time zone: days, quarters and displayed dates are Oslo's. */
+    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    /** What {@code --since-last} covers when no digest was ever delivered. */
+    public static final Duration FIRST_SINCE_LAST = Duration.ofDays(7);
+
+    /** How late an item may be listed and still reach the next {@code --since-last} digest. */
+    public static final Duration LATE_ARRIVALS = Duration.ofDays(14);
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    public Period {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(lateArrivals, "lateArrivals");
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("the period must end after it starts (" + from + " .. " + to + ")");
+        }
+        if (lateArrivals.isNegative()) {
+            throw new IllegalArgumentException("lateArrivals must not be negative");
+        }
+    }
+
+    /** The days {@code first} to {@code last}, both included, midnight to midnight in Oslo. */
+    public static Period days(LocalDate first, LocalDate last) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(last, "last");
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("--from " + first + " is after --to " + last);
+        }
+        return new Period(startOf(first), startOf(last.plusDays(1)), Duration.ZERO);
+    }
+
+    /** Parses the two command-line dates ({@code 2025-03-01}); the second day is included. */
+    public static Period days(String first, String last) {
+        return days(date("--from", first), date("--to", last));
+    }
+
+    /**
+     * A calendar period: a quarter ({@code 2025-Q1}, also {@code 2025Q1}, {@code 2025-q1}), a month
+     * ({@code 2025-03}) or a year ({@code 2025}).
+     *
+     * @throws IllegalArgumentException with a message saying which forms are understood
+     */
+    public static Period parse(String text) {
+        String value = text == null ? "" : text.strip();
+        Matcher m;
+        if ((m = QUARTER.matcher(value)).matches()) {
+            LocalDate first = LocalDate.of(year(m.group(1), value), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+            return days(first, first.plusMonths(3).minusDays(1));
+        }
+        if ((m = MONTH.matcher(value)).matches()) {
+            int month = Integer.parseInt(m.group(2));
+            if (month < 1 || month > 12) {
+                throw new IllegalArgumentException("\"" + value + "\": there is no month " + m.group(2));
+            }
+            YearMonth ym = YearMonth.of(year(m.group(1), value), month);
+            return days(ym.atDay(1), ym.atEndOfMonth());
+        }
+        if (YEAR.matcher(value).matches()) {
+            int year = year(value, value);
+            return days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        }
+        throw new IllegalArgumentException("\"" + value + "\" is not a period; use a quarter (2025-Q1), a month (2025-03) or a year (2025)");
+    }
+
+    /**
+     * From the end of the last delivered digest to {@code now}; when none was delivered, the last
+     * {@link #FIRST_SINCE_LAST 7 days}. Items listed late (dated up to {@link #LATE_ARRIVALS} before
+     * the start, but first seen after it) count, since the previous digest could not have had them.
+     *
+     * @throws IllegalArgumentException when the last digest ends after {@code now} (a clock set back)
+     */
+    public static Period sinceLast(Optional<Instant> lastEnd, Instant now) {
+        Instant from = lastEnd.orElse(now.minus(FIRST_SINCE_LAST));
+        if (!from.isBefore(now)) {
+            throw new IllegalArgumentException("the last delivered digest ends at " + from + ", which is not before now (" + now
+                    + "); is the clock right?");
+        }
+        return new Period(from, now, LATE_ARRIVALS);
+    }
+
+    /** The Oslo day the period starts on; events from this day on are coming events. */
+    public LocalDate firstDay() {
+        return LocalDate.ofInstant(from, OSLO);
+    }
+
+    /** The last Oslo day the period covers (the day of the last instant before {@code to}). */
+    public LocalDate lastDay() {
+        return LocalDate.ofInstant(to.minusNanos(1), OSLO);
+    }
+
+    /** Whether {@code instant} lies in the period. */
+    public boolean contains(Instant instant) {
+        return instant != null && !instant.isBefore(from) && instant.isBefore(to);
+    }
+
+    /** The earliest instant an item may be dated and still belong here (see {@code lateArrivals}). */
+    public Instant earliestDated() {
+        return from.minus(lateArrivals);
+    }
+
+    /** The period in Norwegian, e.g. {@code 1.–31. mars 2025}. */
+    public String label() {
+        return NorwegianDates.range(firstDay(), lastDay());
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(OSLO).toInstant();
+    }
+
+    private static LocalDate date(String option, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(option + " needs a date (2025-03-01)");
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": \"" + text.strip() + "\" is not a date (expected 2025-03-01)");
+        }
+    }
+
+    private static int year(String digits, String value) {
+        int year = Integer.parseInt(digits);
+        if (year < 1970 || year > 2999) {
+            throw new IllegalArgumentException("\"" + value + "\": year " + year + " is out of range (1970-2999)");
+        }
+        return year;
+    }
+}
