@@ -16,12 +16,14 @@ public final class MarkdownDraft implements DraftWriter {
             md.append("\n## ").append(MarkdownText.escape(section.title())).append("\n");
             for (DigestEntry e : section.entries()) {
                 md.append("\n### ").append(MarkdownText.escape(e.item().draftTitle())).append("\n\n");
-                String lead = MarkdownText.escape(Sentences.lead(e.item().draftSummary()));
-                if (!lead.isEmpty()) {
-                    md.append(lead).append("\n\n");
+                // lead, date and link make one paragraph, as in the newsletter
+                StringBuilder paragraph = new StringBuilder(MarkdownText.inline(Sentences.lead(e.item().draftSummary())));
+                if (!paragraph.isEmpty()) {
+                    paragraph.append(' ');
                 }
-                md.append(MarkdownText.escape(DraftWriter.date(e)));
-                WebLinks.safe(e.item().url()).ifPresent(u -> md.append(" – [se her](").append(MarkdownText.destination(u)).append(")"));
+                paragraph.append(MarkdownText.inline(DraftWriter.date(e)));
+                WebLinks.safe(e.item().url()).ifPresent(u -> paragraph.append(" – [se her](").append(MarkdownText.destination(u)).append(")"));
+                md.append(MarkdownText.lineStart(paragraph.toString()));
                 md.append("\n");
             }
         }

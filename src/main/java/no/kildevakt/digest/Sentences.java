@@ -58,8 +58,9 @@ public final class Sentences {
         return lead;
     }
 
+    /** Ends in a full stop, ! or ?, perhaps inside quotes; an ellipsis ("…", "...", "[…]") marks text the feed cut off. */
     private static boolean endsSentence(String s) {
-        return s.matches("(?s).*[.!?…](?:[\"'”’»)\\]]*)$");
+        return s.matches("(?s).*(?<!\\.\\.)[.!?][\"'”’»)\\]]*$");
     }
 
     private static String cutAtWord(String s, int maxChars) {
