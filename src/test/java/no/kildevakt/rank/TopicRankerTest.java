@@ -197,6 +197,17 @@ class TopicRankerTest {
         }
 
         @Test
+        void gretaTheExpertGroupIsNotGretaThunberg() {
+            assertEquals(0, DEFAULTS.score("Greta Thunberg arrested in Oslo", "", 1).value());
+            assertTrue(DEFAULTS.score("GRETA publishes report on Norway", "", 1).value() > 0);
+        }
+
+        @Test
+        void roadTrafficIsNotTrafficking() {
+            assertEquals(0, DEFAULTS.score("Trafikksikkerhet: færre drept i trafikken", "Traffic accidents fell", 1).value());
+        }
+
+        @Test
         void aPhraseMatchIsKeptNextToANegativeWord() {
             Score s = DEFAULTS.score("Human trafficking and drug trafficking in the Baltic", "", 1);
             assertTrue(s.value() > 0);
