@@ -21,7 +21,7 @@ import no.kildevakt.digest.MailDeliveryException;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
 import no.kildevakt.rank.Relevance;
-import no.kildevakt.rank.Score;
+import no.kildevakt.rank.TopicRanker;
 import no.kildevakt.store.DigestLog;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -118,22 +118,11 @@ final class DigestCommand implements Callable<Integer> {
     }
 
     /**
-     * The ranking the digest, the draft and {@code items --json} use. One factory, so replacing the
-     * ranking is one line.
+     * The ranking the digest, the draft and {@code items --json} use: feeds.yml's topics (or the default
+     * ones), its {@code settings.min_score} and its sources' weights.
      */
     static Relevance relevance(Config config) {
-        double threshold = config.minScore().orElse(0.0);
-        return new Relevance() {
-            @Override
-            public Score score(no.kildevakt.store.StoredItem item) {
-                return Score.NONE;
-            }
-
-            @Override
-            public double threshold() {
-                return threshold;
-            }
-        };
+        return TopicRanker.of(config);
     }
 
     private int mail(Config config, Store store, Digest digest, DigestFormat digestFormat) throws StoreException {
