@@ -71,8 +71,8 @@ final class TextAnalysis {
     }
 
     /** The words of an item's text, in order; compound parts are forms of the word they were found in. */
-    List<Word> text(String text) {
-        return analyse(textAnalyzer, text);
+    AnalysedText text(String text) {
+        return new AnalysedText(analyse(textAnalyzer, text));
     }
 
     /** The words of a term (no compound splitting: a term means what it says). */
