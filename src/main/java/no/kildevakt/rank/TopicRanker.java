@@ -85,6 +85,10 @@ public final class TopicRanker implements Relevance {
         return threshold;
     }
 
+    /**
+     * Scores the item's title and summary as the source published them (not the editor's rewrites for the
+     * draft, so editing an item does not move it), with the weight of its heaviest source.
+     */
     @Override
     public Score score(StoredItem item) {
         return score(item.title(), item.summary(), sourceWeight(item));

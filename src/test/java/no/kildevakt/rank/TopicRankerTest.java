@@ -119,6 +119,13 @@ class TopicRankerTest {
         }
 
         @Test
+        void invisibleCharactersInsideWordsAreIgnored() {
+            TopicRanker r = ranker(topic("t", 5, "menneskehandel"));
+            assertEquals(10, score(r, "Menneske\u00ADhandel i Norge"), "soft hyphen");
+            assertEquals(10, score(r, "Menneske\u200Dhandel"), "zero-width joiner");
+        }
+
+        @Test
         void otherAccentsAreDropped() {
             assertEquals(10, score(ranker(topic("t", 5, "réfugié")), "Refugie"));
             assertEquals(10, score(ranker(topic("t", 5, "refugie")), "RÉFUGIÉ"));
