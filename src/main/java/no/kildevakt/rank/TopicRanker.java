@@ -85,6 +85,10 @@ public final class TopicRanker implements Relevance {
         return threshold;
     }
 
+    /**
+     * Scores the item's title and summary as the source published them (not the editor's rewrites for the
+     * draft, so editing an item does not move it), with the weight of its heaviest source.
+     */
     @Override
     public Score score(StoredItem item) {
         return score(item.title(), item.summary(), sourceWeight(item));
@@ -121,7 +125,7 @@ public final class TopicRanker implements Relevance {
     }
 
     /** Topic → the terms that fired in this text (in the topic's order), for topics with a surviving match. */
-    private Map<CompiledTopic, Set<String>> matches(List<TextAnalysis.Word> words) {
+    private Map<CompiledTopic, Set<String>> matches(AnalysedText words) {
         Map<CompiledTopic, Set<String>> found = new LinkedHashMap<>();
         if (words.isEmpty()) {
             return found;
@@ -145,7 +149,7 @@ public final class TopicRanker implements Relevance {
      * exclude or a built-in negative context for that word lies within {@link #NEAR} words.
      */
     private boolean cancelled(TermPattern term, TermPattern.Span span, List<TermPattern.Span> excluded,
-            List<TextAnalysis.Word> words) {
+            AnalysedText words) {
         boolean single = span.end() - span.start() == 1;
         for (TermPattern.Span e : excluded) {
             if (single ? span.near(e, NEAR) : span.overlaps(e)) {
@@ -155,7 +159,7 @@ public final class TopicRanker implements Relevance {
         if (!single) {
             return false;
         }
-        TextAnalysis.Word word = words.get(span.start());
+        TextAnalysis.Word word = words.word(span.start());
         for (CompiledContext context : negatives) {
             if (context.words().stream().anyMatch(w -> w.matchesWord(word))
                     && context.near().stream().anyMatch(n -> n.find(words).stream().anyMatch(s -> span.near(s, NEAR)))) {

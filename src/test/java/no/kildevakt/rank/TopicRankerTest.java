@@ -91,6 +91,13 @@ class TopicRankerTest {
         }
 
         @Test
+        void sevenLettersIsTheShortestTermFoundInsideAWord() {
+            assertEquals(10, score(ranker(topic("t", 5, "sexkjøp")), "Evaluering av sexkjøpsloven"));
+            assertEquals(0, score(ranker(topic("t", 5, "asylum")), "Asylumseekers"), "six letters: whole words only");
+            assertEquals(10, score(ranker(topic("t", 5, "asylum")), "Asylum seekers"));
+        }
+
+        @Test
         void compoundPartsFromTheDefaultTopics() {
             for (String title : List.of("Menneskehandelsfeltet i endring", "Barnemishandling i Norge",
                     "Arbeidsinnvandring fra EØS", "Tvangsarbeidet i fiskeindustrien", "Menneskehandelen øker",
@@ -109,6 +116,19 @@ class TopicRankerTest {
                 "aeresrelatert vold", "Aeresrelatert vold"})
         void foldingMakesSpellingsMeet(String title) {
             assertEquals(10, score(ranker, title), title);
+        }
+
+        @Test
+        void invisibleCharactersInsideWordsAreIgnored() {
+            TopicRanker r = ranker(topic("t", 5, "menneskehandel"));
+            assertEquals(10, score(r, "Menneske\u00ADhandel i Norge"), "soft hyphen");
+            assertEquals(10, score(r, "Menneske\u200Dhandel"), "zero-width joiner");
+        }
+
+        @Test
+        void otherAccentsAreDropped() {
+            assertEquals(10, score(ranker(topic("t", 5, "réfugié")), "Refugie"));
+            assertEquals(10, score(ranker(topic("t", 5, "refugie")), "RÉFUGIÉ"));
         }
 
         @Test
@@ -148,6 +168,12 @@ class TopicRankerTest {
         }
 
         @Test
+        void loneStarLeavesAGapOfOneWordInTheDefaultTopics() {
+            assertTrue(DEFAULTS.score("Barn utnyttes i kriminalitet", "", 1).value() > 0);
+            assertTrue(DEFAULTS.score("Unge utnyttet til kriminalitet", "", 1).value() > 0);
+        }
+
+        @Test
         void loneStarIsAnyOneWord() {
             TopicRanker r = ranker(topic("t", 5, "trafficking of * goods"));
             assertEquals(10, score(r, "Trafficking of cultural goods"));
@@ -184,7 +210,8 @@ class TopicRankerTest {
         @ParameterizedTest
         @ValueSource(strings = {"Drug trafficking ring dismantled", "Arms trafficking in the Western Balkans",
                 "Wildlife trafficking report", "Trafficking of cultural goods: new EU action plan",
-                "Illicit trafficking in firearms", "Trafficking in illicit drugs rises", "cocaine and trafficking"})
+                "Illicit trafficking in firearms", "Trafficking in illicit drugs rises", "cocaine and trafficking",
+                "Arms and drug trafficking in the Sahel", "Drug traffickers jailed", "Ivory trafficked to Asia"})
         void trafficingNextToOtherGoodsDoesNotCount(String title) {
             assertEquals(0, DEFAULTS.score(title, "", 1).value(), title);
         }
@@ -270,6 +297,16 @@ class TopicRankerTest {
             assertEquals(10, ranker.score(item("ssb", List.of("ssb"), "Menneskehandel", "")).value());
             assertEquals(40, ranker.score(item("ssb", List.of("ssb", "kripos"), "Menneskehandel", "")).value());
             assertEquals(20, ranker.score(item("gone", List.of("gone"), "Menneskehandel", "")).value());
+        }
+
+        @Test
+        void aContextTopicAloneNeverReachesTheDefaultThreshold() {
+            Score s = DEFAULTS.score("Flyktninger, asyl og migrasjon", "Migration, refugees and asylum", 1);
+            assertTrue(s.value() > 0, "they do count");
+            assertTrue(s.value() < DEFAULTS.threshold(), "but not enough: " + s);
+            Score with = DEFAULTS.score("Flyktninger utsatt for menneskehandel", "", 1);
+            assertEquals(22, with.value(), "context adds to a field topic");
+            assertEquals(List.of("menneskehandel:menneskehandel", "migrasjon:flyktning*"), with.matched());
         }
 
         @Test
