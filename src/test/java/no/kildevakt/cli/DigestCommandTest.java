@@ -288,6 +288,17 @@ class DigestCommandTest {
     }
 
     @Test
+    void aDeliveredPeriodReachingIntoTheFutureEndsNowSoSinceLastStillWorks() throws Exception {
+        String thisYear = Integer.toString(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).getYear());
+        Instant before = Instant.now();
+        assertEquals(0, run("digest", "--period", thisYear, "--mark-delivered").code());
+        DigestLog.Delivery d = lastDelivery().orElseThrow();
+        assertFalse(d.to().isBefore(before) || d.to().isAfter(Instant.now()), d.toString());
+        Run next = run("digest", "--since-last");
+        assertEquals(0, next.code(), next.err());
+    }
+
+    @Test
     void unreachableMailServerExitsOneAndRecordsNothing() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
