@@ -235,6 +235,13 @@ class TopicRankerTest {
         }
 
         @Test
+        void negativeContextsOnlyGuardTheirOwnAmbiguousWords() {
+            Score s = DEFAULTS.score("Ny strategi", "Menneskehandel er en av verdens største kriminelle industrier "
+                    + "– sammen med narkotika- og våpenhandel.", 1);
+            assertEquals(10, s.value(), "menneskehandel is not ambiguous, so narkotika nearby changes nothing");
+        }
+
+        @Test
         void aPhraseMatchIsKeptNextToANegativeWord() {
             Score s = DEFAULTS.score("Human trafficking and drug trafficking in the Baltic", "", 1);
             assertTrue(s.value() > 0);
