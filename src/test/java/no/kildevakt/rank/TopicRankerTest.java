@@ -371,6 +371,18 @@ class TopicRankerTest {
 
     @Nested
     class Defaults {
+        @ParameterizedTest
+        @ValueSource(strings = {"Æresrelaterede konflikter i Danmark", "Hedersrelaterat våld och förtryck",
+                "Människohandeln i Sverige ökar", "Människohandlare dömda", "Tvångsarbetet i bärplockningen",
+                "Arbetslivskriminaliteten ökar", "Seksuelt misbrug af børn på nettet", "Menneskehandlerne ble dømt",
+                "Arbeidsinnvandrarar i fiskeindustrien", "Overgrepssakene hoper seg opp", "Voldtektene øker",
+                "Radikaliseringen av unge", "Partnervolden øker", "Anti-trafficking day", "Gjengkriminaliteten i Oslo",
+                "Sexkjøpsloven evalueres", "Tvangsekteskapene øker", "Vald i nære relasjonar", "Trafficked women",
+                "Domestic servitude", "Sextortion cases rise"})
+        void inflectedAndCompoundFormsInEveryLanguage(String title) {
+            assertTrue(DEFAULTS.score(title, "", 1).value() >= DEFAULTS.threshold(), title);
+        }
+
         @Test
         void aNegativeThresholdIsRefused() {
             assertThrows(IllegalArgumentException.class, () -> new TopicRanker(List.of(), -1, Map.of()));
