@@ -124,7 +124,11 @@ public final class TopicRanker implements Relevance {
         return ids.stream().mapToDouble(id -> sourceWeights.getOrDefault(id, 1.0)).max().orElse(1.0);
     }
 
-    /** Topic → the terms that fired in this text (in the topic's order), for topics with a surviving match. */
+    /**
+     * Topic → the terms that fired in this text, for topics with a surviving match. A term is listed only
+     * when it found words no earlier term of the topic had found: for "human trafficking" the editor sees
+     * {@code human trafficking}, not also {@code trafficking}.
+     */
     private Map<CompiledTopic, Set<String>> matches(AnalysedText words) {
         Map<CompiledTopic, Set<String>> found = new LinkedHashMap<>();
         if (words.isEmpty()) {
@@ -132,13 +136,15 @@ public final class TopicRanker implements Relevance {
         }
         for (CompiledTopic topic : topics) {
             List<TermPattern.Span> excluded = topic.exclude().stream().flatMap(p -> p.find(words).stream()).toList();
+            List<TermPattern.Span> credited = new ArrayList<>();
             for (TermPattern term : topic.terms()) {
-                for (TermPattern.Span span : term.find(words)) {
-                    if (!cancelled(term, span, excluded, words)) {
-                        found.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(term.text());
-                        break;
-                    }
+                List<TermPattern.Span> surviving = term.find(words).stream()
+                        .filter(span -> !cancelled(span, excluded, words))
+                        .toList();
+                if (surviving.stream().anyMatch(span -> credited.stream().noneMatch(span::overlaps))) {
+                    found.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(term.text());
                 }
+                credited.addAll(surviving);
             }
         }
         return found;
@@ -148,7 +154,7 @@ public final class TopicRanker implements Relevance {
      * Whether a match does not count: an exclude overlaps it, or the match is a single word and an
      * exclude or a built-in negative context for that word lies within {@link #NEAR} words.
      */
-    private boolean cancelled(TermPattern term, TermPattern.Span span, List<TermPattern.Span> excluded,
+    private boolean cancelled(TermPattern.Span span, List<TermPattern.Span> excluded,
             AnalysedText words) {
         boolean single = span.end() - span.start() == 1;
         for (TermPattern.Span e : excluded) {
@@ -169,7 +175,36 @@ public final class TopicRanker implements Relevance {
         return false;
     }
 
-    private record CompiledTopic(String id, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+    /** A topic with its terms compiled; identity equality, since it is a map key on every score. */
+    private static final class CompiledTopic {
+        private final String id;
+        private final int weight;
+        private final List<TermPattern> terms;
+        private final List<TermPattern> exclude;
+
+        private CompiledTopic(String id, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+            this.id = id;
+            this.weight = weight;
+            this.terms = terms;
+            this.exclude = exclude;
+        }
+
+        String id() {
+            return id;
+        }
+
+        int weight() {
+            return weight;
+        }
+
+        List<TermPattern> terms() {
+            return terms;
+        }
+
+        List<TermPattern> exclude() {
+            return exclude;
+        }
+
         static CompiledTopic of(Topic topic, TextAnalysis analysis) {
             return new CompiledTopic(topic.id(), topic.weight(),
                     compile(topic.terms(), analysis, topic.id()), compile(topic.exclude(), analysis, topic.id()));

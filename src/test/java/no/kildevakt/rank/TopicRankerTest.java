@@ -317,6 +317,13 @@ class TopicRankerTest {
         }
 
         @Test
+        void aTermIsListedOnlyWhenItFoundWordsNoEarlierTermOfItsTopicFound() {
+            Score s = DEFAULTS.score("Human trafficking", "Trafficking victims", 1);
+            assertEquals(List.of("menneskehandel:human trafficking", "menneskehandel:trafficking"), s.matched(),
+                    "trafficking in the title is part of human trafficking; in the summary it stands alone");
+        }
+
+        @Test
         void nothingMatchedIsZeroWithNoReasons() {
             assertEquals(Score.NONE, ranker.score(item("x", List.of("x"), "Statsbudsjettet 2026", null)));
             assertEquals(Score.NONE, ranker.score(item("x", List.of("x"), null, null)));
