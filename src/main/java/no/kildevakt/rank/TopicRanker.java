@@ -97,8 +97,16 @@ public final class TopicRanker implements Relevance {
     /**
      * Scores a title and summary as if from a source of the given weight; the evaluation and the review
      * page's "why" use this without a stored item.
+     *
+     * @param title        may be null or blank
+     * @param summary      may be null or blank
+     * @param sourceWeight the multiplier, at least 0
+     * @throws IllegalArgumentException when the weight is negative or not a number
      */
     public Score score(String title, String summary, double sourceWeight) {
+        if (!Double.isFinite(sourceWeight) || sourceWeight < 0) {
+            throw new IllegalArgumentException("source weight must be a finite number >= 0, got " + sourceWeight);
+        }
         Map<CompiledTopic, Set<String>> inTitle = matches(analysis.text(title));
         Map<CompiledTopic, Set<String>> inSummary = matches(analysis.text(summary));
         Map<CompiledTopic, Double> points = new LinkedHashMap<>();
@@ -115,12 +123,12 @@ public final class TopicRanker implements Relevance {
             inTitle.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
             inSummary.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
         }
-        return new Score(sum * Math.max(0, sourceWeight), List.copyOf(matched));
+        return new Score(sum * sourceWeight, List.copyOf(matched));
     }
 
     /** The largest weight among the sources that listed the item (1 for sources feeds.yml no longer has). */
     private double sourceWeight(StoredItem item) {
-        Collection<String> ids = item.sources().isEmpty() ? List.of(item.source()) : item.sources();
+        Collection<String> ids = item.sources().isEmpty() && item.source() != null ? List.of(item.source()) : item.sources();
         return ids.stream().mapToDouble(id -> sourceWeights.getOrDefault(id, 1.0)).max().orElse(1.0);
     }
 
@@ -207,14 +215,15 @@ public final class TopicRanker implements Relevance {
 
         static CompiledTopic of(Topic topic, TextAnalysis analysis) {
             return new CompiledTopic(topic.id(), topic.weight(),
-                    compile(topic.terms(), analysis, topic.id()), compile(topic.exclude(), analysis, topic.id()));
+                    compile(topic.terms(), analysis, "topic " + topic.id()),
+                    compile(topic.exclude(), analysis, "topic " + topic.id()));
         }
     }
 
     private record CompiledContext(List<TermPattern> words, List<TermPattern> near) {
         static CompiledContext of(NegativeContext context, TextAnalysis analysis) {
-            return new CompiledContext(compile(context.words(), analysis, "negative context"),
-                    compile(context.near(), analysis, "negative context"));
+            return new CompiledContext(compile(context.words(), analysis, DefaultTopics.NEGATIVES_RESOURCE),
+                    compile(context.near(), analysis, DefaultTopics.NEGATIVES_RESOURCE));
         }
     }
 
@@ -224,7 +233,7 @@ public final class TopicRanker implements Relevance {
             try {
                 compiled.add(TermPattern.compile(term, analysis));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("topic " + owner + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(owner + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(compiled);

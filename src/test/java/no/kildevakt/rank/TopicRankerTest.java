@@ -181,8 +181,9 @@ class TopicRankerTest {
         }
 
         @Test
-        void aTermOfOnlyStarsIsRefused() {
-            assertThrows(IllegalArgumentException.class, () -> ranker(topic("t", 5, "*")));
+        void aTermOfOnlyStarsIsRefusedNamingTopicAndTerm() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ranker(topic("t", 5, "*")));
+            assertEquals("topic t: term \"*\" has no words to match", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> ranker(topic("t", 5, "--")));
         }
     }
@@ -321,6 +322,13 @@ class TopicRankerTest {
             Score s = DEFAULTS.score("Human trafficking", "Trafficking victims", 1);
             assertEquals(List.of("menneskehandel:human trafficking", "menneskehandel:trafficking"), s.matched(),
                     "trafficking in the title is part of human trafficking; in the summary it stands alone");
+        }
+
+        @Test
+        void aNegativeSourceWeightIsRefused() {
+            assertThrows(IllegalArgumentException.class, () -> ranker.score("Menneskehandel", "", -1));
+            assertThrows(IllegalArgumentException.class, () -> ranker.score("Menneskehandel", "", Double.NaN));
+            assertEquals(0, ranker.score("Menneskehandel", "", 0).value(), "weight 0 silences a source");
         }
 
         @Test
