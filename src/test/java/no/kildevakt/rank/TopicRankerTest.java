@@ -181,8 +181,9 @@ class TopicRankerTest {
         }
 
         @Test
-        void aTermOfOnlyStarsIsRefused() {
-            assertThrows(IllegalArgumentException.class, () -> ranker(topic("t", 5, "*")));
+        void aTermOfOnlyStarsIsRefusedNamingTopicAndTerm() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ranker(topic("t", 5, "*")));
+            assertEquals("topic t: term \"*\" has no words to match", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> ranker(topic("t", 5, "--")));
         }
     }
@@ -232,6 +233,13 @@ class TopicRankerTest {
         @Test
         void roadTrafficIsNotTrafficking() {
             assertEquals(0, DEFAULTS.score("Trafikksikkerhet: færre drept i trafikken", "Traffic accidents fell", 1).value());
+        }
+
+        @Test
+        void negativeContextsOnlyGuardTheirOwnAmbiguousWords() {
+            Score s = DEFAULTS.score("Ny strategi", "Menneskehandel er en av verdens største kriminelle industrier "
+                    + "– sammen med narkotika- og våpenhandel.", 1);
+            assertEquals(10, s.value(), "menneskehandel is not ambiguous, so narkotika nearby changes nothing");
         }
 
         @Test
@@ -310,6 +318,20 @@ class TopicRankerTest {
         }
 
         @Test
+        void aTermIsListedOnlyWhenItFoundWordsNoEarlierTermOfItsTopicFound() {
+            Score s = DEFAULTS.score("Human trafficking", "Trafficking victims", 1);
+            assertEquals(List.of("menneskehandel:human trafficking", "menneskehandel:trafficking"), s.matched(),
+                    "trafficking in the title is part of human trafficking; in the summary it stands alone");
+        }
+
+        @Test
+        void aNegativeSourceWeightIsRefused() {
+            assertThrows(IllegalArgumentException.class, () -> ranker.score("Menneskehandel", "", -1));
+            assertThrows(IllegalArgumentException.class, () -> ranker.score("Menneskehandel", "", Double.NaN));
+            assertEquals(0, ranker.score("Menneskehandel", "", 0).value(), "weight 0 silences a source");
+        }
+
+        @Test
         void nothingMatchedIsZeroWithNoReasons() {
             assertEquals(Score.NONE, ranker.score(item("x", List.of("x"), "Statsbudsjettet 2026", null)));
             assertEquals(Score.NONE, ranker.score(item("x", List.of("x"), null, null)));
@@ -364,6 +386,18 @@ class TopicRankerTest {
 
     @Nested
     class Defaults {
+        @ParameterizedTest
+        @ValueSource(strings = {"Æresrelaterede konflikter i Danmark", "Hedersrelaterat våld och förtryck",
+                "Människohandeln i Sverige ökar", "Människohandlare dömda", "Tvångsarbetet i bärplockningen",
+                "Arbetslivskriminaliteten ökar", "Seksuelt misbrug af børn på nettet", "Menneskehandlerne ble dømt",
+                "Arbeidsinnvandrarar i fiskeindustrien", "Overgrepssakene hoper seg opp", "Voldtektene øker",
+                "Radikaliseringen av unge", "Partnervolden øker", "Anti-trafficking day", "Gjengkriminaliteten i Oslo",
+                "Sexkjøpsloven evalueres", "Tvangsekteskapene øker", "Vald i nære relasjonar", "Trafficked women",
+                "Domestic servitude", "Sextortion cases rise"})
+        void inflectedAndCompoundFormsInEveryLanguage(String title) {
+            assertTrue(DEFAULTS.score(title, "", 1).value() >= DEFAULTS.threshold(), title);
+        }
+
         @Test
         void aNegativeThresholdIsRefused() {
             assertThrows(IllegalArgumentException.class, () -> new TopicRanker(List.of(), -1, Map.of()));
