@@ -32,8 +32,10 @@ final class TextReport implements ReportWriter {
             }
             boolean listed = verbose || (status != LinkStatus.OK && status != LinkStatus.SKIPPED);
             if (!listed) {
-                out.append(String.format(Locale.ROOT, "%-8s %d link%s%s%n", status.code(), group.size(),
-                        group.size() == 1 ? "" : "s", status == LinkStatus.OK ? " work" : " not checked (mailto:, tel:, ...)"));
+                boolean one = group.size() == 1;
+                out.append(String.format(Locale.ROOT, "%-8s %d %s%n", status.code(), group.size(), status == LinkStatus.OK
+                        ? (one ? "link works" : "links work")
+                        : (one ? "link" : "links") + " not checked (mailto:, tel:, ...)"));
                 continue;
             }
             out.append("== ").append(Phrases.heading(status)).append(" (").append(String.valueOf(group.size())).append(")\n");

@@ -64,7 +64,7 @@ class ReportFormatsTest {
         assertTrue(text.contains("dead since 2025-03-02 (3 checks in a row)"), text);
         assertTrue(text.contains("archived: https://web.archive.org/web/20240101000000/https://gone.example/rapport"), text);
         assertTrue(text.contains("- issues/2024-4.pdf, page 3") && text.contains("- issues/2025-1.md, line 12"), text);
-        assertTrue(text.contains("ok       1 link work"), text);
+        assertTrue(text.contains("ok       1 link works"), text);
         assertFalse(text.contains("https://ok.example/"), "working links are only counted");
         assertFalse(text.contains("\u001b"), "no terminal escapes from documents");
         assertTrue(text.contains("5 links (6 citations) in 3 documents: 1 broken, 1 blocked, 0 error, 1 redirect, 1 ok, 1 skipped"), text);
