@@ -99,11 +99,15 @@ final class CheckLinksCommand implements Callable<Integer> {
         Duration delay;
         try {
             reportFormat = ReportFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            err.println("check-links: --format must be text, json, md, html or csv, got \"" + format + "\"");
+            return Main.USAGE;
+        }
+        try {
             age = maxAge == null ? Duration.ZERO : Durations.parse(maxAge);
             delay = Durations.parse(perHostDelay);
         } catch (IllegalArgumentException e) {
-            err.println("check-links: " + (e.getMessage() == null || e.getMessage().startsWith("No enum")
-                    ? "--format must be text, json, md, html or csv, got \"" + format + "\"" : e.getMessage()));
+            err.println("check-links: --max-age and --per-host-delay: " + e.getMessage());
             return Main.USAGE;
         }
         if (targets.isEmpty() && !issues) {

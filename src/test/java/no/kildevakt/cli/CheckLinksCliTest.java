@@ -96,12 +96,16 @@ class CheckLinksCliTest {
     }
 
     private Run run(String... args) {
+        return run(false, args);
+    }
+
+    private Run run(boolean interactive, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--config", dir.resolve("none.yml").toString(), "--db", dir.resolve("k.db").toString()));
         all.addAll(List.of(args));
         int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), interactive));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -219,6 +223,16 @@ class CheckLinksCliTest {
         Run cached = run("check-links", file.toString(), "--max-age", "1d", "--format", "json");
         assertEquals(1, cached.code());
         assertEquals(List.of("/gone"), requested, "the failure is checked again, the working link is not");
+    }
+
+    @Test
+    void aPersonAtATerminalSeesAProgressBarThatIsClearedAfterwards() throws IOException {
+        Path file = issue("a.html", "/plan", "/ny");
+        Run run = run(true, "check-links", file.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("] 2/2 links"), run.err());
+        assertTrue(run.err().endsWith("\r"), "the bar is wiped before the report");
+        assertFalse(run.out().contains("\r"));
     }
 
     @Test

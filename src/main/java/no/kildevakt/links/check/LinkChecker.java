@@ -127,11 +127,14 @@ public final class LinkChecker implements AutoCloseable {
                 return t;
             });
             CountDownLatch finished = new CountDownLatch(toFetch);
-            HostQueues scheduler = new HostQueues(pool, queues, cited1 -> {
-                LinkResult result = check(cited1);
-                results.put(result.url(), result);
-                listener.checked(result, done.incrementAndGet(), total);
-                finished.countDown();
+            HostQueues scheduler = new HostQueues(pool, queues, one -> {
+                try {
+                    LinkResult result = check(one);
+                    results.put(CheckUrls.key(one), result);
+                    listener.checked(result, done.incrementAndGet(), total);
+                } finally {
+                    finished.countDown(); // whatever happened, the run must not wait for this link for ever
+                }
             });
             try {
                 scheduler.start(settings.perHost());
@@ -176,13 +179,17 @@ public final class LinkChecker implements AutoCloseable {
                 cited = queues.get(host).poll();
             }
             if (cited != null) {
-                pool.execute(() -> {
-                    try {
-                        work.accept(cited);
-                    } finally {
-                        next(host);
-                    }
-                });
+                try {
+                    pool.execute(() -> {
+                        try {
+                            work.accept(cited);
+                        } finally {
+                            next(host);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException runAbandoned) {
+                    // the run was interrupted and the pool shut down: nobody waits for the rest
+                }
             }
         }
     }
@@ -202,6 +209,10 @@ public final class LinkChecker implements AutoCloseable {
             return walk.run();
         } catch (IOException e) {
             return walk.result(Failures.statusOf(e), 0, Failures.describe(e));
+        } catch (RuntimeException e) {
+            // a bug or a library surprise on one odd response must not cost the whole run its report
+            return walk.result(LinkStatus.ERROR, 0, "could not check: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + no.kildevakt.OneLine.of(e.getMessage(), 200)));
         }
     }
 
