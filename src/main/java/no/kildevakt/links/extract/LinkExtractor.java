@@ -62,6 +62,7 @@ public final class LinkExtractor {
     private static Map<DocumentType, FormatExtractor> defaultExtractors() {
         Map<DocumentType, FormatExtractor> map = new EnumMap<>(DocumentType.class);
         map.put(DocumentType.HTML, new HtmlExtractor());
+        map.put(DocumentType.MARKDOWN, new MarkdownExtractor());
         map.put(DocumentType.TEXT, new TextExtractor());
         return map;
     }
