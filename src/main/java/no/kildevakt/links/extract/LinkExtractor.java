@@ -61,6 +61,7 @@ public final class LinkExtractor {
 
     private static Map<DocumentType, FormatExtractor> defaultExtractors() {
         Map<DocumentType, FormatExtractor> map = new EnumMap<>(DocumentType.class);
+        map.put(DocumentType.PDF, new PdfExtractor());
         map.put(DocumentType.HTML, new HtmlExtractor());
         map.put(DocumentType.MARKDOWN, new MarkdownExtractor());
         map.put(DocumentType.TEXT, new TextExtractor());
