@@ -64,6 +64,7 @@ public final class LinkExtractor {
         map.put(DocumentType.PDF, new PdfExtractor());
         map.put(DocumentType.HTML, new HtmlExtractor());
         map.put(DocumentType.MARKDOWN, new MarkdownExtractor());
+        map.put(DocumentType.DOCX, new DocxExtractor());
         map.put(DocumentType.TEXT, new TextExtractor());
         return map;
     }
