@@ -46,4 +46,28 @@ class MarkdownExtractionTest {
         assertEquals(List.of(new LinkOccurrence("https://raw.example.org/nyhetsbrev/2024-q3.md",
                 "https://raw.example.org/nyhetsbrev/2024-q4.md", "line 3", "forrige")), doc.links());
     }
+
+    @Test
+    void bareUrlsWithCharactersMarkdownGivesMeaningToStayWhole() {
+        String md = "Se https://x.no/sok?a=1&b=2&amp;c=3 og https://x.no/sti!ja og https://x.no/a_b_c_d og\n"
+                + "https://x.no/[1] og https://x.no/a\\_b samt *https://x.no/uthevet* og **www.x.no/fet**.\n";
+        ExtractedDocument doc = extractor.extract("a.md", md.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of("https://x.no/sok?a=1&b=2&c=3", "https://x.no/sti!ja", "https://x.no/a_b_c_d",
+                        "https://x.no/[1]", "https://x.no/a_b", "https://x.no/uthevet", "https://www.x.no/fet"),
+                doc.links().stream().map(LinkOccurrence::url).toList());
+        assertEquals(List.of("line 1", "line 1", "line 1", "line 2", "line 2", "line 2", "line 2"),
+                doc.links().stream().map(LinkOccurrence::location).toList());
+    }
+
+    @Test
+    void frontMatterWithoutTitleAndUnclosedFrontMatter() {
+        ExtractedDocument doc = extractor.extract("a.md",
+                "---\nlayout: post\n---\n\nTekst https://x.no/a\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals("", doc.title());
+        assertEquals(List.of(new LinkOccurrence("https://x.no/a", "a.md", "line 5", "")), doc.links());
+
+        ExtractedDocument open = extractor.extract("b.md",
+                "---\nTekst https://x.no/b\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of(new LinkOccurrence("https://x.no/b", "b.md", "line 2", "")), open.links());
+    }
 }
