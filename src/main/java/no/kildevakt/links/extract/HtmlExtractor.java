@@ -38,8 +38,9 @@ final class HtmlExtractor implements FormatExtractor {
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Document doc = Jsoup.parse(html, base == null ? "" : base, parser);
         String effectiveBase = doc.baseUri().isEmpty() ? null : doc.baseUri();
+        LineIndex lines = LineIndex.of(html);
         for (Element link : doc.select("a[href], area[href]")) {
-            int line = link.sourceRange().isTracked() ? link.sourceRange().start().lineNumber() : 1;
+            int line = link.sourceRange().isTracked() ? lines.lineOf(link.sourceRange().startPos()) : 1;
             out.add(link.attr("href"), effectiveBase, "line " + (line + lineOffset), label(link));
         }
         return doc;

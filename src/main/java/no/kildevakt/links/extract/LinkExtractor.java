@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -61,7 +62,10 @@ public final class LinkExtractor {
 
     private static Map<DocumentType, FormatExtractor> defaultExtractors() {
         Map<DocumentType, FormatExtractor> map = new EnumMap<>(DocumentType.class);
+        map.put(DocumentType.PDF, new PdfExtractor());
         map.put(DocumentType.HTML, new HtmlExtractor());
+        map.put(DocumentType.MARKDOWN, new MarkdownExtractor());
+        map.put(DocumentType.DOCX, new DocxExtractor());
         map.put(DocumentType.TEXT, new TextExtractor());
         return map;
     }
@@ -90,6 +94,7 @@ public final class LinkExtractor {
      * @param contentTypeOrNull  the Content-Type it was served with, or null for a file
      */
     public ExtractedDocument extract(String document, byte[] content, String contentTypeOrNull) {
+        Objects.requireNonNull(document, "document");
         String base = LinkScheme.of(document) == LinkScheme.HTTP ? document.strip() : null;
         byte[] bytes = content == null ? new byte[0] : content;
         Optional<DocumentType> type = detect(document, bytes, contentTypeOrNull);

@@ -30,7 +30,8 @@ public enum LinkScheme {
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern HTTP_WITH_HOST =
-            Pattern.compile("^https?://[^/?#\\s@]*@?[^/?#\\s:@]+(:\\d*)?([/?#].*)?$", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^https?://([^/?#\\s@]*@)?(\\[[0-9a-f:.]+]|[^/?#\\s:@\\[\\]]+)(:\\d*)?([/?#].*)?$",
+                    Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final String description;
 

@@ -4,6 +4,7 @@ import no.kildevakt.OneLine;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ final class Occurrences {
 
     private final String document;
     private final Set<LinkOccurrence> links = new LinkedHashSet<>();
+    private final Set<String> urlsAtLocations = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
 
     Occurrences(String document) {
@@ -27,12 +29,28 @@ final class Occurrences {
 
     /** Adds a link written as {@code href}, resolved against {@code base} (may be null). */
     void add(String href, String base, String location, String text) {
-        links.add(new LinkOccurrence(resolve(href, base), document, location, OneLine.of(text, MAX_TEXT)));
+        addOccurrence(new LinkOccurrence(resolve(href, base), document, location, OneLine.of(text, MAX_TEXT)));
     }
 
-    /** Adds a link that is already absolute (a URL found in text). */
+    /** Adds a link that is already absolute, with its anchor text. */
     void addAbsolute(String url, String location, String text) {
-        links.add(new LinkOccurrence(url, document, location, OneLine.of(text, MAX_TEXT)));
+        addOccurrence(new LinkOccurrence(url, document, location, OneLine.of(text, MAX_TEXT)));
+    }
+
+    private void addOccurrence(LinkOccurrence occurrence) {
+        links.add(occurrence);
+        urlsAtLocations.add(occurrence.url() + "\n" + occurrence.location());
+    }
+
+    /**
+     * Adds a URL found in running text at {@code location}, unless a marked-up link with the same URL
+     * is already there (a Markdown {@code [https://x.no](https://x.no)}, a PDF link annotation over
+     * the printed URL): that one carries the anchor text.
+     */
+    void addBare(String url, String location) {
+        if (!urlsAtLocations.contains(url + "\n" + location)) {
+            addOccurrence(new LinkOccurrence(url, document, location, ""));
+        }
     }
 
     void warn(String warning) {

@@ -21,7 +21,7 @@ final class TextExtractor implements FormatExtractor {
                 title = lines[i];
             }
             for (TextUrls.Found found : TextUrls.find(lines[i])) {
-                out.addAbsolute(found.url(), "line " + (i + 1), "");
+                out.addBare(found.url(), "line " + (i + 1));
             }
         }
         return out.result(DocumentType.TEXT, title.length() > 120 ? "" : title);
