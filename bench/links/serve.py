@@ -133,6 +133,11 @@ def make_handler(counters, all_counters, latency):
     return Handler
 
 
+class FarmServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # the default 5 drops connections when a checker opens many at once
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--first", type=int, default=2)
@@ -147,8 +152,7 @@ def main():
         addr = "127.0.0.%d" % i
         counters = Counters()
         all_counters[addr] = counters
-        server = ThreadingHTTPServer((addr, args.port), make_handler(counters, all_counters, args.latency_ms / 1000))
-        server.daemon_threads = True
+        server = FarmServer((addr, args.port), make_handler(counters, all_counters, args.latency_ms / 1000))
         servers.append(server)
         threading.Thread(target=server.serve_forever, daemon=True).start()
     print("serving %d hosts on port %d" % (len(servers), args.port), flush=True)
