@@ -90,6 +90,11 @@ public final class LinkAudit {
             }
         }
         Map<String, LinkResult> fresh = checker.checkAll(toCheck, listener);
+        if (networkLooksDown(fresh.values())) {
+            warnings.add("network looks down: no site answered, so no link is called broken this time");
+            fresh = new LinkedHashMap<>(fresh);
+            fresh.replaceAll((url, r) -> r.status() == LinkStatus.BROKEN ? asUnverified(r) : r);
+        }
         results.putAll(fresh);
 
         if (records != null) {
@@ -113,6 +118,24 @@ public final class LinkAudit {
         }
         links.sort(Comparator.comparing(l -> l.result().status())); // stable: first-cited order within a status
         return new LinkReport(links, documents.size(), warnings, now);
+    }
+
+    /**
+     * Whether this machine, not the links, is the problem: links on at least two hosts were
+     * checked and not one of them gave any HTTP answer (every one an unknown host, a refused or
+     * failed connection, a timeout). A cron run on a laptop without network must not mark a whole
+     * archive as dead and start "dead since" clocks.
+     */
+    static boolean networkLooksDown(java.util.Collection<LinkResult> fresh) {
+        List<LinkResult> fetched = fresh.stream().filter(r -> r.status() != LinkStatus.SKIPPED).toList();
+        long hosts = fetched.stream().map(r -> okhttp3.HttpUrl.parse(r.url())).filter(Objects::nonNull)
+                .map(okhttp3.HttpUrl::host).distinct().count();
+        return hosts >= 2 && fetched.stream().allMatch(r -> r.httpStatus() == 0);
+    }
+
+    private static LinkResult asUnverified(LinkResult r) {
+        return new LinkResult(r.url(), LinkStatus.ERROR, 0, r.finalUrl(), "network looks down: " + r.error(),
+                r.requests(), r.checkedAt(), false);
     }
 
     private static LinkResult fromCache(LinkCheck stored) {

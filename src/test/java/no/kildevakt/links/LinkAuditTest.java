@@ -187,6 +187,31 @@ class LinkAuditTest {
     }
 
     @Test
+    void whenNoSiteAnswersNothingIsCalledBrokenOrRecordedAsDead() throws Exception {
+        List<ExtractedDocument> offline = List.of(new ExtractedDocument("a.md", "markdown", "", List.of(
+                new LinkOccurrence("https://www.regjeringen.invalid/plan", "a.md", "line 1", ""),
+                new LinkOccurrence("https://www.politiet.invalid/", "a.md", "line 2", "")), List.of()));
+        try (LinkChecker checker = checker(Instant.parse("2025-03-01T08:00:00Z"))) {
+            LinkReport report = new LinkAudit(checker, store.links(), null, Clock.systemUTC()).run(offline, Duration.ZERO, CheckListener.NONE);
+            assertTrue(report.links().stream().allMatch(l -> l.result().status() == LinkStatus.ERROR), report.links().toString());
+            assertTrue(report.warnings().get(0).startsWith("network looks down"), report.warnings().toString());
+            assertNull(report.links().get(0).history().firstSeenBroken(), "no dead-since clock started");
+        }
+    }
+
+    @Test
+    void oneDeadHostAmongLiveOnesIsStillBroken() throws Exception {
+        List<ExtractedDocument> mixed = List.of(new ExtractedDocument("a.md", "markdown", "", List.of(
+                new LinkOccurrence("https://www.regjeringen.invalid/plan", "a.md", "line 1", ""),
+                new LinkOccurrence(url("/plan"), "a.md", "line 2", "")), List.of()));
+        try (LinkChecker checker = checker(Instant.parse("2025-03-01T08:00:00Z"))) {
+            LinkReport report = new LinkAudit(checker, null, null, Clock.systemUTC()).run(mixed, Duration.ZERO, CheckListener.NONE);
+            assertEquals(LinkStatus.BROKEN, report.links().get(0).result().status());
+            assertTrue(report.warnings().isEmpty());
+        }
+    }
+
+    @Test
     void withoutAStoreNothingIsCachedOrRemembered() throws Exception {
         try (LinkChecker checker = checker(Instant.now())) {
             LinkReport report = new LinkAudit(checker, null, null, Clock.systemUTC()).run(issue(), Duration.ofDays(1), CheckListener.NONE);
