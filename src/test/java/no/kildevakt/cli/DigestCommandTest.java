@@ -221,6 +221,15 @@ class DigestCommandTest {
     }
 
     @Test
+    void anUnwritableOutputIsOneLineAndRecordsNothing() throws Exception {
+        Run r = run("digest", "--period", "2025-03", "--mark-delivered", "--output", dir.resolve("no/such/folder/d.md").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("cannot write"), r.err());
+        assertEquals(Optional.empty(), lastDelivery());
+    }
+
+    @Test
     void aMissingDatabaseIsAnErrorNotAnEmptyDigest() {
         db = dir.resolve("nope.db");
         Run r = run("digest", "--period", "2025-Q1");
