@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import no.kildevakt.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code kildevakt} command line. Global options come before the command, as DESIGN.md
@@ -58,9 +60,14 @@ public final class Main implements Callable<Integer> {
         this.terminal = terminal;
     }
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() {
-        terminal.err().println("kildevakt: a command is required (validate, crawl, items, sources); see kildevakt --help");
+        // listed from the registered subcommands, so the hint cannot fall behind when one is added
+        String commands = String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList());
+        terminal.err().println("kildevakt: a command is required (" + commands + "); see kildevakt --help");
         return USAGE;
     }
 
