@@ -29,10 +29,11 @@ import org.jsoup.nodes.Element;
  *
  * <p>Each field is taken from the first of its places that gives a usable value:
  * <ul>
- *   <li>published: {@code <meta property="article:published_time">}; JSON-LD
- *       {@code datePublished} (top level, inside {@code @graph}, or in lists), preferring an
- *       article-like {@code @type}; {@code DC.Date}, {@code DC.date.issued}, {@code dcterms.date},
- *       {@code dcterms.issued}, {@code dcterms.created}; {@code itemprop="datePublished"};
+ *   <li>published: JSON-LD {@code datePublished} of an article-like {@code @type} (top level,
+ *       inside {@code @graph}, or in lists; CDATA and comment wrappers are ignored);
+ *       {@code <meta property="article:published_time">}; any JSON-LD {@code datePublished};
+ *       {@code DC.Date}, {@code DC.date.issued}, {@code dcterms.date}, {@code dcterms.issued},
+ *       {@code dcterms.created}, {@code parsely-pub-date} and similar; {@code itemprop="datePublished"};
  *       the first {@code <time datetime>} inside {@code <article>} (or a {@code <time pubdate>});
  *       every value read by {@link DateText};</li>
  *   <li>description: {@code og:description}, {@code <meta name="description">},
@@ -41,7 +42,9 @@ import org.jsoup.nodes.Element;
  *       page (and its {@code <base>}) and made canonical; only http(s);</li>
  *   <li>title: {@code og:title}, {@code twitter:title}, JSON-LD {@code headline}, {@code <title>}.</li>
  * </ul>
- * Texts are plain (entities and tags removed); empty values count as absent.
+ * Texts are plain (entities and tags removed); empty values count as absent. JSON-LD comes before
+ * {@code article:published_time} because some sites put the last-modified time in the latter
+ * (as Mozilla Readability, whose test pages show it, also concludes).
  *
  * @param published   the publication date, if the page states one
  * @param description a plain-text description
@@ -58,6 +61,8 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
+    private static final java.util.regex.Pattern WRAPPERS =
+            java.util.regex.Pattern.compile("^\\s*(?://\\s*)?(?:<!\\[CDATA\\[|<!--)|(?://\\s*)?(?:]]>|-->)\\s*$");
     private static final UrlCanonicalizer CANONICALIZER = new UrlCanonicalizer();
     /** JSON-LD types whose datePublished is the article's own (rather than, say, the website's). */
     private static final List<String> ARTICLE_TYPES = List.of("article", "newsarticle", "blogposting", "report",
@@ -65,9 +70,11 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
 
     /** Where the publication date may be, best first. */
     private static final List<Function<Page, Optional<String>>> PUBLISHED = List.of(
-            p -> p.meta("article:published_time"),
+            p -> p.jsonLdArticle("datePublished"),
+            p -> p.meta("article:published_time", "og:published_time"),
             p -> p.jsonLd("datePublished"),
-            p -> p.meta("dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "dc.date.created"),
+            p -> p.meta("dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "dc.date.created",
+                    "parsely-pub-date", "sailthru.date", "publish-date", "publishdate", "pubdate", "date"),
             p -> p.attribute("[itemprop=datePublished]", "content", "datetime"),
             p -> p.attribute("article time[datetime], time[pubdate][datetime]", "datetime"));
 
@@ -148,10 +155,12 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
         Optional<String> meta(String... names) {
             for (String name : names) {
                 for (Element meta : document.select("meta[content]")) {
-                    String key = !meta.attr("property").isEmpty() ? meta.attr("property")
-                            : !meta.attr("name").isEmpty() ? meta.attr("name") : meta.attr("itemprop");
-                    if (key.equalsIgnoreCase(name) && !meta.attr("content").isBlank()) {
-                        return Optional.of(meta.attr("content"));
+                    // property="og:description twitter:description" names two at once
+                    String keys = meta.attr("property") + " " + meta.attr("name") + " " + meta.attr("itemprop");
+                    for (String key : keys.strip().split("\\s+")) {
+                        if (key.equalsIgnoreCase(name) && !meta.attr("content").isBlank()) {
+                            return Optional.of(meta.attr("content"));
+                        }
                     }
                 }
             }
@@ -171,12 +180,15 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
             return Optional.empty();
         }
 
+        /** A string field of an article-like JSON-LD object. */
+        Optional<String> jsonLdArticle(String field) {
+            return jsonLdObjects().stream().filter(Page::isArticle)
+                    .map(o -> o.path(field)).filter(JsonNode::isTextual).map(JsonNode::asText).findFirst();
+        }
+
         /** A string field of the JSON-LD objects, from an article-like object first, else from any. */
         Optional<String> jsonLd(String field) {
-            List<JsonNode> objects = jsonLdObjects();
-            Optional<String> fromArticle = objects.stream().filter(Page::isArticle)
-                    .map(o -> o.path(field)).filter(JsonNode::isTextual).map(JsonNode::asText).findFirst();
-            return fromArticle.or(() -> objects.stream().map(o -> o.path(field)).filter(JsonNode::isTextual)
+            return jsonLdArticle(field).or(() -> jsonLdObjects().stream().map(o -> o.path(field)).filter(JsonNode::isTextual)
                     .map(JsonNode::asText).findFirst());
         }
 
@@ -196,13 +208,18 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
                 jsonLd = new ArrayList<>();
                 for (Element script : document.select("script[type~=(?i)application/ld\\+json]")) {
                     try {
-                        collect(JSON_LD.readTree(script.data()), jsonLd, 0);
+                        collect(JSON_LD.readTree(unwrap(script.data())), jsonLd, 0);
                     } catch (JsonProcessingException e) {
                         // broken JSON-LD is common; the other places may still answer
                     }
                 }
             }
             return jsonLd;
+        }
+
+        /** The JSON inside the CDATA or comment wrappers pages put around scripts ({@code <![CDATA[ ... ]]>}). */
+        private static String unwrap(String script) {
+            return WRAPPERS.matcher(script).replaceAll("");
         }
 
         /** Every object in a JSON-LD value: lists, {@code @graph} and nested objects, depth-bounded. */
