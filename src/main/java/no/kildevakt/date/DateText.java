@@ -71,7 +71,8 @@ public final class DateText {
     static final int MAX_SCAN_CHARS = 2_000;
 
     private static final String MONTH = "(?:" + MonthNames.ALTERNATION + ")(?![\\p{L}])\\.?";
-    private static final String RANGE = "\\s*(?:[-‐‑‒–—−]|\\btil\\b|\\btill\\b|\\bto\\b|\\buntil\\b|\\bbis\\b)\\s*";
+    /** Between the days of a range: dashes, "til", "to" …, and "og"/"och"/"and" ("1. og 2. desember": the first day counts). */
+    private static final String RANGE = "\\s*(?:[-‐‑‒–—−&]|\\b(?:til|till|to|until|bis|og|och|and)\\b)\\s*";
     private static final String ORDINAL = "(?:\\.|st|nd|rd|th|er)?";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 

@@ -100,6 +100,8 @@ class DateTextTest {
         "15.–16.01.2025                      | 2025-01-15 | 2025-01-16",
         "13.3.2024–14.3.2024                 | 2024-03-13 | 2024-03-14",
         "fra 15. til 17. april 2025          | 2025-04-15 | 2025-04-17",
+        "1. og 2. desember 2024              | 2024-12-01 | 2024-12-02",
+        "den 6. december 2024 till 8. december 2024 | 2024-12-06 | 2024-12-08",
     })
     void readsRanges(String text, LocalDate start, LocalDate end) {
         PageDate date = parse(text);
