@@ -1,0 +1,60 @@
+package no.kildevakt.date;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Month names and abbreviations in the languages the sources write in: Norwegian (bokmål and
+ * nynorsk spell the months alike), Swedish, Danish and English. Exact words only, never prefixes,
+ * so that a word that merely starts like a month ("mart", "decent") is not one.
+ */
+final class MonthNames {
+    private static final Map<String, Integer> BY_NAME = build();
+
+    /** A regex alternation of every name, longest first so that "september" wins over "sep". */
+    static final String ALTERNATION = BY_NAME.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .collect(Collectors.joining("|"));
+
+    private MonthNames() {}
+
+    private static Map<String, Integer> build() {
+        String[][] names = {
+            {"january", "januar", "januari", "jan"},
+            {"february", "februar", "februari", "feb", "febr"},
+            {"march", "mars", "marts", "mar"},
+            {"april", "apr"},
+            {"may", "mai", "maj"},
+            {"june", "juni", "jun"},
+            {"july", "juli", "jul"},
+            {"august", "augusti", "aug"},
+            {"september", "sep", "sept"},
+            {"october", "oktober", "oct", "okt"},
+            {"november", "nov"},
+            {"december", "desember", "dec", "des"},
+        };
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            for (String name : names[i]) {
+                map.put(name, i + 1);
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    /** The month (1–12) {@code word} names, in any case; empty when it names none. */
+    static Optional<Integer> month(String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".")) {
+            lower = lower.substring(0, lower.length() - 1);
+        }
+        return Optional.ofNullable(BY_NAME.get(lower));
+    }
+}
