@@ -1,15 +1,17 @@
 package no.kildevakt.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.Durations;
+import no.kildevakt.digest.Candidates;
+import no.kildevakt.digest.ItemJson;
 import no.kildevakt.store.ItemQuery;
 import no.kildevakt.store.StoredItem;
 import picocli.CommandLine.Command;
@@ -82,31 +84,16 @@ final class ItemsCommand implements Callable<Integer> {
         }
     }
 
-    /** The DESIGN.md item shape; {@code score} and {@code matched} stay empty until ranking exists. */
+    /**
+     * The DESIGN.md item shape ({@link ItemJson}, shared with {@code digest --format json}); with a
+     * feeds.yml, each item's section is the one it is filed under now and its score is filled in.
+     */
     static ObjectNode toJson(List<StoredItem> items, Config config) {
-        ObjectNode root = Commands.object();
-        ArrayNode list = root.putArray("items");
+        Candidates ranking = config == null ? null : new Candidates(config, DigestCommand.relevance(config));
+        List<ObjectNode> nodes = new ArrayList<>(items.size());
         for (StoredItem i : items) {
-            ObjectNode o = list.addObject();
-            o.put("id", i.id());
-            o.put("source", i.source());
-            String section = config == null ? i.section()
-                    : config.source(i.source()).map(s -> s.section()).orElse(i.section());
-            o.put("section", section);
-            o.put("title", i.title());
-            o.put("url", i.url());
-            o.put("published", Commands.date(i.published()));
-            o.put("event_date", i.eventDate() == null ? null : i.eventDate().toString());
-            o.put("summary", i.summary());
-            o.putNull("score");
-            o.putArray("matched");
-            o.put("status", i.status());
-            ArrayNode sources = o.putArray("sources");
-            i.sources().forEach(sources::add);
-            o.put("published_at", Commands.iso(i.published()));
-            o.put("first_seen", Commands.iso(i.firstSeen()));
-            o.put("guid", i.guid());
+            nodes.add(ItemJson.item(i, Candidates.sectionOf(config, i), ranking == null ? null : ranking.score(i)));
         }
-        return root;
+        return ItemJson.items(nodes);
     }
 }

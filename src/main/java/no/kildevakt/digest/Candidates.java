@@ -1,5 +1,6 @@
 package no.kildevakt.digest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,11 +23,13 @@ import no.kildevakt.store.StoredItem;
  * which pass the relevance threshold and the status filter, under which section each goes, and in which
  * order. The rules live here once, so the digest, the draft and the review page show the same items.
  *
- * <p>An item belongs to a period when it is dated in it (published, or first seen when it has no date);
- * when it was first seen in the period and dated no more than {@link Period#lateArrivals()} before it (a
- * feed that lists items late, for {@code --since-last}); or, in an {@code events: true} section, when its
- * event is on or after the period's first day, whenever it was announced. An event that took place
- * before the period is not a candidate, even if announced in it.
+ * <p>An item belongs to a calendar period when it is dated in it (published, or first seen when it has
+ * no date), or, in an {@code events: true} section, when its event is on or after the period's first day,
+ * whenever it was announced (an announcement from last quarter of a conference next quarter belongs in
+ * the next issue). An event that took place before the period is not a candidate, even if announced in
+ * it. A {@link Period#running() running window} ({@code --since-last}) lists what was first seen in it:
+ * items dated in it, items dated up to {@link Period#lateArrivals()} before it but first seen in it, and
+ * coming events announced in it.
  */
 public final class Candidates {
     private final Config config;
@@ -109,15 +112,15 @@ public final class Candidates {
 
     private static boolean inPeriod(StoredItem item, Period period, boolean events) {
         if (events && item.eventDate() != null) {
-            return !item.eventDate().isBefore(period.firstDay());
+            return !item.eventDate().isBefore(period.firstDay()) && (!period.running() || period.contains(item.firstSeen()));
         }
-        var dated = item.published() != null ? item.published() : item.firstSeen();
+        Instant dated = item.published() != null ? item.published() : item.firstSeen();
         if (period.contains(dated)) {
             return true;
         }
-        // listed late: first seen in the period, dated shortly before it
-        return period.contains(item.firstSeen()) && dated != null && !dated.isBefore(period.earliestDated())
-                && dated.isBefore(period.to());
+        // a running window also takes what was listed late: first seen in it, dated shortly before it
+        return period.running() && period.contains(item.firstSeen()) && dated != null
+                && !dated.isBefore(period.earliestDated()) && dated.isBefore(period.to());
     }
 
     /** Best first; among equals the newest, then the higher id (newer row), so the order is total. */

@@ -19,13 +19,25 @@ public final class MarkdownText {
 
     /** {@code text} on one line with every Markdown-significant character backslash-escaped. */
     public static String escape(String text) {
+        return lineStart(inline(text));
+    }
+
+    /**
+     * {@code text} on one line with the characters escaped that mean something anywhere in a line; for
+     * text that will not start a line (or that goes through {@link #lineStart} once the line is built).
+     */
+    public static String inline(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
         String flat = text.replaceAll("\\s+", " ").strip();
-        String inline = INLINE.matcher(flat).replaceAll(m -> "\\\\\\" + m.group());
-        String line = LINE_START.matcher(inline).replaceFirst(m -> "\\\\" + m.group(1));
-        return ORDERED.matcher(line).replaceFirst(m -> m.group(1) + "\\\\" + m.group(2));
+        return INLINE.matcher(flat).replaceAll(m -> "\\\\\\" + m.group());
+    }
+
+    /** A built line with what would make it a heading, quote, list item or rule escaped. */
+    public static String lineStart(String line) {
+        String escaped = LINE_START.matcher(line).replaceFirst(m -> "\\\\" + m.group(1));
+        return ORDERED.matcher(escaped).replaceFirst(m -> m.group(1) + "\\\\" + m.group(2));
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  *
  * @param from         first instant covered
  * @param to           first instant no longer covered
- * @param lateArrivals how far before {@code from} an item may be dated and still count when it was first
- *                     seen inside the period: a feed often lists an item a few days after the date it
- *                     carries, and a cron mail sent in between must not lose it. Zero for calendar periods,
- *                     whose items are the ones dated inside them
+ * @param lateArrivals zero for calendar periods, which list what is dated in them. Non-zero for a running
+ *                     window ({@code --since-last}), which lists what was <em>first seen</em> in it: also
+ *                     items dated up to this long before it (a feed often lists an item days after the
+ *                     date it carries, and a cron mail sent in between must not lose it), and coming
+ *                     events only when announced in it (not the same conference in every mail)
  */
 public record Period(Instant from, Instant to, Duration lateArrivals) {
     /** The newsletter's time zone: days, quarters and displayed dates are Oslo's. */
@@ -118,6 +119,11 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
     /** The last Oslo day the period covers (the day of the last instant before {@code to}). */
     public LocalDate lastDay() {
         return LocalDate.ofInstant(to.minusNanos(1), OSLO);
+    }
+
+    /** Whether this is a running window ({@code --since-last}) rather than a calendar period; see {@code lateArrivals}. */
+    public boolean running() {
+        return !lateArrivals.isZero();
     }
 
     /** Whether {@code instant} lies in the period. */

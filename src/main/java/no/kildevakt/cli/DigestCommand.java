@@ -1,0 +1,219 @@
+package no.kildevakt.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import no.kildevakt.OneLine;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.MailConfig;
+import no.kildevakt.digest.Candidates;
+import no.kildevakt.digest.Digest;
+import no.kildevakt.digest.DigestFormat;
+import no.kildevakt.digest.DigestMailer;
+import no.kildevakt.digest.MailDeliveryException;
+import no.kildevakt.digest.Period;
+import no.kildevakt.digest.Selection;
+import no.kildevakt.rank.Relevance;
+import no.kildevakt.rank.TopicRanker;
+import no.kildevakt.store.DigestLog;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kildevakt digest}: the candidates of a period, ranked and grouped by section, as Markdown, HTML
+ * or JSON, printed, written to a file or mailed. A mailed digest (or one printed with
+ * {@code --mark-delivered}) is recorded, so the next {@code --since-last} run continues where it ended.
+ */
+@Command(name = "digest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The candidates of a period for the editors: grouped by the newsletter's sections, best first,",
+                "each with date, source, title, summary, link, score and the terms that matched.",
+                "Give the period as --from D --to D, --period P or --since-last.",
+                "Example: kildevakt digest --period 2025-Q1 --format html --output digest.html"},
+        footer = {"",
+                "Items: those dated in the period (published, or first seen when undated); in events sections those whose",
+                "event is on or after the period's first day, whenever announced. --since-last lists what was first seen since",
+                "the end of the last delivered digest (the last 7 days when none was), including items a feed listed up to",
+                "14 days late. A digest counts as delivered when mailed, or printed with --mark-delivered.",
+                "Exit codes: 0 done, 1 mail could not be sent (nothing recorded), 2 usage, configuration or database error."})
+final class DigestCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--from", paramLabel = "D", description = "first day of the period (2025-03-01, Europe/Oslo)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "D", description = "last day of the period, included (2025-03-31)")
+    String to;
+
+    @Option(names = "--period", paramLabel = "P", description = "a quarter (2025-Q1), month (2025-03) or year (2025)")
+    String period;
+
+    @Option(names = "--since-last", description = "since the end of the last delivered digest (or the last 7 days) until now")
+    boolean sinceLast;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md (default), html or json")
+    String format;
+
+    @Option(names = "--all", description = "also items below the relevance threshold (settings.min_score)")
+    boolean all;
+
+    @Option(names = "--status", paramLabel = "S", split = ",",
+            description = "only items with these review statuses: new, accepted, rejected (repeatable or comma list; default new,accepted)")
+    List<String> status;
+
+    @Option(names = "--mail", description = "mail the digest (HTML with a text part) as feeds.yml's mail: block says, and record it as delivered")
+    boolean mail;
+
+    @Option(names = "--mark-delivered", description = "record the printed digest as delivered, so the next --since-last starts where it ends")
+    boolean markDelivered;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path output;
+
+    @Override
+    public Integer call() {
+        DigestFormat digestFormat;
+        Selection selection;
+        try {
+            requireOnePeriod(from, to, period, sinceLast);
+            digestFormat = DigestFormat.parse(format);
+            selection = new Selection(all, Selection.statuses(status));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
+            Period p;
+            try {
+                p = sinceLast ? Period.sinceLast(store.digests().last().map(DigestLog.Delivery::to), Instant.now())
+                        : calendarPeriod(from, to, period);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+            Digest digest = new Candidates(config, relevance(config)).select(store, p, selection);
+            if (mail) {
+                return mail(config, store, digest, digestFormat);
+            }
+            int written = write(digestFormat.writer().write(digest));
+            if (written != Main.OK) {
+                return written;
+            }
+            if (markDelivered) {
+                store.digests().record(new DigestLog.Delivery(Instant.now(), p.from(), p.to(), digest.size(), digestFormat.id(), null));
+            }
+            if (!main.quiet && output != null) {
+                main.terminal.err().printf("digest: %d items, %s, written to %s%n", digest.size(), p.label(), output);
+            }
+            return Main.OK;
+        }));
+    }
+
+    /**
+     * The ranking the digest, the draft and {@code items --json} use: feeds.yml's topics (or the default
+     * ones), its {@code settings.min_score} and its sources' weights.
+     */
+    static Relevance relevance(Config config) {
+        return TopicRanker.of(config);
+    }
+
+    private int mail(Config config, Store store, Digest digest, DigestFormat digestFormat) throws StoreException {
+        Optional<MailConfig> mailConfig = config.mail();
+        if (mailConfig.isEmpty()) {
+            return usage("--mail needs a mail: block in " + config.file() + " (host, from, to; see the README)");
+        }
+        DigestMailer mailer;
+        try {
+            mailer = new DigestMailer(mailConfig.get(), main.terminal.env(), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            main.terminal.err().println(e.getMessage());
+            return Main.USAGE;
+        }
+        if (output != null && write(digestFormat.writer().write(digest)) != Main.OK) {
+            return Main.USAGE;
+        }
+        String recipients = String.join(", ", mailConfig.get().to());
+        if (digest.isEmpty()) {
+            if (!main.quiet) {
+                main.terminal.err().println("digest: nothing new for " + digest.period().label() + "; no mail sent");
+            }
+            return Main.OK;
+        }
+        try {
+            mailer.send(digest);
+        } catch (MailDeliveryException e) {
+            main.terminal.err().println("kildevakt digest: " + OneLine.of(e.getMessage()) + "; not recorded as delivered");
+            return Main.PARTIAL;
+        }
+        store.digests().record(new DigestLog.Delivery(Instant.now(), digest.period().from(), digest.period().to(), digest.size(),
+                "mail", recipients));
+        if (!main.quiet) {
+            main.terminal.err().printf("digest: mailed %d items (%s) to %s%n", digest.size(), digest.period().label(), recipients);
+        }
+        return Main.OK;
+    }
+
+    /** Prints the document, or writes it to {@code --output} whole (a temporary file renamed), so no reader sees half. */
+    private int write(String document) {
+        if (output == null) {
+            main.terminal.out().print(document);
+            main.terminal.out().flush();
+            return Main.OK;
+        }
+        return writeFile(main, output, document);
+    }
+
+    static int writeFile(Main main, Path output, String document) {
+        Path target = output.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.writeString(temp, document, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Main.OK;
+        } catch (IOException e) {
+            main.terminal.err().println(output + ": cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
+            return Main.USAGE;
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the rename went through, or the folder is gone: nothing left to tidy
+                }
+            }
+        }
+    }
+
+    /** Exactly one of the ways to give a period, and --from with --to. */
+    static void requireOnePeriod(String from, String to, String period, boolean sinceLast) {
+        int ways = (from != null || to != null ? 1 : 0) + (period != null ? 1 : 0) + (sinceLast ? 1 : 0);
+        if (ways == 0) {
+            throw new IllegalArgumentException("which period? give --from D --to D, --period P (2025-Q1) or --since-last");
+        }
+        if (ways > 1) {
+            throw new IllegalArgumentException("give only one of --from/--to, --period and --since-last");
+        }
+        if (from != null && to == null || from == null && to != null) {
+            throw new IllegalArgumentException(from == null ? "--to needs --from" : "--from needs --to (the last day, included)");
+        }
+    }
+
+    /** The period of {@code --from/--to} or {@code --period}. */
+    static Period calendarPeriod(String from, String to, String period) {
+        return period != null ? Period.parse(period) : Period.days(from, to);
+    }
+
+    private int usage(String message) {
+        main.terminal.err().println("kildevakt digest: " + message);
+        return Main.USAGE;
+    }
+}

@@ -1,0 +1,71 @@
+package no.kildevakt.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import no.kildevakt.digest.Candidates;
+import no.kildevakt.digest.Draft;
+import no.kildevakt.digest.DraftWriter;
+import no.kildevakt.digest.Period;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kildevakt draft}: the next issue in the newsletter's structure, from the items the editors
+ * accepted for the period, or, while none are, from the candidates above the threshold.
+ */
+@Command(name = "draft", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"A draft of the next issue in the newsletter's structure: its sections in order (empty ones left out),",
+                "per item a heading, one to three sentences of the summary, the date (for events the event date) and",
+                "the link as \"se her\". Uses the editors' titles and summaries where they edited them.",
+                "Items: those accepted in review for the period; when none are, the candidates above the threshold.",
+                "Example: kildevakt draft --period 2025-Q1 --format html --output utkast.html"},
+        footer = {"", "Exit codes: 0 done, 2 usage, configuration or database error."})
+final class DraftCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--from", paramLabel = "D", description = "first day of the period (2025-01-01, Europe/Oslo)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "D", description = "last day of the period, included (2025-03-31)")
+    String to;
+
+    @Option(names = "--period", paramLabel = "P", description = "a quarter (2025-Q1), month (2025-03) or year (2025)")
+    String period;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md (default) or html")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Period p;
+        DraftWriter writer;
+        try {
+            DigestCommand.requireOnePeriod(from, to, period, false);
+            p = DigestCommand.calendarPeriod(from, to, period);
+            writer = DraftWriter.of(format);
+        } catch (IllegalArgumentException e) {
+            main.terminal.err().println("kildevakt draft: " + e.getMessage());
+            return Main.USAGE;
+        }
+        return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
+            Draft draft = Draft.of(new Candidates(config, DigestCommand.relevance(config)), store, p);
+            String document = writer.write(draft);
+            if (output == null) {
+                main.terminal.out().print(document);
+                main.terminal.out().flush();
+            } else if (DigestCommand.writeFile(main, output, document) != Main.OK) {
+                return Main.USAGE;
+            }
+            if (!main.quiet) {
+                main.terminal.err().printf("draft: %d %s, %s%n", draft.items().size(),
+                        draft.accepted() ? "accepted items" : "candidates (no item is accepted for this period yet)", p.label());
+            }
+            return Main.OK;
+        }));
+    }
+}

@@ -1,0 +1,163 @@
+package no.kildevakt.rank;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+
+/**
+ * One term of a topic (or an exclude or negative context), compiled to a sequence of word patterns that
+ * must match consecutive words. A term of several words is therefore a phrase, whatever whitespace or
+ * punctuation separates the words in the item ({@code "forced  labour"}, {@code forced-labour}).
+ *
+ * <p>A word of the term matches a word of the text when they share a form (written, stemmed, or a
+ * compound part; see {@link TextAnalysis}). A word containing {@code *} is a wildcard ({@code *} = any
+ * letters, none included), matched against the word as written after folding, with Lucene's
+ * {@link WildcardQuery} automaton; a lone {@code *} stands for any one word.
+ */
+final class TermPattern {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Inside a wildcard chunk, what separates words (the tokenizer would drop the {@code *}). */
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}*]+");
+
+    private final String text;
+    private final List<WordPattern> words;
+
+    private TermPattern(String text, List<WordPattern> words) {
+        this.text = text;
+        this.words = List.copyOf(words);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the term has no words (only punctuation, say), so a useless
+     *                                  term in feeds.yml is reported rather than silently never matching
+     */
+    static TermPattern compile(String term, TextAnalysis analysis) {
+        List<WordPattern> words = new ArrayList<>();
+        for (String chunk : WHITESPACE.split(term.replace("\"", " ").strip())) {
+            if (chunk.isEmpty()) {
+                continue;
+            }
+            if (chunk.indexOf('*') < 0) {
+                analysis.term(chunk).forEach(w -> words.add(new Exact(w.written(), w.forms())));
+                continue;
+            }
+            for (String part : NOT_WORD.split(chunk)) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                if (part.indexOf('*') < 0) {
+                    analysis.term(part).forEach(w -> words.add(new Exact(w.written(), w.forms())));
+                } else if (part.chars().allMatch(c -> c == '*')) {
+                    words.add(new AnyWord());
+                } else {
+                    words.add(Wildcard.of(analysis.fold(part)));
+                }
+            }
+        }
+        if (words.isEmpty() || words.stream().allMatch(w -> w instanceof AnyWord)) {
+            throw new IllegalArgumentException("term \"" + term + "\" has no words to match");
+        }
+        return new TermPattern(term.strip(), words);
+    }
+
+    /** The term as configured, for {@link Score#matched()}. */
+    String text() {
+        return text;
+    }
+
+    /** Whether the term is a single word: single words take their meaning from the words around them. */
+    boolean singleWord() {
+        return words.size() == 1;
+    }
+
+    /** Whether the (single-word) term matches this word. */
+    boolean matchesWord(TextAnalysis.Word word) {
+        return words.size() == 1 && words.get(0).matches(word);
+    }
+
+    /** The plain words of the term, for the compound dictionary. */
+    Set<String> plainWords() {
+        Set<String> plain = new LinkedHashSet<>();
+        for (WordPattern w : words) {
+            if (w instanceof Exact exact) {
+                plain.add(exact.written());
+            }
+        }
+        return plain;
+    }
+
+    /** Where the term occurs in the text: word index spans, start inclusive, end exclusive. */
+    List<Span> find(List<TextAnalysis.Word> text) {
+        List<Span> found = new ArrayList<>();
+        int n = words.size();
+        for (int start = 0; start + n <= text.size(); start++) {
+            boolean all = true;
+            for (int k = 0; k < n && all; k++) {
+                all = words.get(k).matches(text.get(start + k));
+            }
+            if (all) {
+                found.add(new Span(start, start + n));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** A run of words in a text: {@code [start, end)}. */
+    record Span(int start, int end) {
+        boolean overlaps(Span other) {
+            return start < other.end && other.start < end;
+        }
+
+        /** Whether {@code other} lies within {@code words} words of this span (or overlaps it). */
+        boolean near(Span other, int words) {
+            return other.start < end + words && start - words < other.end;
+        }
+    }
+
+    private sealed interface WordPattern permits Exact, Wildcard, AnyWord {
+        boolean matches(TextAnalysis.Word word);
+    }
+
+    /** A plain word: matches when the text word has one of its forms (written or stemmed). */
+    private record Exact(String written, Set<String> forms) implements WordPattern {
+        @Override
+        public boolean matches(TextAnalysis.Word word) {
+            for (String form : forms) {
+                if (word.forms().contains(form)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A word with {@code *}: matched against the text word as written (folded), not its stems. */
+    private record Wildcard(String pattern, CharacterRunAutomaton automaton) implements WordPattern {
+        static Wildcard of(String pattern) {
+            return new Wildcard(pattern, new CharacterRunAutomaton(WildcardQuery.toAutomaton(new Term("t", pattern))));
+        }
+
+        @Override
+        public boolean matches(TextAnalysis.Word word) {
+            return automaton.run(word.written());
+        }
+    }
+
+    /** A lone {@code *}: any one word, so a phrase can leave a gap ({@code trafficking of * goods}). */
+    private record AnyWord() implements WordPattern {
+        @Override
+        public boolean matches(TextAnalysis.Word word) {
+            return true;
+        }
+    }
+}

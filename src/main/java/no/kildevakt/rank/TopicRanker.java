@@ -1,0 +1,193 @@
+package no.kildevakt.rank;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.SourceConfig;
+import no.kildevakt.config.Topic;
+import no.kildevakt.store.StoredItem;
+
+/**
+ * Scores items by the topics of feeds.yml (or the bundled defaults): the sum of the weights of the topics
+ * found in the title (counted {@link #TITLE_FACTOR} times) and in the summary (counted once), each topic
+ * counted at most once per field so that repeating a word does not inflate a score, multiplied by the
+ * weight of the item's source. The README's "Relevance" section states the matching rules for editors.
+ *
+ * <p>Immutable and thread-safe: the topic terms are compiled once and the Lucene analysers are reused.
+ */
+public final class TopicRanker implements Relevance {
+    /** How much more a topic in the title counts than one in the summary: titles say what an item is about. */
+    public static final double TITLE_FACTOR = 2;
+
+    /** The threshold when feeds.yml sets no {@code settings.min_score}; tuned on the evaluation set. */
+    public static final double DEFAULT_THRESHOLD = 6;
+
+    /** How many words on either side of a single-word match a negative context or exclude is looked for. */
+    public static final int NEAR = 3;
+
+    private final List<CompiledTopic> topics;
+    private final List<CompiledContext> negatives;
+    private final TextAnalysis analysis;
+    private final double threshold;
+    private final Map<String, Double> sourceWeights;
+
+    /**
+     * @param topics        the topics to score by (the defaults when this is empty)
+     * @param threshold     the candidate threshold
+     * @param sourceWeights source id → weight; sources not listed weigh 1
+     * @throws IllegalArgumentException when a term has nothing to match or the threshold is negative
+     */
+    public TopicRanker(List<Topic> topics, double threshold, Map<String, Double> sourceWeights) {
+        if (!Double.isFinite(threshold) || threshold < 0) {
+            throw new IllegalArgumentException("threshold must be a finite number >= 0, got " + threshold);
+        }
+        List<Topic> effective = topics.isEmpty() ? DefaultTopics.topics() : topics;
+        List<NegativeContext> contexts = DefaultTopics.negativeContexts();
+        TextAnalysis termsOnly = new TextAnalysis(Set.of());
+        this.topics = effective.stream().map(t -> CompiledTopic.of(t, termsOnly)).toList();
+        this.negatives = contexts.stream().map(c -> CompiledContext.of(c, termsOnly)).toList();
+        Set<String> compoundParts = new LinkedHashSet<>();
+        for (CompiledTopic t : this.topics) {
+            t.terms().forEach(p -> compoundParts.addAll(p.plainWords()));
+            t.exclude().forEach(p -> compoundParts.addAll(p.plainWords()));
+        }
+        this.analysis = new TextAnalysis(compoundParts);
+        this.threshold = threshold;
+        this.sourceWeights = Map.copyOf(sourceWeights);
+    }
+
+    /**
+     * The ranker feeds.yml describes: its topics (or the defaults when it has none), its
+     * {@code settings.min_score} (or {@link #DEFAULT_THRESHOLD}) and its sources' weights.
+     */
+    public static TopicRanker of(Config config) {
+        Map<String, Double> weights = new HashMap<>();
+        for (SourceConfig s : config.sources()) {
+            weights.put(s.id(), s.weight());
+        }
+        return new TopicRanker(config.topics(), config.minScore().orElse(DEFAULT_THRESHOLD), weights);
+    }
+
+    /** The default topics and threshold, every source weighing 1. */
+    public static TopicRanker defaults() {
+        return new TopicRanker(List.of(), DEFAULT_THRESHOLD, Map.of());
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
+    }
+
+    @Override
+    public Score score(StoredItem item) {
+        return score(item.title(), item.summary(), sourceWeight(item));
+    }
+
+    /**
+     * Scores a title and summary as if from a source of the given weight; the evaluation and the review
+     * page's "why" use this without a stored item.
+     */
+    public Score score(String title, String summary, double sourceWeight) {
+        Map<CompiledTopic, Set<String>> inTitle = matches(analysis.text(title));
+        Map<CompiledTopic, Set<String>> inSummary = matches(analysis.text(summary));
+        Map<CompiledTopic, Double> points = new LinkedHashMap<>();
+        inTitle.keySet().forEach(t -> points.merge(t, t.weight() * TITLE_FACTOR, Double::sum));
+        inSummary.keySet().forEach(t -> points.merge(t, (double) t.weight(), Double::sum));
+        if (points.isEmpty()) {
+            return Score.NONE;
+        }
+        double sum = points.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<CompiledTopic> order = new ArrayList<>(points.keySet());
+        order.sort(Comparator.comparing(points::get).reversed());
+        Set<String> matched = new LinkedHashSet<>();
+        for (CompiledTopic t : order) {
+            inTitle.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
+            inSummary.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
+        }
+        return new Score(sum * Math.max(0, sourceWeight), List.copyOf(matched));
+    }
+
+    /** The largest weight among the sources that listed the item (1 for sources feeds.yml no longer has). */
+    private double sourceWeight(StoredItem item) {
+        Collection<String> ids = item.sources().isEmpty() ? List.of(item.source()) : item.sources();
+        return ids.stream().mapToDouble(id -> sourceWeights.getOrDefault(id, 1.0)).max().orElse(1.0);
+    }
+
+    /** Topic → the terms that fired in this text (in the topic's order), for topics with a surviving match. */
+    private Map<CompiledTopic, Set<String>> matches(List<TextAnalysis.Word> words) {
+        Map<CompiledTopic, Set<String>> found = new LinkedHashMap<>();
+        if (words.isEmpty()) {
+            return found;
+        }
+        for (CompiledTopic topic : topics) {
+            List<TermPattern.Span> excluded = topic.exclude().stream().flatMap(p -> p.find(words).stream()).toList();
+            for (TermPattern term : topic.terms()) {
+                for (TermPattern.Span span : term.find(words)) {
+                    if (!cancelled(term, span, excluded, words)) {
+                        found.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(term.text());
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether a match does not count: an exclude overlaps it, or the match is a single word and an
+     * exclude or a built-in negative context for that word lies within {@link #NEAR} words.
+     */
+    private boolean cancelled(TermPattern term, TermPattern.Span span, List<TermPattern.Span> excluded,
+            List<TextAnalysis.Word> words) {
+        boolean single = span.end() - span.start() == 1;
+        for (TermPattern.Span e : excluded) {
+            if (single ? span.near(e, NEAR) : span.overlaps(e)) {
+                return true;
+            }
+        }
+        if (!single) {
+            return false;
+        }
+        TextAnalysis.Word word = words.get(span.start());
+        for (CompiledContext context : negatives) {
+            if (context.words().stream().anyMatch(w -> w.matchesWord(word))
+                    && context.near().stream().anyMatch(n -> n.find(words).stream().anyMatch(s -> span.near(s, NEAR)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record CompiledTopic(String id, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+        static CompiledTopic of(Topic topic, TextAnalysis analysis) {
+            return new CompiledTopic(topic.id(), topic.weight(),
+                    compile(topic.terms(), analysis, topic.id()), compile(topic.exclude(), analysis, topic.id()));
+        }
+    }
+
+    private record CompiledContext(List<TermPattern> words, List<TermPattern> near) {
+        static CompiledContext of(NegativeContext context, TextAnalysis analysis) {
+            return new CompiledContext(compile(context.words(), analysis, "negative context"),
+                    compile(context.near(), analysis, "negative context"));
+        }
+    }
+
+    private static List<TermPattern> compile(List<String> terms, TextAnalysis analysis, String owner) {
+        List<TermPattern> compiled = new ArrayList<>();
+        for (String term : terms) {
+            try {
+                compiled.add(TermPattern.compile(term, analysis));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("topic " + owner + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(compiled);
+    }
+}
