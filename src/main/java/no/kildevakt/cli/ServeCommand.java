@@ -23,9 +23,6 @@ import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.parse.FeedParser;
-import no.kildevakt.rank.Relevance;
-import no.kildevakt.rank.Score;
-import no.kildevakt.review.DigestDraftWriter;
 import no.kildevakt.review.Lang;
 import no.kildevakt.review.LinkReports;
 import no.kildevakt.review.Recrawler;
@@ -83,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int serve(ServeOptions options, Config config, Store store) {
-        Review review = new Review(config, store, new Candidates(config, relevance(config)), new DigestDraftWriter(),
+        Review review = new Review(config, store, new Candidates(config, DigestCommand.relevance(config)),
                 recrawler(config, store), SourcesCommand::health, LinkReports.none(), Clock.systemUTC());
         ReviewServer server;
         try {
@@ -111,24 +108,6 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
         }
         return Main.OK;
-    }
-
-    /**
-     * Stand-in until the topic ranker is merged ({@code TopicRanker.of(config)}): every item scores 0
-     * and the threshold is 0, so every item of the period is a candidate.
-     */
-    private static Relevance relevance(Config config) {
-        return new Relevance() {
-            @Override
-            public Score score(no.kildevakt.store.StoredItem item) {
-                return Score.NONE;
-            }
-
-            @Override
-            public double threshold() {
-                return 0;
-            }
-        };
     }
 
     /** The readers {@code crawl} uses; keep in step with {@link CrawlCommand}. */

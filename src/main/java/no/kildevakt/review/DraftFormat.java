@@ -1,8 +1,12 @@
 package no.kildevakt.review;
 
 import java.util.Locale;
+import no.kildevakt.digest.DraftWriter;
 
-/** The forms a draft is copied or downloaded in. */
+/**
+ * The forms a draft is copied or downloaded in, with what HTTP needs to serve each; the text itself
+ * is the digest's ({@link DraftWriter}), the same {@code kildevakt draft --format} prints.
+ */
 public enum DraftFormat {
     MD("text/markdown; charset=utf-8", "md"),
     HTML("text/html; charset=utf-8", "html");
@@ -21,6 +25,11 @@ public enum DraftFormat {
 
     public String extension() {
         return extension;
+    }
+
+    /** The digest's writer for this format. */
+    public DraftWriter writer() {
+        return DraftWriter.of(extension);
     }
 
     /** {@code md} or {@code html}. @throws IllegalArgumentException otherwise */

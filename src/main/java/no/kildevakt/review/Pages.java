@@ -17,7 +17,9 @@ import no.kildevakt.digest.Digest;
 import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.DigestSection;
 import no.kildevakt.digest.DigestText;
+import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.Period;
+import no.kildevakt.digest.Sentences;
 import no.kildevakt.digest.WebLinks;
 import no.kildevakt.review.http.HttpError;
 import no.kildevakt.review.http.Request;
@@ -215,15 +217,15 @@ final class Pages {
 
     Response draft(Request request) throws StoreException {
         PeriodChoice period = periodOf(request, review);
-        Review.Draft draft = review.draft(period.period());
+        Draft draft = review.draft(period.period());
         Map<String, Object> scope = base("draft", lang.label("navDraft") + " " + period.text(), period);
-        int n = draft.digest().size();
+        int n = draft.items().size();
         scope.put("basis", n == 0 ? lang.label("draftEmpty")
-                : draft.fromAccepted() ? lang.format("draftFromAccepted", n) : lang.format("draftFromCandidates", n));
+                : draft.accepted() ? lang.format("draftFromAccepted", n) : lang.format("draftFromCandidates", n));
         List<DraftSection> sections = new ArrayList<>();
-        for (DigestSection s : draft.digest().sections()) {
+        for (DigestSection s : draft.items().sections()) {
             sections.add(new DraftSection(s.title(), s.entries().stream().map(e -> new DraftEntry(e.item().id(),
-                    e.item().draftTitle(), e.item().draftSummary(), e.day() == null ? null : lang.date(e.day()),
+                    e.item().draftTitle(), Sentences.lead(e.item().draftSummary()), e.day() == null ? null : lang.date(e.day()),
                     WebLinks.safe(e.item().url()).orElse(null), e.item().url())).toList()));
         }
         scope.put("sections", sections);

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.digest.Digest;
 import no.kildevakt.digest.DigestEntry;
+import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
 import no.kildevakt.store.Decisions;
@@ -32,18 +32,16 @@ public final class Review {
     private final Config config;
     private final Store store;
     private final Candidates candidates;
-    private final DraftWriter draftWriter;
     private final Recrawler recrawler;
     private final HealthRule health;
     private final LinkReports links;
     private final Clock clock;
 
-    public Review(Config config, Store store, Candidates candidates, DraftWriter draftWriter, Recrawler recrawler,
-            HealthRule health, LinkReports links, Clock clock) {
+    public Review(Config config, Store store, Candidates candidates, Recrawler recrawler, HealthRule health, LinkReports links,
+            Clock clock) {
         this.config = config;
         this.store = store;
         this.candidates = candidates;
-        this.draftWriter = draftWriter;
         this.recrawler = recrawler;
         this.health = health;
         this.links = links;
@@ -100,22 +98,15 @@ public final class Review {
 
     /**
      * The next issue as it stands: the period's accepted items (whatever their score) when there
-     * are any, otherwise its candidates that are not rejected.
-     *
-     * @param fromAccepted whether the draft holds the accepted items
+     * are any, otherwise its candidates that are not rejected; the digest's rule ({@link Draft#of}).
      */
-    public record Draft(Digest digest, boolean fromAccepted) {}
-
     public Draft draft(Period period) throws StoreException {
-        Digest accepted = candidates.select(store, period, new Selection(true, Set.of("accepted")));
-        if (!accepted.isEmpty()) {
-            return new Draft(accepted, true);
-        }
-        return new Draft(candidates.select(store, period, Selection.DEFAULT), false);
+        return Draft.of(candidates, store, period);
     }
 
+    /** The draft as {@code kildevakt draft --format} writes it. */
     public String draftText(Draft draft, DraftFormat format) {
-        return draftWriter.write(draft.digest(), format);
+        return format.writer().write(draft);
     }
 
     /** A configured source with its health. */

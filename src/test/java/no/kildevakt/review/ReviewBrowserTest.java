@@ -236,7 +236,8 @@ class ReviewBrowserTest {
         assertEquals(List.of("Ny handlingsplan mot menneskehandel", "FNs globale rapport om menneskehandel"), entries);
         assertTrue(browser.findElement(By.id("draft-basis")).getText().contains("2 saker som er tatt med"));
         String markdown = browser.findElement(By.id("draft-md")).getAttribute("value");
-        assertTrue(markdown.contains("### [FNs globale rapport om menneskehandel](<https://www.unodc.org/report-2025>)"), markdown);
+        assertTrue(markdown.contains("### FNs globale rapport om menneskehandel\n\nUNODC legger fram sin globale rapport. 1. mars 2025"
+                + " – [se her](<https://www.unodc.org/report-2025>)"), markdown);
         assertFalse(markdown.contains("alert("), markdown);
         browser.findElement(By.id("copy-md")).click();
         waitUntil("the copy is confirmed", () -> browser.findElement(By.id("toast")).getText().equals("Kopiert"));

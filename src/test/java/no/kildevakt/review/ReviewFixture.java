@@ -121,7 +121,7 @@ final class ReviewFixture implements AutoCloseable {
             }
             return new SourceReport(sourceId, Outcome.OK, 2, 7, null, null, java.time.Duration.ofMillis(12));
         };
-        return new Review(config, store, new Candidates(config, RELEVANCE), new DigestDraftWriter(), recrawler,
+        return new Review(config, store, new Candidates(config, RELEVANCE), recrawler,
                 (state, now) -> state.lastAttempt() == null ? "never" : "ok", links, clock);
     }
 
