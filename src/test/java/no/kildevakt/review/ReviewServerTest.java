@@ -312,6 +312,10 @@ class ReviewServerTest {
                 .header("X-Kildevakt-Token", http.token).header("Origin", http.origin()).header("Sec-Fetch-Site", "same-origin")
                 .POST(body));
         assertEquals(200, ok.statusCode(), ok.body());
+        // behind a TLS proxy the page's origin is https on the same host
+        HttpResponse<String> proxied = http.send(http.request(path).header("Content-Type", "application/json")
+                .header("X-Kildevakt-Token", http.token).header("Origin", http.origin().replace("http:", "https:")).POST(body));
+        assertEquals(200, proxied.statusCode(), proxied.body());
     }
 
     @Test

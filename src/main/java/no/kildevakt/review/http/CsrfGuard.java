@@ -9,8 +9,8 @@ import java.security.MessageDigest;
  * attacks it covers:
  * <ul>
  * <li>{@code Sec-Fetch-Site}, when sent, must be {@code same-origin};
- * <li>{@code Origin}, when sent, must be this server's origin ({@code http://} + the Host, which the
- *     {@link HostCheck} or the access token already vouch for);
+ * <li>{@code Origin}, when sent, must be this server's origin: {@code http://} (or {@code https://},
+ *     behind a TLS proxy) + the Host, which the {@link HostCheck} or the access token already vouch for;
  * <li>the per-process token, which only this server's pages know (a meta tag), must come back in
  *     {@code X-Kildevakt-Token}; a custom header also forces a CORS preflight, which this server
  *     never grants.
@@ -41,8 +41,8 @@ public final class CsrfGuard implements Filter {
         }
         String origin = request.header("Origin").orElse(null);
         if (origin != null) {
-            String own = "http://" + request.header("Host").orElse("");
-            if (!origin.equalsIgnoreCase(own)) {
+            String host = request.header("Host").orElse("");
+            if (host.isEmpty() || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host))) {
                 throw HttpError.forbidden("cross-origin request refused (Origin: " + origin + ")");
             }
         }
