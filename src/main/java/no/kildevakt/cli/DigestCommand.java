@@ -108,7 +108,7 @@ final class DigestCommand implements Callable<Integer> {
                 return written;
             }
             if (markDelivered) {
-                store.digests().record(new DigestLog.Delivery(Instant.now(), p.from(), p.to(), digest.size(), digestFormat.id(), null));
+                store.digests().record(delivery(digest, digestFormat.id(), null));
             }
             if (!main.quiet && output != null) {
                 main.terminal.err().printf("digest: %d items, %s, written to %s%n", digest.size(), p.label(), output);
@@ -153,12 +153,22 @@ final class DigestCommand implements Callable<Integer> {
             main.terminal.err().println("kildevakt digest: " + OneLine.of(e.getMessage()) + "; not recorded as delivered");
             return Main.PARTIAL;
         }
-        store.digests().record(new DigestLog.Delivery(Instant.now(), digest.period().from(), digest.period().to(), digest.size(),
-                "mail", recipients));
+        store.digests().record(delivery(digest, "mail", recipients));
         if (!main.quiet) {
             main.terminal.err().printf("digest: mailed %d items (%s) to %s%n", digest.size(), digest.period().label(), recipients);
         }
         return Main.OK;
+    }
+
+    /**
+     * The log entry of a delivered digest. A period that reaches into the future (this quarter) is
+     * recorded as ending now: what is published later was not in it, and the next {@code --since-last}
+     * must find it.
+     */
+    private static DigestLog.Delivery delivery(Digest digest, String format, String recipients) {
+        Instant now = Instant.now();
+        Instant end = digest.period().to().isAfter(now) ? now : digest.period().to();
+        return new DigestLog.Delivery(now, digest.period().from(), end, digest.size(), format, recipients);
     }
 
     /** Prints the document, or writes it to {@code --output} whole (a temporary file renamed), so no reader sees half. */

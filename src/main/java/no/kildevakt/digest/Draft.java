@@ -1,5 +1,6 @@
 package no.kildevakt.digest;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +15,8 @@ import no.kildevakt.store.StoredItem;
  * review as well as after it. Entries use the editors' title and summary where they edited them.
  *
  * @param items    the chosen items, arranged as a digest (sections in the newsletter's order; empty
- *                 sections are left out, so the draft pastes without headings to delete)
+ *                 sections are left out, so the draft pastes without headings to delete), except that
+ *                 coming events are in date order, soonest first
  * @param accepted true when {@code items} are the accepted items, false when they are candidates
  */
 public record Draft(Digest items, boolean accepted) {
@@ -39,8 +41,17 @@ public record Draft(Digest items, boolean accepted) {
     public static Draft of(Candidates candidates, Period period, List<StoredItem> stored) {
         Digest accepted = candidates.arrange(period, stored, ACCEPTED);
         if (!accepted.isEmpty()) {
-            return new Draft(accepted, true);
+            return new Draft(chronologicalEvents(accepted), true);
         }
-        return new Draft(candidates.arrange(period, stored, Selection.DEFAULT), false);
+        return new Draft(chronologicalEvents(candidates.arrange(period, stored, Selection.DEFAULT)), false);
+    }
+
+    /** Coming events are listed as a calendar in the newsletter: soonest first (then best, as in the digest). */
+    private static Digest chronologicalEvents(Digest digest) {
+        List<DigestSection> sections = digest.sections().stream()
+                .map(s -> !s.events() ? s : new DigestSection(s.id(), s.title(), s.events(), s.known(),
+                        s.entries().stream().sorted(Comparator.comparing(DigestEntry::day)).toList()))
+                .toList();
+        return new Digest(digest.period(), sections);
     }
 }

@@ -18,9 +18,10 @@ public final class MarkdownDigest implements DigestWriter {
             md.append("\n## ").append(MarkdownText.escape(section.title())).append("\n");
             for (DigestEntry e : section.entries()) {
                 md.append("\n### ").append(title(e)).append("\n\n");
-                md.append(MarkdownText.escape(DigestText.date(e))).append(" · ")
-                        .append(MarkdownText.escape(e.source())).append(" · ")
-                        .append(MarkdownText.escape(DigestText.why(e))).append("\n");
+                // in italics: reads as a by-line, and a date cannot start an ordered list
+                md.append('*').append(MarkdownText.inline(DigestText.date(e))).append(" · ")
+                        .append(MarkdownText.inline(e.source())).append(" · ")
+                        .append(MarkdownText.inline(DigestText.why(e))).append("*\n");
                 String summary = MarkdownText.escape(e.item().summary());
                 if (!summary.isEmpty()) {
                     md.append("\n").append(summary).append("\n");

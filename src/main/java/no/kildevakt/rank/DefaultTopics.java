@@ -22,8 +22,23 @@ public final class DefaultTopics {
     private DefaultTopics() {
     }
 
+    /** Read once per JVM, on first use: the resources are part of the jar and immutable. */
+    private static final class Loaded {
+        static final List<Topic> TOPICS = readTopics();
+        static final List<NegativeContext> NEGATIVES = readNegativeContexts();
+    }
+
     /** The default topics, used when feeds.yml has no {@code topics:}. */
     public static List<Topic> topics() {
+        return Loaded.TOPICS;
+    }
+
+    /** The built-in negative contexts, applied to every topic. */
+    static List<NegativeContext> negativeContexts() {
+        return Loaded.NEGATIVES;
+    }
+
+    private static List<Topic> readTopics() {
         Map<String, Object> root = read(TOPICS_RESOURCE);
         List<Topic> topics = new ArrayList<>();
         for (Map<String, Object> t : maps(root.get("topics"), "topics")) {
@@ -36,8 +51,7 @@ public final class DefaultTopics {
         return List.copyOf(topics);
     }
 
-    /** The built-in negative contexts, applied to every topic. */
-    static List<NegativeContext> negativeContexts() {
+    private static List<NegativeContext> readNegativeContexts() {
         Map<String, Object> root = read(NEGATIVES_RESOURCE);
         List<NegativeContext> contexts = new ArrayList<>();
         for (Map<String, Object> c : maps(root.get("negative_contexts"), "negative_contexts")) {

@@ -1,9 +1,11 @@
 package no.kildevakt.rank;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.WildcardQuery;
@@ -91,14 +93,17 @@ final class TermPattern {
         return plain;
     }
 
-    /** Where the term occurs in the text: word index spans, start inclusive, end exclusive. */
-    List<Span> find(List<TextAnalysis.Word> text) {
-        List<Span> found = new ArrayList<>();
+    /** Where the term occurs in the text: word index spans, start inclusive, end exclusive, in order. */
+    List<Span> find(AnalysedText text) {
         int n = words.size();
-        for (int start = 0; start + n <= text.size(); start++) {
+        List<Span> found = new ArrayList<>();
+        for (int start : words.get(0).candidates(text)) {
+            if (start + n > text.size()) {
+                continue;
+            }
             boolean all = true;
-            for (int k = 0; k < n && all; k++) {
-                all = words.get(k).matches(text.get(start + k));
+            for (int k = 1; k < n && all; k++) {
+                all = words.get(k).matches(text.word(start + k));
             }
             if (all) {
                 found.add(new Span(start, start + n));
@@ -126,6 +131,17 @@ final class TermPattern {
 
     private sealed interface WordPattern permits Exact, Wildcard, AnyWord {
         boolean matches(TextAnalysis.Word word);
+
+        /** The positions where this word matches, in order. */
+        default Collection<Integer> candidates(AnalysedText text) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < text.size(); i++) {
+                if (matches(text.word(i))) {
+                    all.add(i);
+                }
+            }
+            return all;
+        }
     }
 
     /** A plain word: matches when the text word has one of its forms (written or stemmed). */
@@ -138,6 +154,26 @@ final class TermPattern {
                 }
             }
             return false;
+        }
+        /** Looked up in the text's index rather than tried at every word. */
+        @Override
+        public Collection<Integer> candidates(AnalysedText text) {
+            Collection<Integer> found = List.of();
+            for (String form : forms) {
+                List<Integer> at = text.positions(form);
+                if (at.isEmpty()) {
+                    continue;
+                }
+                if (found.isEmpty()) {
+                    found = at;
+                } else {
+                    // rare: two forms of the term (written and stem) occur at different words
+                    Set<Integer> union = new TreeSet<>(found);
+                    union.addAll(at);
+                    found = union;
+                }
+            }
+            return found;
         }
     }
 

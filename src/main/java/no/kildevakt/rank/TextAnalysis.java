@@ -1,6 +1,7 @@
 package no.kildevakt.rank;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,8 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -71,8 +74,8 @@ final class TextAnalysis {
     }
 
     /** The words of an item's text, in order; compound parts are forms of the word they were found in. */
-    List<Word> text(String text) {
-        return analyse(textAnalyzer, text);
+    AnalysedText text(String text) {
+        return new AnalysedText(analyse(textAnalyzer, text));
     }
 
     /** The words of a term (no compound splitting: a term means what it says). */
@@ -119,6 +122,20 @@ final class TextAnalysis {
         return words;
     }
 
+    /**
+     * Characters that are invisible inside a word and would otherwise split or spoil it: soft hyphens
+     * (web pages hyphenate long compounds with {@code &shy;}), zero-width joiners and the word joiner.
+     */
+    private static final NormalizeCharMap INVISIBLE;
+
+    static {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        for (String invisible : new String[] {"\u00AD", "\u200C", "\u200D", "\u2060", "\uFEFF"}) {
+            builder.add(invisible, "");
+        }
+        INVISIBLE = builder.build();
+    }
+
     /** The analysis chain; with a dictionary it also decomposes compounds (for item text). */
     private static final class Chain extends Analyzer {
         private final CharArraySet compoundParts;
@@ -140,6 +157,16 @@ final class TextAnalysis {
             stream = new EnglishMinimalStemFilter(stream);
             stream = new RemoveDuplicatesTokenFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(INVISIBLE, reader);
+        }
+
+        @Override
+        protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+            return new MappingCharFilter(INVISIBLE, reader);
         }
 
         @Override

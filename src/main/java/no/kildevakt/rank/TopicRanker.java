@@ -85,6 +85,10 @@ public final class TopicRanker implements Relevance {
         return threshold;
     }
 
+    /**
+     * Scores the item's title and summary as the source published them (not the editor's rewrites for the
+     * draft, so editing an item does not move it), with the weight of its heaviest source.
+     */
     @Override
     public Score score(StoredItem item) {
         return score(item.title(), item.summary(), sourceWeight(item));
@@ -93,8 +97,16 @@ public final class TopicRanker implements Relevance {
     /**
      * Scores a title and summary as if from a source of the given weight; the evaluation and the review
      * page's "why" use this without a stored item.
+     *
+     * @param title        may be null or blank
+     * @param summary      may be null or blank
+     * @param sourceWeight the multiplier, at least 0
+     * @throws IllegalArgumentException when the weight is negative or not a number
      */
     public Score score(String title, String summary, double sourceWeight) {
+        if (!Double.isFinite(sourceWeight) || sourceWeight < 0) {
+            throw new IllegalArgumentException("source weight must be a finite number >= 0, got " + sourceWeight);
+        }
         Map<CompiledTopic, Set<String>> inTitle = matches(analysis.text(title));
         Map<CompiledTopic, Set<String>> inSummary = matches(analysis.text(summary));
         Map<CompiledTopic, Double> points = new LinkedHashMap<>();
@@ -111,30 +123,36 @@ public final class TopicRanker implements Relevance {
             inTitle.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
             inSummary.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
         }
-        return new Score(sum * Math.max(0, sourceWeight), List.copyOf(matched));
+        return new Score(sum * sourceWeight, List.copyOf(matched));
     }
 
     /** The largest weight among the sources that listed the item (1 for sources feeds.yml no longer has). */
     private double sourceWeight(StoredItem item) {
-        Collection<String> ids = item.sources().isEmpty() ? List.of(item.source()) : item.sources();
+        Collection<String> ids = item.sources().isEmpty() && item.source() != null ? List.of(item.source()) : item.sources();
         return ids.stream().mapToDouble(id -> sourceWeights.getOrDefault(id, 1.0)).max().orElse(1.0);
     }
 
-    /** Topic → the terms that fired in this text (in the topic's order), for topics with a surviving match. */
-    private Map<CompiledTopic, Set<String>> matches(List<TextAnalysis.Word> words) {
+    /**
+     * Topic → the terms that fired in this text, for topics with a surviving match. A term is listed only
+     * when it found words no earlier term of the topic had found: for "human trafficking" the editor sees
+     * {@code human trafficking}, not also {@code trafficking}.
+     */
+    private Map<CompiledTopic, Set<String>> matches(AnalysedText words) {
         Map<CompiledTopic, Set<String>> found = new LinkedHashMap<>();
         if (words.isEmpty()) {
             return found;
         }
         for (CompiledTopic topic : topics) {
             List<TermPattern.Span> excluded = topic.exclude().stream().flatMap(p -> p.find(words).stream()).toList();
+            List<TermPattern.Span> credited = new ArrayList<>();
             for (TermPattern term : topic.terms()) {
-                for (TermPattern.Span span : term.find(words)) {
-                    if (!cancelled(term, span, excluded, words)) {
-                        found.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(term.text());
-                        break;
-                    }
+                List<TermPattern.Span> surviving = term.find(words).stream()
+                        .filter(span -> !cancelled(span, excluded, words))
+                        .toList();
+                if (surviving.stream().anyMatch(span -> credited.stream().noneMatch(span::overlaps))) {
+                    found.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(term.text());
                 }
+                credited.addAll(surviving);
             }
         }
         return found;
@@ -144,8 +162,8 @@ public final class TopicRanker implements Relevance {
      * Whether a match does not count: an exclude overlaps it, or the match is a single word and an
      * exclude or a built-in negative context for that word lies within {@link #NEAR} words.
      */
-    private boolean cancelled(TermPattern term, TermPattern.Span span, List<TermPattern.Span> excluded,
-            List<TextAnalysis.Word> words) {
+    private boolean cancelled(TermPattern.Span span, List<TermPattern.Span> excluded,
+            AnalysedText words) {
         boolean single = span.end() - span.start() == 1;
         for (TermPattern.Span e : excluded) {
             if (single ? span.near(e, NEAR) : span.overlaps(e)) {
@@ -155,7 +173,7 @@ public final class TopicRanker implements Relevance {
         if (!single) {
             return false;
         }
-        TextAnalysis.Word word = words.get(span.start());
+        TextAnalysis.Word word = words.word(span.start());
         for (CompiledContext context : negatives) {
             if (context.words().stream().anyMatch(w -> w.matchesWord(word))
                     && context.near().stream().anyMatch(n -> n.find(words).stream().anyMatch(s -> span.near(s, NEAR)))) {
@@ -165,17 +183,47 @@ public final class TopicRanker implements Relevance {
         return false;
     }
 
-    private record CompiledTopic(String id, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+    /** A topic with its terms compiled; identity equality, since it is a map key on every score. */
+    private static final class CompiledTopic {
+        private final String id;
+        private final int weight;
+        private final List<TermPattern> terms;
+        private final List<TermPattern> exclude;
+
+        private CompiledTopic(String id, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+            this.id = id;
+            this.weight = weight;
+            this.terms = terms;
+            this.exclude = exclude;
+        }
+
+        String id() {
+            return id;
+        }
+
+        int weight() {
+            return weight;
+        }
+
+        List<TermPattern> terms() {
+            return terms;
+        }
+
+        List<TermPattern> exclude() {
+            return exclude;
+        }
+
         static CompiledTopic of(Topic topic, TextAnalysis analysis) {
             return new CompiledTopic(topic.id(), topic.weight(),
-                    compile(topic.terms(), analysis, topic.id()), compile(topic.exclude(), analysis, topic.id()));
+                    compile(topic.terms(), analysis, "topic " + topic.id()),
+                    compile(topic.exclude(), analysis, "topic " + topic.id()));
         }
     }
 
     private record CompiledContext(List<TermPattern> words, List<TermPattern> near) {
         static CompiledContext of(NegativeContext context, TextAnalysis analysis) {
-            return new CompiledContext(compile(context.words(), analysis, "negative context"),
-                    compile(context.near(), analysis, "negative context"));
+            return new CompiledContext(compile(context.words(), analysis, DefaultTopics.NEGATIVES_RESOURCE),
+                    compile(context.near(), analysis, DefaultTopics.NEGATIVES_RESOURCE));
         }
     }
 
@@ -185,7 +233,7 @@ public final class TopicRanker implements Relevance {
             try {
                 compiled.add(TermPattern.compile(term, analysis));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("topic " + owner + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(owner + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(compiled);

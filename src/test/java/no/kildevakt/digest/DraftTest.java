@@ -96,6 +96,16 @@ class DraftTest {
     }
 
     @Test
+    void comingEventsAreInDateOrder() {
+        Instant jan = Instant.parse("2025-01-05T09:00:00Z");
+        List<StoredItem> items = List.of(
+                Fixtures.stored(1, "events", "arrangementer", "Seminar om menneskehandel og menneskehandel", "", jan, LocalDate.parse("2025-06-01"), jan, "new"),
+                Fixtures.stored(2, "events", "arrangementer", "Kurs om menneskehandel", "", FEB, LocalDate.parse("2025-04-02"), FEB, "new"),
+                Fixtures.stored(3, "events", "arrangementer", "Webinar om menneskehandel", "", jan, LocalDate.parse("2025-05-10"), jan, "new"));
+        assertEquals(List.of(2L, 3L, 1L), Draft.of(candidates, Q1, items).items().entries().stream().map(e -> e.item().id()).toList());
+    }
+
+    @Test
     void hostileEditsAndTitlesStayText() {
         StoredItem hostile = FormatsTest.withUrl(edited(items().get(0), "accepted", "<script>alert(1)</script>[x](javascript:y)",
                 "<img src=x onerror=alert(1)>. Neste."), "javascript:alert(1)");
