@@ -111,5 +111,45 @@ final class Schema {
                         items        INTEGER NOT NULL,
                         format       TEXT NOT NULL,
                         recipients   TEXT
+                    )"""),
+            // v4: past issues and the links they cite, and each checked link's latest result and history
+            // (first seen broken, last ok, failures in a row), for check-links --issues and its cache
+            List.of(
+                    """
+                    CREATE TABLE issues (
+                        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                        source     TEXT NOT NULL UNIQUE,
+                        title      TEXT,
+                        period     TEXT,
+                        type       TEXT NOT NULL,
+                        added_at   TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE issue_links (
+                        issue_id  INTEGER NOT NULL REFERENCES issues (id) ON DELETE CASCADE,
+                        position  INTEGER NOT NULL,
+                        url       TEXT NOT NULL,
+                        check_url TEXT NOT NULL,
+                        location  TEXT NOT NULL,
+                        text      TEXT,
+                        PRIMARY KEY (issue_id, position)
+                    )""",
+                    "CREATE INDEX issue_links_check_url ON issue_links (check_url)",
+                    """
+                    CREATE TABLE link_checks (
+                        url                  TEXT PRIMARY KEY,
+                        status               TEXT NOT NULL
+                                             CHECK (status IN ('ok', 'redirect', 'broken', 'blocked', 'error', 'skipped')),
+                        http_status          INTEGER NOT NULL DEFAULT 0,
+                        final_url            TEXT,
+                        error                TEXT,
+                        checked_at           TEXT NOT NULL,
+                        first_checked        TEXT NOT NULL,
+                        first_seen_broken    TEXT,
+                        last_ok              TEXT,
+                        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                        checks               INTEGER NOT NULL DEFAULT 0,
+                        failures             INTEGER NOT NULL DEFAULT 0
                     )"""));
 }

@@ -313,6 +313,11 @@ public final class Store implements AutoCloseable {
         return new Decisions(this);
     }
 
+    /** Past issues, the links they cite, and every checked link's result and history (check-links). */
+    public LinkRecords links() {
+        return new LinkRecords(this);
+    }
+
     /** The log of delivered digests, for {@code digest --since-last}. */
     public DigestLog digests() {
         return new DigestLog(this);

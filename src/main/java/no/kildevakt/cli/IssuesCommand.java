@@ -1,0 +1,184 @@
+package no.kildevakt.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import no.kildevakt.OneLine;
+import no.kildevakt.config.Settings;
+import no.kildevakt.fetch.FetchException;
+import no.kildevakt.fetch.Fetcher;
+import no.kildevakt.fetch.FetcherOptions;
+import no.kildevakt.links.IssueLoader;
+import no.kildevakt.links.check.CheckUrls;
+import no.kildevakt.links.extract.ExtractedDocument;
+import no.kildevakt.links.extract.LinkExtractor;
+import no.kildevakt.links.extract.LinkOccurrence;
+import no.kildevakt.store.LinkRecords;
+import no.kildevakt.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kildevakt issues}: the record of published issues whose links {@code check-links --issues}
+ * re-checks. {@code add} reads an issue (file, folder or URL) and stores it with its links, replacing
+ * an earlier version of the same source; {@code list} shows what is stored and how many links were
+ * broken at the last check.
+ */
+@Command(name = "issues", mixinStandardHelpOptions = true,
+        description = {"Keep a record of published issues, for check-links --issues.",
+                "Example: kildevakt issues add nyhetsbrev-2024-4.pdf --period 2024-Q4"},
+        subcommands = {IssuesCommand.Add.class, IssuesCommand.ListIssues.class})
+final class IssuesCommand implements Callable<Integer> {
+    /** 2024, 2024-Q4, 2024-12 or 2024-12-06: how editors name an issue's period. */
+    static final Pattern PERIOD = Pattern.compile("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        main.terminal.err().println("issues: a subcommand is required (add, list); see issues --help");
+        return Main.USAGE;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Store an issue and its links (a folder adds each issue file in it).",
+                    "Adding the same file or URL again replaces the stored version."})
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        IssuesCommand parent;
+
+        @Parameters(paramLabel = "FILE|URL", description = "an issue file, a folder of them, or the URL of a published issue")
+        String target;
+
+        @Option(names = "--period", paramLabel = "PERIOD", description = "the period the issue covers: 2024, 2024-Q4, 2024-12 or 2024-12-06")
+        String period;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "the issue's title (default: the document's own title or file name)")
+        String title;
+
+        @Override
+        public Integer call() {
+            Main main = parent.main;
+            PrintStream err = main.terminal.err();
+            if (period != null && !PERIOD.matcher(period).matches()) {
+                err.println("issues add: --period must look like 2024, 2024-Q4, 2024-12 or 2024-12-06, got \"" + period + "\"");
+                return Main.USAGE;
+            }
+            return Commands.withConfig(main, false, config -> {
+                Settings settings = config == null ? Settings.defaults() : config.settings();
+                List<ExtractedDocument> documents;
+                try (Fetcher fetcher = new Fetcher(settings.withTimeout(Duration.ofSeconds(30)),
+                        FetcherOptions.defaults().withObeyRobots(false))) {
+                    documents = new IssueLoader(new LinkExtractor(), fetcher::fetch).load(target);
+                } catch (NoSuchFileException e) {
+                    err.println(target + ": no such file or folder");
+                    return Main.USAGE;
+                } catch (FetchException e) {
+                    err.println("issues add: cannot fetch " + OneLine.of(e.getMessage()));
+                    return Main.PARTIAL;
+                } catch (IOException e) {
+                    err.println(target + ": " + OneLine.of(e.getMessage()));
+                    return Main.PARTIAL;
+                }
+                if (documents.isEmpty()) {
+                    err.println(target + ": no issue files here (.pdf .html .htm .md .markdown .docx .txt)");
+                    return Main.USAGE;
+                }
+                if (title != null && documents.size() > 1) {
+                    err.println("issues add: --title names one issue, but " + target + " holds " + documents.size());
+                    return Main.USAGE;
+                }
+                return Commands.withStore(main, store -> add(main, store, documents));
+            });
+        }
+
+        private int add(Main main, Store store, List<ExtractedDocument> documents) throws no.kildevakt.store.StoreException {
+            int code = Main.OK;
+            for (ExtractedDocument doc : documents) {
+                for (String warning : doc.warningLines()) {
+                    main.terminal.err().println("warning: " + OneLine.of(warning));
+                }
+                if (doc.type().equals(LinkExtractor.UNSUPPORTED_TYPE)) {
+                    code = Main.PARTIAL;
+                    continue;
+                }
+                List<LinkRecords.IssueLink> links = new ArrayList<>();
+                for (LinkOccurrence o : doc.links()) {
+                    links.add(new LinkRecords.IssueLink(o.url(), CheckUrls.key(o.url()), o.location(), o.text()));
+                }
+                String name = title != null ? title : doc.title().isBlank() ? fileName(doc.document()) : doc.title();
+                long id = store.links().saveIssue(doc.document(), name, period, doc.type(), links, Instant.now());
+                long distinct = links.stream().map(LinkRecords.IssueLink::checkUrl).distinct().count();
+                if (!main.quiet) {
+                    main.terminal.out().printf("issue %d: %s (%s) — %d links, %d distinct%n",
+                            id, OneLine.of(name, 80), doc.document(), links.size(), distinct);
+                }
+            }
+            return code;
+        }
+
+        private static String fileName(String document) {
+            String d = document.replaceAll("[/\\\\]+$", "");
+            int slash = Math.max(d.lastIndexOf('/'), d.lastIndexOf('\\'));
+            return slash >= 0 ? d.substring(slash + 1) : d;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the stored issues, with links broken at the last check.")
+    static final class ListIssues implements Callable<Integer> {
+        @ParentCommand
+        IssuesCommand parent;
+
+        @Option(names = "--json", description = "print {\"issues\":[...]} as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Main main = parent.main;
+            return Commands.withConfig(main, false, config -> Commands.withExistingStore(main, store -> {
+                List<LinkRecords.Issue> issues = store.links().issues();
+                if (json) {
+                    ObjectNode root = Commands.object();
+                    ArrayNode list = root.putArray("issues");
+                    for (LinkRecords.Issue i : issues) {
+                        ObjectNode o = list.addObject();
+                        o.put("id", i.id());
+                        o.put("source", i.source());
+                        o.put("title", i.title());
+                        o.put("period", i.period());
+                        o.put("type", i.type());
+                        o.put("added_at", Commands.iso(i.addedAt()));
+                        o.put("updated_at", Commands.iso(i.updatedAt()));
+                        o.put("links", i.links());
+                        o.put("broken", i.broken());
+                    }
+                    main.terminal.out().println(Commands.json(root));
+                    return Main.OK;
+                }
+                PrintStream out = main.terminal.out();
+                if (issues.isEmpty()) {
+                    out.println("no issues stored; add one with `kildevakt issues add FILE --period 2024-Q4`");
+                    return Main.OK;
+                }
+                out.printf("%4s  %-10s  %-10s  %5s  %6s  %s%n", "id", "period", "added", "links", "broken", "title (source)");
+                for (LinkRecords.Issue i : issues) {
+                    out.printf("%4d  %-10s  %-10s  %5d  %6d  %s (%s)%n", i.id(), i.period() == null ? "-" : i.period(),
+                            Commands.date(i.addedAt()), i.links(), i.broken(),
+                            OneLine.of(i.title() == null ? "" : i.title(), 60), OneLine.of(i.source(), 80));
+                }
+                return Main.OK;
+            }));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package no.kildevakt.links;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import no.kildevakt.links.check.ArchiveLookup;
+import no.kildevakt.links.check.CheckListener;
+import no.kildevakt.links.check.CheckUrls;
+import no.kildevakt.links.check.LinkChecker;
+import no.kildevakt.links.check.LinkResult;
+import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.links.extract.ExtractedDocument;
+import no.kildevakt.links.extract.LinkOccurrence;
+import no.kildevakt.links.extract.LinkScheme;
+import no.kildevakt.store.LinkRecords;
+import no.kildevakt.store.LinkRecords.CheckOutcome;
+import no.kildevakt.store.LinkRecords.LinkCheck;
+import no.kildevakt.store.StoreException;
+
+/**
+ * A whole {@code check-links} run: the links of some documents, grouped by the URL they are
+ * checked as (so a link cited ten times costs one request), checked or taken from the cache,
+ * recorded with their history, and given an archive suggestion when dead.
+ *
+ * <p>The cache only ever spares a fetch of a link that <em>worked</em> ({@code ok} or
+ * {@code redirect}) within {@code maxAge}; anything that failed last time is checked again, since
+ * the point of a run is to find out whether it still fails.
+ */
+public final class LinkAudit {
+    private final LinkChecker checker;
+    private final LinkRecords records;
+    private final ArchiveLookup archive;
+    private final Clock clock;
+
+    /**
+     * @param checker the checker for this run
+     * @param records where results and history are kept; null to keep nothing (no cache, no history)
+     * @param archive where archived copies of broken links are looked up; null for no suggestions
+     * @param clock   "now", for the cache's age
+     */
+    public LinkAudit(LinkChecker checker, LinkRecords records, ArchiveLookup archive, Clock clock) {
+        this.checker = Objects.requireNonNull(checker, "checker");
+        this.records = records;
+        this.archive = archive;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Checks every link of {@code documents}.
+     *
+     * @param maxAge   reuse a working result younger than this instead of fetching; zero to always fetch
+     * @param listener hears of each finished check
+     * @throws StoreException       when the cache or history cannot be read or written
+     * @throws InterruptedException when the run is interrupted
+     */
+    public LinkReport run(List<ExtractedDocument> documents, Duration maxAge, CheckListener listener)
+            throws StoreException, InterruptedException {
+        Instant now = clock.instant();
+        Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (ExtractedDocument doc : documents) {
+            warnings.addAll(doc.warningLines());
+            for (LinkOccurrence occurrence : doc.links()) {
+                byUrl.computeIfAbsent(CheckUrls.key(occurrence.url()), k -> new ArrayList<>()).add(occurrence);
+            }
+        }
+
+        Map<String, LinkResult> results = new LinkedHashMap<>();
+        Map<String, LinkCheck> history = new LinkedHashMap<>();
+        if (records != null && !maxAge.isZero() && !maxAge.isNegative()) {
+            Instant freshSince = now.minus(maxAge);
+            for (LinkCheck stored : records.checks(byUrl.keySet()).values()) {
+                boolean worked = stored.status().equals("ok") || stored.status().equals("redirect");
+                if (worked && !stored.checkedAt().isBefore(freshSince)) {
+                    results.put(stored.url(), fromCache(stored));
+                    history.put(stored.url(), stored);
+                }
+            }
+        }
+        List<String> toCheck = new ArrayList<>();
+        for (Map.Entry<String, List<LinkOccurrence>> e : byUrl.entrySet()) {
+            if (!results.containsKey(e.getKey())) {
+                toCheck.add(e.getValue().get(0).url());
+            }
+        }
+        Map<String, LinkResult> fresh = checker.checkAll(toCheck, listener);
+        if (networkLooksDown(fresh.values())) {
+            warnings.add("network looks down: no site answered, so no link is called broken this time");
+            fresh = new LinkedHashMap<>(fresh);
+            fresh.replaceAll((url, r) -> r.status() == LinkStatus.BROKEN ? asUnverified(r) : r);
+        }
+        results.putAll(fresh);
+
+        if (records != null) {
+            List<CheckOutcome> outcomes = new ArrayList<>();
+            for (LinkResult r : fresh.values()) {
+                if (r.status() != LinkStatus.SKIPPED) {
+                    outcomes.add(new CheckOutcome(r.url(), r.status().code(), r.httpStatus(), r.finalUrl(), r.error(), r.checkedAt()));
+                }
+            }
+            history.putAll(records.record(outcomes));
+        }
+
+        List<CheckedLink> links = new ArrayList<>();
+        for (Map.Entry<String, List<LinkOccurrence>> e : byUrl.entrySet()) {
+            LinkResult result = explainSkipped(results.get(e.getKey()));
+            String snapshot = null;
+            if (archive != null && result.status() == LinkStatus.BROKEN) {
+                snapshot = archive.latestSnapshot(result.url()).orElse(null);
+            }
+            links.add(new CheckedLink(result, e.getValue(), history.get(e.getKey()), snapshot));
+        }
+        links.sort(Comparator.comparing(l -> l.result().status())); // stable: first-cited order within a status
+        return new LinkReport(links, documents.size(), warnings, now);
+    }
+
+    /**
+     * Whether this machine, not the links, is the problem: links on at least two hosts were
+     * checked and not one of them gave any HTTP answer (every one an unknown host, a refused or
+     * failed connection, a timeout). A cron run on a laptop without network must not mark a whole
+     * archive as dead and start "dead since" clocks.
+     */
+    static boolean networkLooksDown(java.util.Collection<LinkResult> fresh) {
+        List<LinkResult> fetched = fresh.stream().filter(r -> r.status() != LinkStatus.SKIPPED).toList();
+        long hosts = fetched.stream().map(r -> okhttp3.HttpUrl.parse(r.url())).filter(Objects::nonNull)
+                .map(okhttp3.HttpUrl::host).distinct().count();
+        return hosts >= 2 && fetched.stream().allMatch(r -> r.httpStatus() == 0);
+    }
+
+    private static LinkResult asUnverified(LinkResult r) {
+        return new LinkResult(r.url(), LinkStatus.ERROR, 0, r.finalUrl(), "network looks down: " + r.error(),
+                r.requests(), r.checkedAt(), false);
+    }
+
+    private static LinkResult fromCache(LinkCheck stored) {
+        return new LinkResult(stored.url(), LinkStatus.ofCode(stored.status()), stored.httpStatus(), stored.finalUrl(),
+                stored.error(), 0, stored.checkedAt(), true);
+    }
+
+    /** A skipped link's reason in the editor's words: "e-mail address, not checked". */
+    private static LinkResult explainSkipped(LinkResult r) {
+        if (r.status() != LinkStatus.SKIPPED) {
+            return r;
+        }
+        LinkScheme scheme = LinkScheme.of(r.url());
+        String what = scheme == LinkScheme.HTTP ? "malformed web link" : scheme.description();
+        return new LinkResult(r.url(), r.status(), 0, null, what + ", not checked", 0, r.checkedAt(), false);
+    }
+}

@@ -1,0 +1,408 @@
+package no.kildevakt.links.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.kildevakt.fetch.BotChallenge;
+import no.kildevakt.parse.CharsetSniffer;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Checks whether the links in published issues still work, and says how they fail when they do
+ * not, telling "dead" apart from "could not verify" (see {@link LinkStatus}).
+ *
+ * <p><b>One request per link, usually.</b> A GET, not a HEAD: servers that reject or mishandle
+ * HEAD are common, and soft-404 detection needs the start of the body anyway. Of a 200 HTML page
+ * only the first {@link CheckSettings#peekBytes()} are read, then the response is closed; other
+ * bodies (PDFs, images) are not read at all. Redirects are walked here, hop by hop (OkHttp's own
+ * following is off), so every hop's status is seen: a permanent first hop is a {@code redirect},
+ * a loop or a hop to a dead page is {@code broken}, a deep link that lands on the home page is
+ * {@code broken}.
+ *
+ * <p><b>Manners.</b> The crawler's User-Agent; at most {@link CheckSettings#perHost()} requests in
+ * flight per host and {@link CheckSettings#concurrency()} overall; connections kept alive and
+ * reused; retries with backoff on timeouts, resets, 5xx and 429, honouring Retry-After up to the
+ * timeout; one in-memory cookie jar per checker (so per run). <b>robots.txt is not read</b>: the
+ * checker follows links an editor published for readers, one request each, as a reader's browser
+ * would — robots.txt governs crawling, and lychee and linkinator take the same view.
+ *
+ * <p>Thread-safe; one instance per run. Close it to release threads and pooled connections.
+ */
+public final class LinkChecker implements AutoCloseable {
+    private static final Set<String> HOME_SEGMENTS = Set.of("", "index.html", "index.htm", "index.php",
+            "default.aspx", "default.asp", "home", "start", "forside", "hjem", "startsida", "en", "no", "nb", "nn",
+            "sv", "se", "da", "dk");
+
+    private final CheckSettings settings;
+    private final CheckRuntime runtime;
+    private final RunCookieJar cookies = new RunCookieJar();
+    private final OkHttpClient client;
+
+    public LinkChecker(CheckSettings settings, CheckRuntime runtime) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.client = new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(settings.timeout())
+                .readTimeout(settings.timeout())
+                .writeTimeout(settings.timeout())
+                .connectionPool(new ConnectionPool(Math.max(5, settings.concurrency() * 2), 1, TimeUnit.MINUTES))
+                .cookieJar(cookies)
+                .dns(runtime.dns())
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("User-Agent", settings.userAgent())
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .header("Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6")
+                        .build()))
+                .addInterceptor(new CheckRetryInterceptor(settings.retries(), settings.timeout(),
+                        runtime.sleeper(), runtime.random(), runtime.clock()))
+                .addInterceptor(new HostLimitInterceptor(new HostLimiter(settings.perHost(), settings.perHostDelay()),
+                        settings.timeout()))
+                .build();
+    }
+
+    /**
+     * The checker's client, with its manners (User-Agent, per-host limit, retries, cookies), for
+     * related lookups such as {@link ArchiveLookup}. Close every response.
+     */
+    public OkHttpClient client() {
+        return client;
+    }
+
+    /**
+     * Checks every distinct URL among {@code cited} once (fragments dropped, see {@link CheckUrls#key}),
+     * in parallel within the limits.
+     *
+     * @return results by {@link CheckUrls#key}, in the order the URLs were first cited
+     * @throws InterruptedException when the calling thread is interrupted; unfinished checks are abandoned
+     */
+    public Map<String, LinkResult> checkAll(Collection<String> cited, CheckListener listener) throws InterruptedException {
+        Map<String, String> firstCited = new LinkedHashMap<>();
+        for (String c : cited) {
+            firstCited.putIfAbsent(CheckUrls.key(c), c);
+        }
+        Map<String, LinkResult> results = new ConcurrentHashMap<>();
+        Map<String, Deque<String>> queues = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : firstCited.entrySet()) {
+            Optional<HttpUrl> url = CheckUrls.http(e.getValue());
+            if (url.isEmpty()) {
+                results.put(e.getKey(), check(e.getValue()));
+            } else {
+                queues.computeIfAbsent(url.get().host(), h -> new ArrayDeque<>()).add(e.getValue());
+            }
+        }
+        int total = firstCited.size();
+        AtomicInteger done = new AtomicInteger();
+        for (LinkResult skipped : List.copyOf(results.values())) {
+            listener.checked(skipped, done.incrementAndGet(), total);
+        }
+        int toFetch = total - results.size();
+        if (toFetch > 0) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), toFetch), runnable -> {
+                Thread t = new Thread(runnable, "link-check");
+                t.setDaemon(true);
+                return t;
+            });
+            CountDownLatch finished = new CountDownLatch(toFetch);
+            HostQueues scheduler = new HostQueues(pool, queues, one -> {
+                try {
+                    LinkResult result = check(one);
+                    results.put(CheckUrls.key(one), result);
+                    listener.checked(result, done.incrementAndGet(), total);
+                } finally {
+                    finished.countDown(); // whatever happened, the run must not wait for this link for ever
+                }
+            });
+            try {
+                scheduler.start(settings.perHost());
+                finished.await();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Map<String, LinkResult> ordered = new LinkedHashMap<>();
+        for (String key : firstCited.keySet()) {
+            ordered.put(key, results.get(key));
+        }
+        return ordered;
+    }
+
+    /**
+     * Feeds the pool so that at most {@code perHost} checks of one host are queued or running at
+     * once, hosts taking turns: a worker thread never sits waiting for a busy host while others idle.
+     */
+    private static final class HostQueues {
+        private final ExecutorService pool;
+        private final Map<String, Deque<String>> queues;
+        private final java.util.function.Consumer<String> work;
+
+        HostQueues(ExecutorService pool, Map<String, Deque<String>> queues, java.util.function.Consumer<String> work) {
+            this.pool = pool;
+            this.queues = queues;
+            this.work = work;
+        }
+
+        void start(int perHost) {
+            for (int round = 0; round < perHost; round++) {
+                for (String host : queues.keySet()) {
+                    next(host);
+                }
+            }
+        }
+
+        private void next(String host) {
+            String cited;
+            synchronized (this) {
+                cited = queues.get(host).poll();
+            }
+            if (cited != null) {
+                try {
+                    pool.execute(() -> {
+                        try {
+                            work.accept(cited);
+                        } finally {
+                            next(host);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException runAbandoned) {
+                    // the run was interrupted and the pool shut down: nobody waits for the rest
+                }
+            }
+        }
+    }
+
+    /** Checks one cited URL now. Never throws: every failure is a result. */
+    public LinkResult check(String cited) {
+        Instant now = runtime.clock().instant();
+        String key = CheckUrls.key(cited);
+        Optional<HttpUrl> start = CheckUrls.http(cited);
+        if (start.isEmpty()) {
+            String scheme = CheckUrls.schemeOf(key);
+            return new LinkResult(key, LinkStatus.SKIPPED, 0, null,
+                    scheme.isEmpty() ? "not an absolute http(s) URL" : scheme + ": links are not checked", 0, now, false);
+        }
+        Walk walk = new Walk(start.get(), now);
+        try {
+            return walk.run();
+        } catch (IOException e) {
+            return walk.result(Failures.statusOf(e), 0, Failures.describe(e));
+        } catch (RuntimeException e) {
+            // a bug or a library surprise on one odd response must not cost the whole run its report
+            return walk.result(LinkStatus.ERROR, 0, "could not check: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + no.kildevakt.OneLine.of(e.getMessage(), 200)));
+        }
+    }
+
+    /** One link's way through its redirects to a verdict. */
+    private final class Walk {
+        final HttpUrl start;
+        final Instant at;
+        final Attempts attempts = new Attempts();
+        HttpUrl url;
+        HttpUrl movedTo;
+        int hops;
+
+        Walk(HttpUrl start, Instant at) {
+            this.start = start;
+            this.url = start;
+            this.at = at;
+        }
+
+        LinkResult run() throws IOException {
+            Set<String> seen = new HashSet<>();
+            seen.add(visit(url));
+            boolean permanentSoFar = true;
+            while (true) {
+                Request request = new Request.Builder().url(url).get().tag(Attempts.class, attempts).build();
+                try (Response response = client.newCall(request).execute()) {
+                    int code = response.code();
+                    String location = response.header("Location");
+                    if (!isRedirect(code) || location == null) {
+                        return judge(response);
+                    }
+                    HttpUrl next = url.resolve(location.strip());
+                    if (next == null) {
+                        return result(LinkStatus.BROKEN, code, Failures.statusLine(code) + " to unusable Location \""
+                                + no.kildevakt.OneLine.of(location, 100) + "\"");
+                    }
+                    next = next.newBuilder().fragment(null).build();
+                    if (hops >= settings.maxRedirects()) {
+                        return result(LinkStatus.BROKEN, code, "more than " + settings.maxRedirects() + " redirects");
+                    }
+                    hops++;
+                    if (!seen.add(visit(next))) {
+                        url = next;
+                        return result(LinkStatus.BROKEN, code, "redirect loop back to " + next);
+                    }
+                    if (permanentSoFar && (code == 301 || code == 308)) {
+                        movedTo = next;
+                    } else {
+                        permanentSoFar = false;
+                    }
+                    url = next;
+                }
+            }
+        }
+
+        /**
+         * A URL together with the cookies it would be sent with: coming back to a URL with a new cookie
+         * (set on the way) is a cookie check, not a loop.
+         */
+        private String visit(HttpUrl u) {
+            return u + "\n" + cookies.headerFor(u);
+        }
+
+        private LinkResult judge(Response response) {
+            int code = response.code();
+            String bodyStart = "";
+            if (code >= 200 && code < 300 && looksLikeHtml(response.header("Content-Type"))) {
+                bodyStart = readStart(response);
+            }
+            // the wall markers are ASCII, so the undecoded (Latin-1) start will do
+            Optional<BotChallenge> wall = BotChallenge.detect(code, response.headers(),
+                    code >= 200 && code < 300 ? bodyStart : peekQuietly(response));
+            if (wall.isPresent()) {
+                return result(LinkStatus.BLOCKED, code, wall.get().description() + ", " + Failures.statusLine(code) + where());
+            }
+            if (code >= 200 && code < 300) {
+                return judgeSuccess(response, code, bodyStart);
+            }
+            if (code == 401 || code == 403 || code == 429 || code == 999 || code == 451) {
+                String after = code == 429 && attempts.sent() > 1 ? " after " + attempts.sent() + " requests" : "";
+                return result(LinkStatus.BLOCKED, code, Failures.statusLine(code) + where() + after);
+            }
+            if (code == 404 || code == 410) {
+                return result(LinkStatus.BROKEN, code, Failures.statusLine(code) + where());
+            }
+            if (code >= 400 && code < 500 && code != 408) {
+                return result(LinkStatus.BROKEN, code, Failures.statusLine(code) + where());
+            }
+            if (isRedirect(code)) {
+                return result(LinkStatus.ERROR, code, Failures.statusLine(code) + " without Location" + where());
+            }
+            String after = attempts.sent() > 1 ? " after " + attempts.sent() + " requests" : "";
+            return result(LinkStatus.ERROR, code, Failures.statusLine(code) + where() + after);
+        }
+
+        private LinkResult judgeSuccess(Response response, int code, String bodyStartLatin1) {
+            if (!bodyStartLatin1.isEmpty()) {
+                byte[] bytes = bodyStartLatin1.getBytes(StandardCharsets.ISO_8859_1);
+                String html = CharsetSniffer.decode(bytes, response.header("Content-Type")).text();
+                Optional<String> soft = SoftNotFound.detect(html);
+                if (soft.isPresent()) {
+                    return result(LinkStatus.BROKEN, code, "soft 404: " + soft.get() + where());
+                }
+            }
+            if (hops > 0 && isDeep(start) && isHome(url)) {
+                return result(LinkStatus.BROKEN, code, "deep link redirected to the home page " + url);
+            }
+            if (movedTo != null) {
+                return new LinkResult(start.toString(), LinkStatus.REDIRECT, code, movedTo.toString(),
+                        "moved permanently to " + movedTo, attempts.sent(), at, false);
+            }
+            return new LinkResult(start.toString(), LinkStatus.OK, code, null, null, attempts.sent(), at, false);
+        }
+
+        /** " at URL" when the verdict was reached at another URL than the cited one. */
+        private String where() {
+            return url.equals(start) ? "" : " at " + url;
+        }
+
+        LinkResult result(LinkStatus status, int code, String error) {
+            String finalUrl = url.equals(start) ? null : url.toString();
+            String cause = error;
+            if (code == 0) { // an I/O failure: say where, and how often it was tried
+                cause += where();
+                if (attempts.sent() > 1) {
+                    cause += " after " + attempts.sent() + " requests";
+                }
+            }
+            return new LinkResult(start.toString(), status, code, finalUrl, cause, attempts.sent(), at, false);
+        }
+
+        /** The first {@code peekBytes} of the body as Latin-1 (byte for byte); a read failure keeps what came. */
+        private String readStart(Response response) {
+            Buffer buffer = new Buffer();
+            try {
+                BufferedSource source = response.body().source();
+                long remaining = settings.peekBytes();
+                while (remaining > 0) {
+                    long read = source.read(buffer, remaining);
+                    if (read == -1) {
+                        break;
+                    }
+                    remaining -= read;
+                }
+            } catch (IOException partial) {
+                // a 200 that then stalls still answered: judge what arrived
+            }
+            return buffer.readString(StandardCharsets.ISO_8859_1);
+        }
+
+        private String peekQuietly(Response response) {
+            try {
+                return response.peekBody(8 * 1024).string();
+            } catch (IOException | IllegalStateException unreadable) {
+                return "";
+            }
+        }
+    }
+
+    static boolean isRedirect(int code) {
+        return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+    }
+
+    /** HTML or unknown: worth reading the start of. PDFs, images and feeds are settled by their status. */
+    private static boolean looksLikeHtml(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String t = contentType.toLowerCase(Locale.ROOT);
+        return t.contains("html") || t.startsWith("text/plain");
+    }
+
+    /** A link to something below the home page: a path of its own, or a query. */
+    static boolean isDeep(HttpUrl url) {
+        return url.query() != null || !isHomePath(url);
+    }
+
+    /** The site's front page: "/" or a language or index page right below it, without a query. */
+    static boolean isHome(HttpUrl url) {
+        return url.query() == null && isHomePath(url);
+    }
+
+    private static boolean isHomePath(HttpUrl url) {
+        List<String> segments = url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
+        return segments.isEmpty() || (segments.size() == 1 && HOME_SEGMENTS.contains(segments.get(0).toLowerCase(Locale.ROOT)));
+    }
+
+    /** Releases the worker threads' connections. */
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,49 @@
+package no.kildevakt.links.check;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import okhttp3.Cookie;
+import okhttp3.CookieJar;
+import okhttp3.HttpUrl;
+
+/**
+ * One cookie jar for one run, in memory only. Some sites set a cookie and redirect to the same URL
+ * (a consent or session check); a client without cookies sees that as a loop and would call a
+ * working link broken. Nothing is kept after the run: a link checker has no session to keep.
+ */
+final class RunCookieJar implements CookieJar {
+    private final List<Cookie> cookies = new ArrayList<>();
+    @Override
+    public synchronized void saveFromResponse(HttpUrl url, List<Cookie> received) {
+        for (Cookie cookie : received) {
+            cookies.removeIf(c -> c.name().equals(cookie.name()) && c.domain().equals(cookie.domain())
+                    && c.path().equals(cookie.path()));
+            cookies.add(cookie);
+        }
+    }
+
+    @Override
+    public synchronized List<Cookie> loadForRequest(HttpUrl url) {
+        long now = System.currentTimeMillis(); // OkHttp stamps expiry with the system clock
+        List<Cookie> matching = new ArrayList<>();
+        for (Iterator<Cookie> it = cookies.iterator(); it.hasNext();) {
+            Cookie cookie = it.next();
+            if (cookie.expiresAt() < now) {
+                it.remove();
+            } else if (cookie.matches(url)) {
+                matching.add(cookie);
+            }
+        }
+        return matching;
+    }
+
+    /** The cookies a request to {@code url} would carry, as "name=value; ..." (for loop detection). */
+    synchronized String headerFor(HttpUrl url) {
+        StringBuilder header = new StringBuilder();
+        for (Cookie cookie : loadForRequest(url)) {
+            header.append(cookie.name()).append('=').append(cookie.value()).append("; ");
+        }
+        return header.toString();
+    }
+}

@@ -1,0 +1,249 @@
+package no.kildevakt.links.extract;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds every link in published newsletter issues (PDF, HTML, Markdown, DOCX, plain text) with where it
+ * occurs, as input for the dead-link checker. It never touches the network: an issue given by URL is
+ * fetched by the caller and handed in as bytes with its Content-Type.
+ *
+ * <p>A bad document (corrupt, encrypted, empty, too large, an unsupported format) gives an
+ * {@link ExtractedDocument} with a warning instead of an exception, so one bad file never stops the
+ * rest of a folder or a run. Every link is returned, {@code mailto:} and the like too, so the checker
+ * can list them as skipped; {@link #classifyScheme(String)} tells which ones it may fetch.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LinkExtractor {
+    /** Files larger than this are not read by {@link #extractPath(Path)}: 50 MB. */
+    public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+
+    /** The type {@link ExtractedDocument#type()} reports for a document in no supported format. */
+    public static final String UNSUPPORTED_TYPE = "unsupported";
+
+    /** Content types that say nothing about the format (servers send them for anything). */
+    private static final List<String> UNINFORMATIVE = List.of(
+            "", "text/plain", "application/octet-stream", "binary/octet-stream", "application/zip",
+            "application/x-zip-compressed", "application/force-download", "application/download");
+
+    private final long maxBytes;
+    private final Map<DocumentType, FormatExtractor> extractors;
+
+    /** An extractor for every supported format, reading files up to {@link #DEFAULT_MAX_BYTES}. */
+    public LinkExtractor() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** An extractor for every supported format, reading files up to {@code maxBytes} in a folder walk. */
+    public LinkExtractor(long maxBytes) {
+        this(maxBytes, defaultExtractors());
+    }
+
+    LinkExtractor(long maxBytes, Map<DocumentType, FormatExtractor> extractors) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+        this.extractors = new EnumMap<>(extractors);
+    }
+
+    private static Map<DocumentType, FormatExtractor> defaultExtractors() {
+        Map<DocumentType, FormatExtractor> map = new EnumMap<>(DocumentType.class);
+        map.put(DocumentType.PDF, new PdfExtractor());
+        map.put(DocumentType.HTML, new HtmlExtractor());
+        map.put(DocumentType.MARKDOWN, new MarkdownExtractor());
+        map.put(DocumentType.DOCX, new DocxExtractor());
+        map.put(DocumentType.TEXT, new TextExtractor());
+        return map;
+    }
+
+    /**
+     * Tells what kind of link {@code url} is; only {@link LinkScheme#HTTP} links are to be fetched.
+     * Use it on {@link LinkOccurrence#url()}, which is already resolved where a base was known.
+     */
+    public static LinkScheme classifyScheme(String url) {
+        return LinkScheme.of(url);
+    }
+
+    /**
+     * The links of one document.
+     *
+     * <p>The format is decided from, in order: unmistakable signatures of binary formats (a body that
+     * starts {@code %PDF-} is a PDF, a zip holding {@code word/document.xml} a DOCX, whatever a server
+     * says); the Content-Type when it names a supported format ({@code text/plain} and
+     * {@code application/octet-stream} name none); the file name or URL path extension; markup at the
+     * start of the body ({@code <!doctype html}, {@code <html}); else plain text. Bodies that are neither
+     * (images, legacy {@code .doc}, other binaries) give type {@link #UNSUPPORTED_TYPE} and a warning.
+     *
+     * @param document           the file path or URL of the issue: named in every occurrence, and when it
+     *                           is an http(s) URL the base relative links resolve against
+     * @param content            the bytes of the document
+     * @param contentTypeOrNull  the Content-Type it was served with, or null for a file
+     */
+    public ExtractedDocument extract(String document, byte[] content, String contentTypeOrNull) {
+        Objects.requireNonNull(document, "document");
+        String base = LinkScheme.of(document) == LinkScheme.HTTP ? document.strip() : null;
+        byte[] bytes = content == null ? new byte[0] : content;
+        Optional<DocumentType> type = detect(document, bytes, contentTypeOrNull);
+        if (type.isEmpty()) {
+            return unsupported(document, bytes, contentTypeOrNull);
+        }
+        if (bytes.length == 0) {
+            return new ExtractedDocument(document, type.get().id(), "", List.of(), List.of("empty file"));
+        }
+        FormatExtractor extractor = extractors.get(type.get());
+        if (extractor == null) {
+            return new ExtractedDocument(document, type.get().id(), "", List.of(),
+                    List.of("reading " + type.get().id() + " documents is not supported yet"));
+        }
+        return extractor.extract(new Source(document, bytes, contentTypeOrNull, base));
+    }
+
+    /**
+     * The links of a file, or of every issue file under a folder (recursively; names ending in
+     * {@code .pdf .html .htm .md .markdown .docx .txt}, any case; hidden files and folders skipped;
+     * symbolic links not followed), sorted by path. A file given directly is read whatever its name.
+     * Unreadable or oversized files give a document with a warning.
+     *
+     * @throws NoSuchFileException when {@code fileOrFolder} does not exist
+     * @throws IOException         when the folder itself cannot be listed
+     */
+    public List<ExtractedDocument> extractPath(Path fileOrFolder) throws IOException {
+        if (!Files.exists(fileOrFolder)) {
+            throw new NoSuchFileException(fileOrFolder.toString(), null, "no such file or folder");
+        }
+        if (!Files.isDirectory(fileOrFolder)) {
+            return List.of(extractFile(fileOrFolder));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(fileOrFolder)) {
+            files = walk.filter(p -> !p.equals(fileOrFolder))
+                    .filter(p -> !hiddenBelow(fileOrFolder, p))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> DocumentType.byName(p.getFileName().toString()).isPresent())
+                    .sorted()
+                    .toList();
+        }
+        List<ExtractedDocument> documents = new ArrayList<>(files.size());
+        for (Path file : files) {
+            documents.add(extractFile(file));
+        }
+        return documents;
+    }
+
+    private static boolean hiddenBelow(Path root, Path path) {
+        for (Path part : root.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ExtractedDocument extractFile(Path file) {
+        String document = file.toString();
+        String type = DocumentType.byName(document).map(DocumentType::id).orElse(UNSUPPORTED_TYPE);
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                return new ExtractedDocument(document, type, "", List.of(), List.of(
+                        "not read: " + size + " bytes is more than the limit of " + maxBytes + " bytes"));
+            }
+            return extract(document, Files.readAllBytes(file), null);
+        } catch (IOException e) {
+            return new ExtractedDocument(document, type, "", List.of(),
+                    List.of("could not read the file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+        }
+    }
+
+    static Optional<DocumentType> detect(String document, byte[] bytes, String contentType) {
+        String mediaType = contentType == null ? ""
+                : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        Optional<DocumentType> type = bySignature(bytes)
+                .or(() -> DocumentType.byMediaType(mediaType))
+                .or(() -> DocumentType.byName(document))
+                .or(() -> byMarkup(bytes));
+        if (type.isPresent()) {
+            return type;
+        }
+        boolean textual = UNINFORMATIVE.contains(mediaType) || mediaType.startsWith("text/");
+        return textual && !looksBinary(bytes) ? Optional.of(DocumentType.TEXT) : Optional.empty();
+    }
+
+    private static Optional<DocumentType> bySignature(byte[] bytes) {
+        if (startsWith(bytes, "%PDF-")) {
+            return Optional.of(DocumentType.PDF);
+        }
+        if (startsWith(bytes, "PK\u0003\u0004") && contains(bytes, "word/document.xml")) {
+            return Optional.of(DocumentType.DOCX);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DocumentType> byMarkup(byte[] bytes) {
+        String start = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("\u00ef\u00bb\u00bf")) {
+            start = start.substring(3).stripLeading();
+        }
+        return start.startsWith("<!doctype html") || start.startsWith("<html")
+                ? Optional.of(DocumentType.HTML) : Optional.empty();
+    }
+
+    private static ExtractedDocument unsupported(String document, byte[] bytes, String contentType) {
+        String what = startsWith(bytes, "\u00d0\u00cf\u0011\u00e0")
+                ? "an old Word/Office (.doc) file; save it as .docx"
+                : contentType != null && !contentType.isBlank()
+                ? "not a supported document (Content-Type " + contentType.strip() + ")"
+                : "not a supported document (binary content)";
+        return new ExtractedDocument(document, UNSUPPORTED_TYPE, "", List.of(), List.of(what + "; no links read"));
+    }
+
+    /** NUL bytes in the first 8 KB: text formats never have them (UTF-16 has a BOM the sniffer reads). */
+    private static boolean looksBinary(byte[] bytes) {
+        boolean utf16Bom = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        if (utf16Bom) {
+            return false;
+        }
+        int end = Math.min(bytes.length, 8192);
+        for (int i = 0; i < end; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] bytes, String latin1) {
+        byte[] prefix = latin1.getBytes(StandardCharsets.ISO_8859_1);
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean contains(byte[] bytes, String ascii) {
+        byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+package no.kildevakt.links.extract;
+
+import no.kildevakt.OneLine;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the occurrences of one document: resolves relative links against the base in force, keeps
+ * document order and lists an identical occurrence (same URL, location and text) once. Not thread-safe;
+ * one per document.
+ */
+final class Occurrences {
+    /** Anchor text beyond this is cut: a whole linked block (a card, an image caption) is not a label. */
+    static final int MAX_TEXT = 200;
+
+    private final String document;
+    private final Set<LinkOccurrence> links = new LinkedHashSet<>();
+    private final Set<String> urlsAtLocations = new HashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    Occurrences(String document) {
+        this.document = document;
+    }
+
+    /** Adds a link written as {@code href}, resolved against {@code base} (may be null). */
+    void add(String href, String base, String location, String text) {
+        addOccurrence(new LinkOccurrence(resolve(href, base), document, location, OneLine.of(text, MAX_TEXT)));
+    }
+
+    /** Adds a link that is already absolute, with its anchor text. */
+    void addAbsolute(String url, String location, String text) {
+        addOccurrence(new LinkOccurrence(url, document, location, OneLine.of(text, MAX_TEXT)));
+    }
+
+    private void addOccurrence(LinkOccurrence occurrence) {
+        links.add(occurrence);
+        urlsAtLocations.add(occurrence.url() + "\n" + occurrence.location());
+    }
+
+    /**
+     * Adds a URL found in running text at {@code location}, unless a marked-up link with the same URL
+     * is already there (a Markdown {@code [https://x.no](https://x.no)}, a PDF link annotation over
+     * the printed URL): that one carries the anchor text.
+     */
+    void addBare(String url, String location) {
+        if (!urlsAtLocations.contains(url + "\n" + location)) {
+            addOccurrence(new LinkOccurrence(url, document, location, ""));
+        }
+    }
+
+    void warn(String warning) {
+        warnings.add(OneLine.of(warning));
+    }
+
+    void warnAll(List<String> more) {
+        more.forEach(this::warn);
+    }
+
+    List<LinkOccurrence> links() {
+        return List.copyOf(links);
+    }
+
+    ExtractedDocument result(DocumentType type, String title) {
+        return new ExtractedDocument(document, type.id(), OneLine.of(title), links(), warnings);
+    }
+
+    /**
+     * {@code href} as a browser reads it (ASCII tabs and line breaks removed, outer white space
+     * stripped), resolved against {@code base} when it is relative and the base is an http(s) URL.
+     * In-document anchors ({@code #top}) stay as written: they point into the issue itself, not at a
+     * page to check. {@code //host/path} without a base becomes {@code https://host/path}, which is what
+     * every reader opening the issue today would get.
+     */
+    static String resolve(String href, String base) {
+        String link = href == null ? "" : href.replaceAll("[\\t\\n\\r]", "").strip();
+        LinkScheme scheme = LinkScheme.of(link);
+        if (scheme != LinkScheme.RELATIVE) {
+            return link;
+        }
+        if (base != null && LinkScheme.of(base) == LinkScheme.HTTP) {
+            try {
+                return new URL(new URL(base), link).toExternalForm();
+            } catch (MalformedURLException e) {
+                return link;
+            }
+        }
+        return link.startsWith("//") ? "https:" + link : link;
+    }
+}

@@ -1,0 +1,315 @@
+package no.kildevakt.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Past issues and the health of the links they cite. Two jobs: {@code issues add} keeps each
+ * published issue with its links so {@code check-links --issues} can re-check them all later; and
+ * every check's result is kept per URL with a short history — first seen broken, last ok, failures
+ * in a row, failures ever — so a report can say "dead since 2025-03-02" and tell a link that died
+ * from one that fails now and then. The latest ok result also serves as a cache
+ * ({@code --max-age}).
+ *
+ * <p>The store knows nothing of how links are checked: statuses are the strings of
+ * {@code check-links --format json}, and the caller says which URL a citation is checked as.
+ * Obtained from {@link Store#links()}; shares the store's connection and lock.
+ */
+public final class LinkRecords {
+    /** The statuses a check can end in. */
+    public static final Set<String> STATUSES = Set.of("ok", "redirect", "broken", "blocked", "error", "skipped");
+    /** Statuses that mean the link works: they end a run of failures. */
+    private static final Set<String> WORKING = Set.of("ok", "redirect");
+    /** Statuses that count as a failure: blocked and skipped say nothing about the link itself. */
+    private static final Set<String> FAILING = Set.of("broken", "error");
+
+    private final Store store;
+
+    LinkRecords(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * A stored issue.
+     *
+     * @param source the file path or URL it was added from (one issue per source)
+     * @param type   the document type (pdf, html, markdown, docx, text)
+     * @param links  how many link occurrences it cites
+     * @param broken how many of them were broken when last checked
+     */
+    public record Issue(long id, String source, String title, String period, String type,
+            Instant addedAt, Instant updatedAt, int links, int broken) {}
+
+    /**
+     * One citation in an issue.
+     *
+     * @param url      the link as written in the issue (fragment kept)
+     * @param checkUrl the URL it is checked and recorded as (see {@link LinkCheck#url()})
+     * @param location where in the issue: "page 3", "line 12"
+     * @param text     the anchor text, may be empty
+     */
+    public record IssueLink(String url, String checkUrl, String location, String text) {
+        public IssueLink {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(checkUrl, "checkUrl");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /** A stored issue's citation, with which issue it is in. */
+    public record CitedLink(long issueId, String source, IssueLink link) {}
+
+    /** The result of checking one URL now, to be recorded. */
+    public record CheckOutcome(String url, String status, int httpStatus, String finalUrl, String error, Instant checkedAt) {
+        public CheckOutcome {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(checkedAt, "checkedAt");
+            if (!STATUSES.contains(status)) {
+                throw new IllegalArgumentException("not a link status: " + status);
+            }
+        }
+    }
+
+    /**
+     * A URL's latest check and its history.
+     *
+     * @param firstSeenBroken     when the current run of failures first found it broken; null when it works
+     * @param lastOk              the last time it worked; null when it never did
+     * @param consecutiveFailures broken or error results in a row, up to the latest
+     * @param checks              checks ever recorded
+     * @param failures            broken or error results ever
+     */
+    public record LinkCheck(String url, String status, int httpStatus, String finalUrl, String error, Instant checkedAt,
+            Instant firstChecked, Instant firstSeenBroken, Instant lastOk, int consecutiveFailures, int checks, int failures) {
+
+        /**
+         * Fails now and then rather than died: it has failed before and worked again since, i.e. it
+         * has more failures than the current run of them.
+         */
+        public boolean flaky() {
+            return failures > consecutiveFailures;
+        }
+    }
+
+    // ---------------------------------------------------------------- issues
+
+    /**
+     * Stores an issue with its links; adding the same source again replaces its title, period and
+     * links (keeping its id and when it was first added), so re-running {@code issues add} is harmless.
+     *
+     * @return the issue's id
+     */
+    public long saveIssue(String source, String title, String period, String type, List<IssueLink> links, Instant at)
+            throws StoreException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        synchronized (store) {
+            return store.inTransaction("store issue " + source, c -> {
+                long id;
+                try (PreparedStatement upsert = c.prepareStatement("""
+                        INSERT INTO issues (source, title, period, type, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (source) DO UPDATE SET title = excluded.title, period = excluded.period,
+                                                           type = excluded.type, updated_at = excluded.updated_at""")) {
+                    upsert.setString(1, source);
+                    setText(upsert, 2, title);
+                    setText(upsert, 3, period);
+                    upsert.setString(4, type);
+                    Store.setInstant(upsert, 5, at);
+                    Store.setInstant(upsert, 6, at);
+                    upsert.executeUpdate();
+                }
+                try (PreparedStatement select = c.prepareStatement("SELECT id FROM issues WHERE source = ?")) {
+                    select.setString(1, source);
+                    try (ResultSet rs = select.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM issue_links WHERE issue_id = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO issue_links (issue_id, position, url, check_url, location, text) VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    int position = 0;
+                    for (IssueLink link : links) {
+                        insert.setLong(1, id);
+                        insert.setInt(2, position++);
+                        insert.setString(3, link.url());
+                        insert.setString(4, link.checkUrl());
+                        insert.setString(5, link.location());
+                        setText(insert, 6, link.text());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return id;
+            });
+        }
+    }
+
+    /** Every stored issue, oldest first, with its link counts. */
+    public List<Issue> issues() throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement("""
+                    SELECT i.id, i.source, i.title, i.period, i.type, i.added_at, i.updated_at,
+                           (SELECT count(*) FROM issue_links l WHERE l.issue_id = i.id),
+                           (SELECT count(*) FROM issue_links l JOIN link_checks k ON k.url = l.check_url
+                             WHERE l.issue_id = i.id AND k.status = 'broken')
+                      FROM issues i ORDER BY i.period, i.added_at, i.id""");
+                    ResultSet rs = select.executeQuery()) {
+                List<Issue> issues = new ArrayList<>();
+                while (rs.next()) {
+                    issues.add(new Issue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            Store.instant(rs.getString(6)), Store.instant(rs.getString(7)), rs.getInt(8), rs.getInt(9)));
+                }
+                return issues;
+            } catch (SQLException e) {
+                throw store.failure("read the stored issues", e);
+            }
+        }
+    }
+
+    /** Every citation in every stored issue, issue by issue in the order of {@link #issues()}, each in document order. */
+    public List<CitedLink> citedLinks() throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement("""
+                    SELECT i.id, i.source, l.url, l.check_url, l.location, l.text
+                      FROM issue_links l JOIN issues i ON i.id = l.issue_id
+                     ORDER BY i.period, i.added_at, i.id, l.position""");
+                    ResultSet rs = select.executeQuery()) {
+                List<CitedLink> links = new ArrayList<>();
+                while (rs.next()) {
+                    links.add(new CitedLink(rs.getLong(1), rs.getString(2),
+                            new IssueLink(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
+                }
+                return links;
+            } catch (SQLException e) {
+                throw store.failure("read the links of the stored issues", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- checks and history
+
+    /** The latest check of each of {@code urls} that was ever checked. */
+    public Map<String, LinkCheck> checks(Collection<String> urls) throws StoreException {
+        synchronized (store) {
+            try {
+                Map<String, LinkCheck> found = new LinkedHashMap<>();
+                try (PreparedStatement select = store.connection().prepareStatement("SELECT * FROM link_checks WHERE url = ?")) {
+                    for (String url : urls) {
+                        select.setString(1, url);
+                        try (ResultSet rs = select.executeQuery()) {
+                            if (rs.next()) {
+                                found.put(url, check(rs));
+                            }
+                        }
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw store.failure("read link checks", e);
+            }
+        }
+    }
+
+    /**
+     * Records fresh results and moves each URL's history on: a working result (ok, redirect) sets
+     * "last ok" and ends a run of failures; broken and error extend it (broken also marks when it was
+     * first seen broken, unless already marked); blocked and skipped leave the history as it is,
+     * since they say nothing about the link itself.
+     *
+     * @return each URL's record as it is now
+     */
+    public Map<String, LinkCheck> record(Collection<CheckOutcome> outcomes) throws StoreException {
+        synchronized (store) {
+            return store.inTransaction("record link checks", c -> {
+                Map<String, LinkCheck> now = new LinkedHashMap<>();
+                try (PreparedStatement select = c.prepareStatement("SELECT * FROM link_checks WHERE url = ?");
+                        PreparedStatement upsert = c.prepareStatement("""
+                                INSERT OR REPLACE INTO link_checks (url, status, http_status, final_url, error, checked_at,
+                                    first_checked, first_seen_broken, last_ok, consecutive_failures, checks, failures)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    for (CheckOutcome outcome : outcomes) {
+                        LinkCheck before = null;
+                        select.setString(1, outcome.url());
+                        try (ResultSet rs = select.executeQuery()) {
+                            if (rs.next()) {
+                                before = check(rs);
+                            }
+                        }
+                        LinkCheck after = next(before, outcome);
+                        write(upsert, after);
+                        now.put(after.url(), after);
+                    }
+                }
+                return now;
+            });
+        }
+    }
+
+    private static LinkCheck next(LinkCheck before, CheckOutcome o) {
+        Instant firstChecked = before == null ? o.checkedAt() : before.firstChecked();
+        Instant firstSeenBroken = before == null ? null : before.firstSeenBroken();
+        Instant lastOk = before == null ? null : before.lastOk();
+        int consecutive = before == null ? 0 : before.consecutiveFailures();
+        int checks = (before == null ? 0 : before.checks()) + 1;
+        int failures = before == null ? 0 : before.failures();
+        if (WORKING.contains(o.status())) {
+            lastOk = o.checkedAt();
+            consecutive = 0;
+            firstSeenBroken = null;
+        } else if (FAILING.contains(o.status())) {
+            consecutive++;
+            failures++;
+            if (o.status().equals("broken") && firstSeenBroken == null) {
+                firstSeenBroken = o.checkedAt();
+            }
+        }
+        return new LinkCheck(o.url(), o.status(), o.httpStatus(), o.finalUrl(), o.error(), o.checkedAt(), firstChecked,
+                firstSeenBroken, lastOk, consecutive, checks, failures);
+    }
+
+    private static void write(PreparedStatement upsert, LinkCheck k) throws SQLException {
+        upsert.setString(1, k.url());
+        upsert.setString(2, k.status());
+        upsert.setInt(3, k.httpStatus());
+        setText(upsert, 4, k.finalUrl());
+        setText(upsert, 5, k.error());
+        Store.setInstant(upsert, 6, k.checkedAt());
+        Store.setInstant(upsert, 7, k.firstChecked());
+        Store.setInstant(upsert, 8, k.firstSeenBroken());
+        Store.setInstant(upsert, 9, k.lastOk());
+        upsert.setInt(10, k.consecutiveFailures());
+        upsert.setInt(11, k.checks());
+        upsert.setInt(12, k.failures());
+        upsert.executeUpdate();
+    }
+
+    private static LinkCheck check(ResultSet rs) throws SQLException {
+        return new LinkCheck(rs.getString("url"), rs.getString("status"), rs.getInt("http_status"), rs.getString("final_url"),
+                rs.getString("error"), Store.instant(rs.getString("checked_at")), Store.instant(rs.getString("first_checked")),
+                Store.instant(rs.getString("first_seen_broken")), Store.instant(rs.getString("last_ok")),
+                rs.getInt("consecutive_failures"), rs.getInt("checks"), rs.getInt("failures"));
+    }
+
+    private static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+        if (text == null || text.isBlank()) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, text);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package no.kildevakt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check-links and issues end to end through Main.run, as an editor or cron runs them. */
+class CheckLinksCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private MockWebServer server;
+    private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean reportAlive = true;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                requested.add(path);
+                if (path.startsWith("/web/")) {
+                    return new MockResponse.Builder().code(302).addHeader("Location", "/web/20240101000000/" + path.substring(5)).build();
+                }
+                return switch (path) {
+                    case "/plan" -> page("Handlingsplan mot menneskehandel");
+                    case "/rapport" -> reportAlive ? page("Rapport") : new MockResponse.Builder().code(404).build();
+                    case "/gammel" -> new MockResponse.Builder().code(301).addHeader("Location", "/ny").build();
+                    case "/ny" -> page("Ny side");
+                    case "/savnet" -> page("Fant ikke siden");
+                    case "/issue.html" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html; charset=utf-8")
+                            .body("<html><head><title>Nyhetsbrev 1/2025</title></head><body>\n<a href=\"/plan\">Plan</a>\n"
+                                    + "<a href=\"/gone\">Borte</a></body></html>").build();
+                    default -> new MockResponse.Builder().code(404).body("not found").build();
+                };
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static MockResponse page(String title) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<!doctype html><html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>").build();
+    }
+
+    private String url(String path) {
+        return server.url(path).toString();
+    }
+
+    /** An HTML issue citing the plan twice, a moved page, a gone page, a soft 404 and an e-mail address. */
+    private Path issue(String name, String... paths) throws IOException {
+        StringBuilder html = new StringBuilder("<!doctype html>\n<html><head><title>Nyhetsbrev 4/2024</title></head><body>\n");
+        for (String p : paths) {
+            html.append("<p><a href=\"").append(p.startsWith("mailto:") ? p : url(p)).append("\">lenke ").append(p).append("</a></p>\n");
+        }
+        html.append("</body></html>\n");
+        Path file = dir.resolve(name);
+        Files.writeString(file, html);
+        return file;
+    }
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private Run run(String... args) {
+        return run(false, args);
+    }
+
+    private Run run(boolean interactive, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--config", dir.resolve("none.yml").toString(), "--db", dir.resolve("k.db").toString()));
+        all.addAll(List.of(args));
+        int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), interactive));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileWithBrokenLinksExitsOneAndReportsJsonWithOccurrences() throws IOException {
+        Path file = issue("2024-4.html", "/plan", "/gone", "/gammel", "/plan#tiltak", "/savnet", "mailto:post@example.org");
+        Run run = run("check-links", file.toString(), "--format", "json");
+        assertEquals(1, run.code(), run.err());
+        JsonNode links = run.json().get("links");
+        assertEquals(List.of("broken", "broken", "redirect", "ok", "skipped"),
+                List.of(links.get(0), links.get(1), links.get(2), links.get(3), links.get(4)).stream().map(l -> l.get("status").asText()).toList());
+        JsonNode plan = links.get(3);
+        assertEquals(url("/plan"), plan.get("url").asText());
+        assertEquals(2, plan.get("occurrences").size());
+        assertEquals(file.toString(), plan.get("occurrences").get(0).get("document").asText());
+        assertTrue(plan.get("occurrences").get(0).get("location").asText().startsWith("line "), plan.toString());
+        assertEquals(url("/ny"), links.get(2).get("final_url").asText());
+        assertEquals(1, Collections.frequency(requested, "/plan"), "cited twice, fetched once");
+        assertEquals(2, run.json().get("summary").get("broken").asInt());
+    }
+
+    @Test
+    void allWellExitsZeroWithATextReport() throws IOException {
+        Path file = issue("ok.html", "/plan", "/ny");
+        Run run = run("check-links", file.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("ok       2 links work"), run.out());
+        assertFalse(run.err().contains("\r"), "no progress bar without a terminal");
+    }
+
+    @Test
+    void aPublishedIssueIsFetchedByUrlAndItsRelativeLinksResolved() {
+        Run run = run("check-links", url("/issue.html"), "--format", "csv");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.out().contains("broken," + url("/gone") + ",404"), run.out());
+        assertTrue(run.out().contains("ok," + url("/plan")), run.out());
+    }
+
+    @Test
+    void badUsageExitsTwo() throws IOException {
+        assertEquals(2, run("check-links").code());
+        Path file = issue("a.html", "/plan");
+        Run format = run("check-links", file.toString(), "--format", "pdf");
+        assertEquals(2, format.code());
+        assertTrue(format.err().contains("--format"), format.err());
+        assertEquals(2, run("check-links", file.toString(), "--max-age", "yesterday").code());
+        assertEquals(2, run("check-links", dir.resolve("missing.pdf").toString()).code());
+        assertEquals(2, run("check-links", file.toString(), "--timeout", "0").code());
+        assertEquals(2, run("check-links", file.toString(), "--no-such-option").code());
+        assertEquals(2, run("issues").code());
+        assertEquals(2, run("issues", "add", file.toString(), "--period", "Q4").code());
+    }
+
+    @Test
+    void theReportGoesToTheOutputFileInTheChosenFormat() throws IOException {
+        Path file = issue("a.html", "/plan", "/gone");
+        Path out = dir.resolve("report.html");
+        Run run = run("check-links", file.toString(), "--format", "html", "--output", out.toString());
+        assertEquals(1, run.code(), run.err());
+        assertEquals("", run.out());
+        String html = Files.readString(out);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains(url("/gone")), html);
+    }
+
+    @Test
+    void brokenLinksGetArchiveSuggestionsFromTheConfiguredArchive() throws IOException {
+        Path file = issue("a.html", "/gone", "/plan");
+        String base = "http://127.0.0.1:" + server.getPort();
+        Run run = run("check-links", file.toString(), "--format", "md", "--suggest-archive", "--archive-base", base);
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.out().contains("archived copy: <" + base + "/web/20240101000000/" + url("/gone") + ">"), run.out());
+        assertEquals(1, requested.stream().filter(p -> p.startsWith("/web/")).count(), "only the broken link is looked up");
+    }
+
+    @Test
+    void issuesAreStoredListedAndRecheckedWithHistory() throws IOException {
+        Path file = issue("2024-4.html", "/plan", "/rapport", "/gone");
+        Run add = run("issues", "add", file.toString(), "--period", "2024-Q4");
+        assertEquals(0, add.code(), add.err());
+        assertTrue(add.out().contains("Nyhetsbrev 4/2024") && add.out().contains("3 links"), add.out());
+
+        Run list = run("issues", "list", "--json");
+        assertEquals(0, list.code(), list.err());
+        JsonNode issue = list.json().get("issues").get(0);
+        assertEquals("2024-Q4", issue.get("period").asText());
+        assertEquals(3, issue.get("links").asInt());
+        assertEquals("html", issue.get("type").asText());
+
+        Run first = run("check-links", "--issues", "--format", "json");
+        assertEquals(1, first.code(), first.err());
+        reportAlive = false;
+        Run second = run("check-links", "--issues", "--format", "json");
+        assertEquals(1, second.code());
+        JsonNode rapport = null;
+        for (JsonNode l : second.json().get("links")) {
+            if (l.get("url").asText().equals(url("/rapport"))) {
+                rapport = l;
+            }
+        }
+        assertEquals("broken", rapport.get("status").asText());
+        assertFalse(rapport.get("history").get("last_ok").isNull(), "it worked in the first run");
+        assertEquals(file.toString(), rapport.get("occurrences").get(0).get("document").asText());
+
+        Run table = run("issues", "list");
+        assertEquals(0, table.code());
+        assertTrue(table.out().contains("2024-Q4"), table.out());
+        assertTrue(table.out().matches("(?s).*\\s3\\s+2\\s+Nyhetsbrev 4/2024.*"), "3 links, 2 broken: " + table.out());
+    }
+
+    @Test
+    void theCacheSparesRequestsForLinksThatWorked() throws IOException {
+        Path file = issue("a.html", "/plan", "/gone");
+        run("check-links", file.toString());
+        requested.clear();
+        Run cached = run("check-links", file.toString(), "--max-age", "1d", "--format", "json");
+        assertEquals(1, cached.code());
+        assertEquals(List.of("/gone"), requested, "the failure is checked again, the working link is not");
+    }
+
+    @Test
+    void aPersonAtATerminalSeesAProgressBarThatIsClearedAfterwards() throws IOException {
+        Path file = issue("a.html", "/plan", "/ny");
+        Run run = run(true, "check-links", file.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("] 2/2 links"), run.err());
+        assertTrue(run.err().endsWith("\r"), "the bar is wiped before the report");
+        assertFalse(run.out().contains("\r"));
+    }
+
+    @Test
+    void issuesListWithoutADatabaseSaysSo() {
+        Run run = run("issues", "list");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("no database"), run.err());
+    }
+}

@@ -1,0 +1,73 @@
+package no.kildevakt.links.extract;
+
+import static no.kildevakt.links.extract.HtmlExtractionTest.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownExtractionTest {
+    private final LinkExtractor extractor = new LinkExtractor();
+
+    private static LinkOccurrence at(String url, int line, String text) {
+        return new LinkOccurrence(url, "links.md", "line " + line, text);
+    }
+
+    @Test
+    void everyKindOfMarkdownLinkWithItsSourceLine() throws IOException {
+        ExtractedDocument doc = extractor.extract("links.md", resource("links.md"), null);
+        assertEquals("markdown", doc.type());
+        assertEquals("Testutgave for lenker", doc.title());
+        assertEquals(List.of(
+                at("https://www.politiet.no/rapport.pdf", 6, "rapporten"),
+                at("https://www.ecpat.no/", 6, "kilde"),
+                at("https://lovdata.no/lov/2005-05-20-28", 7, "https://lovdata.no/lov/2005-05-20-28"),
+                at("mailto:post@example.no", 7, "post@example.no"),
+                at("https://www.unodc.org/report", 9, ""),
+                at("https://www.nav.no/hjelp", 9, ""),
+                at("https://no.wikipedia.org/wiki/Palermo_(by)", 10, ""),
+                at("https://example.org/slutt", 10, ""),
+                at("https://example.org/html-blokk", 17, "lenke"),
+                at("https://example.org/inline", 20, "inline HTML"),
+                at("../arkiv/2023.md", 20, "relativ"),
+                at("tel:+4799999999", 20, "telefon"),
+                at("https://example.org/selv", 22, "https://example.org/selv")),
+                doc.links());
+    }
+
+    @Test
+    void markdownFetchedByUrlResolvesRelativeLinks() {
+        ExtractedDocument doc = extractor.extract("https://raw.example.org/nyhetsbrev/2024-q4.md",
+                "# Q4\n\n[forrige](2024-q3.md)\n".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        assertEquals("markdown", doc.type());
+        assertEquals("Q4", doc.title());
+        assertEquals(List.of(new LinkOccurrence("https://raw.example.org/nyhetsbrev/2024-q3.md",
+                "https://raw.example.org/nyhetsbrev/2024-q4.md", "line 3", "forrige")), doc.links());
+    }
+
+    @Test
+    void bareUrlsWithCharactersMarkdownGivesMeaningToStayWhole() {
+        String md = "Se https://x.no/sok?a=1&b=2&amp;c=3 og https://x.no/sti!ja og https://x.no/a_b_c_d og\n"
+                + "https://x.no/[1] og https://x.no/a\\_b samt *https://x.no/uthevet* og **www.x.no/fet**.\n";
+        ExtractedDocument doc = extractor.extract("a.md", md.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of("https://x.no/sok?a=1&b=2&c=3", "https://x.no/sti!ja", "https://x.no/a_b_c_d",
+                        "https://x.no/[1]", "https://x.no/a_b", "https://x.no/uthevet", "https://www.x.no/fet"),
+                doc.links().stream().map(LinkOccurrence::url).toList());
+        assertEquals(List.of("line 1", "line 1", "line 1", "line 2", "line 2", "line 2", "line 2"),
+                doc.links().stream().map(LinkOccurrence::location).toList());
+    }
+
+    @Test
+    void frontMatterWithoutTitleAndUnclosedFrontMatter() {
+        ExtractedDocument doc = extractor.extract("a.md",
+                "---\nlayout: post\n---\n\nTekst https://x.no/a\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals("", doc.title());
+        assertEquals(List.of(new LinkOccurrence("https://x.no/a", "a.md", "line 5", "")), doc.links());
+
+        ExtractedDocument open = extractor.extract("b.md",
+                "---\nTekst https://x.no/b\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of(new LinkOccurrence("https://x.no/b", "b.md", "line 2", "")), open.links());
+    }
+}

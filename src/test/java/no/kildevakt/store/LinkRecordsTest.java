@@ -1,0 +1,155 @@
+package no.kildevakt.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import no.kildevakt.store.LinkRecords.CheckOutcome;
+import no.kildevakt.store.LinkRecords.Issue;
+import no.kildevakt.store.LinkRecords.IssueLink;
+import no.kildevakt.store.LinkRecords.LinkCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Past issues and link history (schema v4). */
+class LinkRecordsTest {
+    private static final Instant D1 = Instant.parse("2025-03-01T08:00:00Z");
+    private static final Instant D2 = Instant.parse("2025-03-02T08:00:00Z");
+    private static final Instant D3 = Instant.parse("2025-03-03T08:00:00Z");
+    private static final Instant D4 = Instant.parse("2025-03-04T08:00:00Z");
+    private static final String URL = "https://www.regjeringen.no/no/dokumenter/plan/id1/";
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private LinkRecords links;
+
+    @BeforeEach
+    void open() throws StoreException {
+        store = Store.open(dir.resolve("k.db"));
+        links = store.links();
+    }
+
+    @AfterEach
+    void close() throws StoreException {
+        store.close();
+    }
+
+    private static IssueLink link(String url, String location) {
+        return new IssueLink(url, url.replaceFirst("#.*", ""), location, "anker");
+    }
+
+    private LinkCheck record(String status, Instant at) throws StoreException {
+        return links.record(List.of(new CheckOutcome(URL, status, status.equals("ok") ? 200 : 404, null,
+                status.equals("ok") ? null : "HTTP 404 Not Found", at))).get(URL);
+    }
+
+    @Test
+    void anIssueIsStoredWithItsLinksInOrder() throws StoreException {
+        long id = links.saveIssue("issues/2024-4.pdf", "Nyhetsbrev 4/2024", "2024-Q4", "pdf",
+                List.of(link(URL + "#a", "page 1"), link("mailto:post@example.org", "page 2"), link(URL, "page 3")), D1);
+        List<Issue> issues = links.issues();
+        assertEquals(1, issues.size());
+        Issue issue = issues.get(0);
+        assertEquals(id, issue.id());
+        assertEquals("Nyhetsbrev 4/2024", issue.title());
+        assertEquals("2024-Q4", issue.period());
+        assertEquals(3, issue.links());
+        assertEquals(0, issue.broken());
+        List<LinkRecords.CitedLink> cited = links.citedLinks();
+        assertEquals(List.of("page 1", "page 2", "page 3"), cited.stream().map(c -> c.link().location()).toList());
+        assertEquals(URL, cited.get(0).link().checkUrl());
+        assertEquals(URL + "#a", cited.get(0).link().url());
+    }
+
+    @Test
+    void addingTheSameSourceAgainReplacesItAndKeepsItsId() throws StoreException {
+        long first = links.saveIssue("a.html", "Old", null, "html", List.of(link(URL, "line 1"), link(URL, "line 9")), D1);
+        long second = links.saveIssue("a.html", "New", "2025-01", "html", List.of(link(URL, "line 2")), D2);
+        assertEquals(first, second);
+        Issue issue = links.issues().get(0);
+        assertEquals("New", issue.title());
+        assertEquals(1, issue.links());
+        assertEquals(D1, issue.addedAt());
+        assertEquals(D2, issue.updatedAt());
+    }
+
+    @Test
+    void brokenCountsFollowTheLatestCheck() throws StoreException {
+        links.saveIssue("a.html", "A", null, "html", List.of(link(URL, "line 1"), link(URL + "#x", "line 2")), D1);
+        record("broken", D1);
+        assertEquals(2, links.issues().get(0).broken());
+        record("ok", D2);
+        assertEquals(0, links.issues().get(0).broken());
+    }
+
+    @Test
+    void aLinkThatStaysBrokenIsDeadSinceTheFirstTime() throws StoreException {
+        record("ok", D1);
+        LinkCheck once = record("broken", D2);
+        assertEquals(D2, once.firstSeenBroken());
+        assertEquals(1, once.consecutiveFailures());
+        LinkCheck twice = record("broken", D3);
+        assertEquals(D2, twice.firstSeenBroken(), "dead since the first failure");
+        assertEquals(D1, twice.lastOk());
+        assertEquals(2, twice.consecutiveFailures());
+        assertEquals(3, twice.checks());
+        assertEquals(D1, twice.firstChecked());
+        assertFalse(twice.flaky());
+    }
+
+    @Test
+    void aLinkThatRecoversAndFailsAgainIsFlaky() throws StoreException {
+        record("broken", D1);
+        LinkCheck recovered = record("ok", D2);
+        assertNull(recovered.firstSeenBroken());
+        assertEquals(0, recovered.consecutiveFailures());
+        assertTrue(recovered.flaky());
+        LinkCheck again = record("broken", D3);
+        assertEquals(D3, again.firstSeenBroken());
+        assertEquals(1, again.consecutiveFailures());
+        assertEquals(2, again.failures());
+        assertTrue(again.flaky());
+    }
+
+    @Test
+    void blockedSaysNothingAboutTheLinkAndLeavesTheHistory() throws StoreException {
+        record("broken", D1);
+        record("broken", D2);
+        LinkCheck blocked = record("blocked", D3);
+        assertEquals("blocked", blocked.status());
+        assertEquals(2, blocked.consecutiveFailures());
+        assertEquals(D1, blocked.firstSeenBroken());
+        LinkCheck error = record("error", D4);
+        assertEquals(3, error.consecutiveFailures());
+        assertEquals(D1, error.firstSeenBroken());
+    }
+
+    @Test
+    void historySurvivesReopeningTheDatabase() throws StoreException {
+        record("broken", D1);
+        store.close();
+        store = Store.open(dir.resolve("k.db"));
+        links = store.links();
+        record("broken", D2);
+        Map<String, LinkCheck> checks = links.checks(List.of(URL, "https://never.checked/"));
+        assertEquals(1, checks.size());
+        assertEquals(D1, checks.get(URL).firstSeenBroken());
+        assertEquals(2, checks.get(URL).consecutiveFailures());
+        assertEquals(D2, checks.get(URL).checkedAt());
+    }
+
+    @Test
+    void anUnknownStatusIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new CheckOutcome(URL, "dead", 404, null, null, D1));
+    }
+}
