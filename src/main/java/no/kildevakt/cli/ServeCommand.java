@@ -24,7 +24,7 @@ import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.parse.FeedParser;
 import no.kildevakt.review.Lang;
-import no.kildevakt.review.LinkReports;
+import no.kildevakt.review.StoredLinkReports;
 import no.kildevakt.review.Recrawler;
 import no.kildevakt.review.Review;
 import no.kildevakt.review.ReviewServer;
@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private int serve(ServeOptions options, Config config, Store store) {
         Review review = new Review(config, store, new Candidates(config, DigestCommand.relevance(config)),
-                recrawler(config, store), SourcesCommand::health, LinkReports.none(), Clock.systemUTC());
+                recrawler(config, store), SourcesCommand::health, new StoredLinkReports(store), Clock.systemUTC());
         ReviewServer server;
         try {
             server = ReviewServer.start(options, review);
