@@ -1,0 +1,134 @@
+package no.kildevakt.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.SourceType;
+import no.kildevakt.crawl.CrawlListener;
+import no.kildevakt.crawl.CrawlOptions;
+import no.kildevakt.crawl.CrawlReport;
+import no.kildevakt.crawl.Crawler;
+import no.kildevakt.crawl.FeedReader;
+import no.kildevakt.crawl.SourceReader;
+import no.kildevakt.digest.Candidates;
+import no.kildevakt.fetch.Fetcher;
+import no.kildevakt.fetch.FetcherOptions;
+import no.kildevakt.item.ItemNormalizer;
+import no.kildevakt.parse.FeedParser;
+import no.kildevakt.review.Lang;
+import no.kildevakt.review.StoredLinkReports;
+import no.kildevakt.review.Recrawler;
+import no.kildevakt.review.Review;
+import no.kildevakt.review.ReviewServer;
+import no.kildevakt.review.ServeOptions;
+import no.kildevakt.store.CrawlLock;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kildevakt serve}: the editors' review page on this machine. Runs until stopped (Ctrl-C);
+ * decisions are written to the database as they are made, so stopping loses nothing.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the review page: candidates of a period, decisions, notes, edits, the draft, source health.",
+                "Binds 127.0.0.1 unless told otherwise; any other address needs $" + ServeOptions.TOKEN_ENV + ".",
+                "Example: kildevakt serve --port 8080 --lang nb"})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "port to listen on (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE}); other than loopback needs $" + ServeOptions.TOKEN_ENV)
+    String bind;
+
+    @Option(names = "--lang", paramLabel = "nb|en", defaultValue = "nb", description = "language of the page (default: ${DEFAULT-VALUE})")
+    String lang;
+
+    @Override
+    public Integer call() {
+        ServeOptions options;
+        try {
+            options = new ServeOptions(address(bind), port, Lang.of(lang),
+                    Optional.ofNullable(main.terminal.env().get(ServeOptions.TOKEN_ENV)));
+        } catch (IllegalArgumentException e) {
+            main.terminal.err().println("kildevakt serve: " + e.getMessage());
+            return Main.USAGE;
+        }
+        return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> serve(options, config, store)));
+    }
+
+    private static InetAddress address(String bind) {
+        try {
+            return InetAddress.getByName(bind.strip());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind: \"" + bind + "\" is not an address of this machine");
+        }
+    }
+
+    private int serve(ServeOptions options, Config config, Store store) {
+        Review review = new Review(config, store, new Candidates(config, DigestCommand.relevance(config)),
+                recrawler(config, store), SourcesCommand::health, new StoredLinkReports(store), Clock.systemUTC());
+        ReviewServer server;
+        try {
+            server = ReviewServer.start(options, review);
+        } catch (BindException e) {
+            main.terminal.err().printf("kildevakt serve: cannot listen on %s:%d (%s); pick another --port or --bind%n",
+                    options.bind().getHostAddress(), options.port(), e.getMessage());
+            return Main.USAGE;
+        } catch (IOException e) {
+            main.terminal.err().println("kildevakt serve: " + no.kildevakt.OneLine.of(e.toString()));
+            return Main.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "kildevakt-serve-stop"));
+        String where = server.uri().toString();
+        main.terminal.out().println("Review page: " + where + (options.needsAccessToken() ? "?token=…  (the value of $"
+                + ServeOptions.TOKEN_ENV + ")" : "") + "  —  Ctrl-C stops");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return Main.OK;
+    }
+
+    /** The readers {@code crawl} uses; keep in step with {@link CrawlCommand}. */
+    static Map<SourceType, SourceReader> readers() {
+        return Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer()));
+    }
+
+    /** Crawls one source under the crawl lock, as {@code kildevakt crawl --source ID} would. */
+    private Recrawler recrawler(Config config, Store store) {
+        return sourceId -> {
+            Optional<CrawlLock> lock = CrawlLock.tryAcquire(main.dbPath());
+            if (lock.isEmpty()) {
+                throw new Recrawler.Busy(CrawlLock.describeHolder(main.dbPath()) + "; try again when it is done");
+            }
+            try (CrawlLock held = lock.get();
+                    Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
+                Crawler crawler = new Crawler(config, store, fetcher::fetch, readers(), Clock.systemUTC());
+                CrawlReport report = crawler.crawl(new CrawlOptions(false, Set.of(sourceId)), CrawlListener.NONE);
+                return report.sources().stream().filter(r -> r.sourceId().equals(sourceId)).findFirst()
+                        .orElseThrow(() -> new StoreException("the crawl did not report on " + sourceId));
+            }
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package no.kildevakt.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.kildevakt.config.Config;
+import no.kildevakt.config.SourceConfig;
+import no.kildevakt.crawl.SourceReport;
+import no.kildevakt.digest.Candidates;
+import no.kildevakt.digest.Digest;
+import no.kildevakt.digest.DigestEntry;
+import no.kildevakt.digest.Draft;
+import no.kildevakt.digest.Period;
+import no.kildevakt.digest.Selection;
+import no.kildevakt.store.Decisions;
+import no.kildevakt.store.SourceState;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
+import no.kildevakt.store.StoredItem;
+
+/**
+ * What the review page can do, apart from HTTP: list a period's candidates, record decisions and
+ * edits (with their time), build the draft, report on the sources, crawl one again, and show the
+ * latest link report. Pages and API both go through here, so a decision made by a script and one
+ * made by a click are the same decision. Which items are candidates, in which section and order, is
+ * the digest's rule ({@link Candidates}), so the page shows what {@code kildevakt digest} would.
+ */
+public final class Review {
+    private final Config config;
+    private final Store store;
+    private final Candidates candidates;
+    private final Recrawler recrawler;
+    private final HealthRule health;
+    private final LinkReports links;
+    private final Clock clock;
+
+    public Review(Config config, Store store, Candidates candidates, Recrawler recrawler, HealthRule health, LinkReports links,
+            Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.candidates = candidates;
+        this.recrawler = recrawler;
+        this.health = health;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The candidates of a period whatever their review status, in newsletter order: the editor sees
+     * what is decided beside what is not.
+     *
+     * @param all include items below the relevance threshold too
+     */
+    public Digest candidates(Period period, boolean all) throws StoreException {
+        return candidates.select(store, period, new Selection(all, Decisions.STATUSES));
+    }
+
+    /** One stored item with its section and score, whether or not it is a candidate of any period. */
+    public Optional<DigestEntry> item(long id) throws StoreException {
+        return store.item(id).map(this::entry);
+    }
+
+    private DigestEntry entry(StoredItem item) {
+        String sourceName = config.source(item.source()).map(SourceConfig::name).orElse(item.source());
+        return new DigestEntry(item, candidates.sectionOf(item), sourceName, candidates.score(item));
+    }
+
+    /**
+     * Records a decision now.
+     *
+     * @param note null keeps the note, empty clears it
+     * @throws IllegalArgumentException when the decision is not accepted, rejected or new, or the note is too long
+     * @throws StoreException           when there is no such item or the database fails
+     */
+    public DigestEntry decide(long id, String decision, String note) throws StoreException {
+        return entry(store.decisions().decide(id, decision, note, clock.instant()));
+    }
+
+    /**
+     * Sets the draft's title and summary of an item; null keeps, blank removes the edit.
+     *
+     * @throws IllegalArgumentException when a text is too long
+     */
+    public DigestEntry edit(long id, String title, String summary) throws StoreException {
+        return entry(store.decisions().edit(id, title, summary));
+    }
+
+    /**
+     * The next issue as it stands: the period's accepted items (whatever their score) when there
+     * are any, otherwise its candidates that are not rejected; the digest's rule ({@link Draft#of}).
+     */
+    public Draft draft(Period period) throws StoreException {
+        return Draft.of(candidates, store, period);
+    }
+
+    /** The draft as {@code kildevakt draft --format} writes it. */
+    public String draftText(Draft draft, DraftFormat format) {
+        return format.writer().write(draft);
+    }
+
+    /** A configured source with its health. */
+    public record SourceHealth(SourceConfig source, SourceState state, String health) {}
+
+    /** Every configured source, in feeds.yml order, with its state and health word. */
+    public List<SourceHealth> sources() throws StoreException {
+        Map<String, SourceState> states = store.states();
+        Instant now = clock.instant();
+        List<SourceHealth> out = new ArrayList<>();
+        for (SourceConfig s : config.sources()) {
+            SourceState state = states.getOrDefault(s.id(), SourceState.empty(s.id()));
+            out.add(new SourceHealth(s, state, health.health(state, now)));
+        }
+        return out;
+    }
+
+    /** Crawls one configured source now. @throws IllegalArgumentException when there is no such source */
+    public SourceReport recrawl(String sourceId) throws Recrawler.Busy, StoreException {
+        if (config.source(sourceId).isEmpty()) {
+            throw new IllegalArgumentException("no source \"" + sourceId + "\" in " + config.file());
+        }
+        return recrawler.recrawl(sourceId);
+    }
+
+    public Optional<LinkReports.Report> latestLinkReport() throws StoreException {
+        return links.latest();
+    }
+}

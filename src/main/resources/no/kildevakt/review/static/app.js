@@ -1,0 +1,285 @@
+// kildevakt review page: decisions, notes and edits without reloading, keyboard shortcuts,
+// copying the draft and re-crawling a source. Plain browser JavaScript, no build step, no
+// dependencies. Crawled text is only ever put into the page with textContent, never as HTML.
+'use strict';
+
+(() => {
+  const body = document.body;
+  const token = (document.querySelector('meta[name="kildevakt-token"]') || {}).content || '';
+  const toastEl = document.getElementById('toast');
+  let toastTimer = null;
+
+  function toast(message, isError) {
+    if (!toastEl) return;
+    toastEl.textContent = message;
+    toastEl.classList.toggle('error', !!isError);
+    toastEl.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { toastEl.hidden = true; }, isError ? 6000 : 1800);
+  }
+
+  async function post(url, data) {
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Kildevakt-Token': token },
+      body: JSON.stringify(data || {}),
+    });
+    let json = null;
+    try { json = await response.json(); } catch (e) { /* not JSON: the status says enough */ }
+    if (!response.ok) {
+      throw new Error(json && json.error ? json.error : response.status + ' ' + response.statusText);
+    }
+    return json;
+  }
+
+  function format(template, ...args) {
+    return template.replace(/\{(\d+)\}/g, (m, i) => String(args[Number(i)]));
+  }
+
+  // ------------------------------------------------------------------ review page
+
+  const statusLabel = (status) => body.dataset['status' + status.charAt(0).toUpperCase() + status.slice(1)] || status;
+  const items = () => Array.from(document.querySelectorAll('article.item'));
+  let current = null;
+
+  function select(el, scroll) {
+    if (current) current.classList.remove('current');
+    current = el;
+    if (!el) return;
+    el.classList.add('current');
+    el.focus({ preventScroll: true });
+    if (scroll !== false) el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
+
+  function move(delta) {
+    const list = items();
+    if (!list.length) return;
+    let i = list.indexOf(current);
+    i = i < 0 ? 0 : Math.max(0, Math.min(list.length - 1, i + delta));
+    select(list[i]);
+  }
+
+  function setText(el, selector, text) {
+    const target = el.querySelector(selector);
+    if (target) target.textContent = text;
+  }
+
+  /** Shows an item as the server now has it. */
+  function apply(el, item) {
+    el.dataset.status = item.status;
+    setText(el, '.status-badge', statusLabel(item.status));
+    const note = el.querySelector('.note-text');
+    note.hidden = !item.note;
+    setText(note, '.value', item.note || '');
+    el.querySelector('.note-form textarea').value = item.note || '';
+
+    setText(el, '.title .open', item.draft_title || '');
+    const edited = !!item.edited_title;
+    let marker = el.querySelector('.title .edited');
+    let original = el.querySelector('.original');
+    if (edited && !marker) {
+      marker = document.createElement('span');
+      marker.className = 'edited';
+      el.querySelector('.title').append(' ', marker);
+      original = document.createElement('p');
+      original.className = 'original';
+      el.querySelector('.title').after(original);
+    }
+    if (marker) { marker.hidden = !edited; marker.textContent = '(' + (body.dataset.msgEdited || '✎') + ')'; }
+    if (original) { original.hidden = !edited; original.textContent = (body.dataset.msgOriginal || '') + ': ' + item.title; }
+    setText(el, '.summary', item.draft_summary || '');
+    el.querySelector('.edit-form [name=title]').value = item.draft_title || '';
+    el.querySelector('.edit-form [name=summary]').value = item.draft_summary || '';
+    recount();
+  }
+
+  /** Counts per section and in total, from what the page shows. */
+  function recount() {
+    const totals = { total: 0, accepted: 0, rejected: 0 };
+    document.querySelectorAll('section.section').forEach((section) => {
+      const counts = { total: 0, accepted: 0, rejected: 0 };
+      section.querySelectorAll('article.item').forEach((a) => {
+        counts.total++;
+        if (a.dataset.status in counts) counts[a.dataset.status]++;
+      });
+      document.querySelectorAll('[data-section-counts="' + CSS.escape(section.dataset.section) + '"]').forEach((c) => {
+        Object.keys(counts).forEach((k) => { c.querySelectorAll('[data-count="' + k + '"]').forEach((n) => { n.textContent = counts[k]; }); });
+      });
+      Object.keys(counts).forEach((k) => { totals[k] += counts[k]; });
+    });
+    const toc = document.querySelector('.toc .total');
+    if (toc) Object.keys(totals).forEach((k) => setText(toc, '[data-count="' + k + '"]', totals[k]));
+  }
+
+  async function decide(el, decision, note) {
+    el.classList.add('busy');
+    try {
+      const data = note === undefined ? { decision } : { decision, note };
+      apply(el, await post('/api/items/' + el.dataset.id + '/decision', data));
+      return true;
+    } catch (e) {
+      toast(body.dataset.msgFailed + ': ' + e.message, true);
+      return false;
+    } finally {
+      el.classList.remove('busy');
+    }
+  }
+
+  function openForm(el, name) {
+    el.querySelectorAll('form').forEach((f) => { f.hidden = !f.classList.contains(name); });
+    const form = el.querySelector('form.' + name);
+    const field = form.querySelector('input, textarea');
+    field.focus();
+    if (field.select) field.select();
+  }
+
+  function closeForms(el) {
+    el.querySelectorAll('form').forEach((f) => { f.hidden = true; });
+    select(el, false);
+  }
+
+  async function act(el, action) {
+    select(el, false);
+    switch (action) {
+      case 'accepted':
+      case 'rejected':
+        if (await decide(el, action)) move(1);
+        break;
+      case 'new':
+        await decide(el, 'new');
+        break;
+      case 'note':
+        openForm(el, 'note-form');
+        break;
+      case 'edit':
+        openForm(el, 'edit-form');
+        break;
+      case 'cancel':
+        closeForms(el);
+        break;
+      case 'open': {
+        const link = el.querySelector('a.open');
+        if (link) window.open(link.href, '_blank', 'noopener,noreferrer');
+        break;
+      }
+      default:
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    const el = event.target.closest('article.item');
+    if (button && el) {
+      event.preventDefault();
+      act(el, button.dataset.action);
+    } else if (el && !event.target.closest('a, input, textarea, select, button')) {
+      select(el, false);
+    }
+  });
+
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    const el = form.closest('article.item');
+    if (!el) return; // the filter form submits as usual
+    event.preventDefault();
+    if (form.classList.contains('note-form')) {
+      if (await decide(el, el.dataset.status, form.note.value)) { closeForms(el); toast(body.dataset.msgSaved); }
+    } else if (form.classList.contains('edit-form')) {
+      el.classList.add('busy');
+      try {
+        apply(el, await post('/api/items/' + el.dataset.id + '/edit', { title: form.title.value, summary: form.summary.value }));
+        closeForms(el);
+        toast(body.dataset.msgSaved);
+      } catch (e) {
+        toast(body.dataset.msgFailed + ': ' + e.message, true);
+      } finally {
+        el.classList.remove('busy');
+      }
+    }
+  });
+
+  const keys = { j: 'next', k: 'previous', a: 'accepted', r: 'rejected', u: 'new', o: 'open', n: 'note', e: 'edit' };
+
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      // Ctrl/Cmd+Enter saves the note or edit being typed
+      if (event.key === 'Enter' && event.target.form && event.target.closest('article.item')) {
+        event.preventDefault();
+        event.target.form.requestSubmit();
+      }
+      return;
+    }
+    const typing = event.target.closest && event.target.closest('input, textarea, select');
+    if (event.key === 'Escape') {
+      const el = event.target.closest && event.target.closest('article.item');
+      if (el) closeForms(el);
+      return;
+    }
+    if (typing || body.dataset.page !== 'review') return;
+    if (event.key === '/') {
+      event.preventDefault();
+      const search = document.querySelector('input[name=q]');
+      if (search) search.focus();
+      return;
+    }
+    const command = keys[event.key];
+    if (!command) return;
+    event.preventDefault();
+    if (command === 'next') { move(1); return; }
+    if (command === 'previous') { move(-1); return; }
+    if (!current) { move(0); if (!current) return; }
+    act(current, command);
+  });
+
+  // the filters apply as soon as a choice changes
+  document.querySelectorAll('form.filters select, form.filters input[type=checkbox]').forEach((input) => {
+    input.addEventListener('change', () => input.form.requestSubmit());
+  });
+
+  if (body.dataset.page === 'review') {
+    const fromHash = location.hash.startsWith('#item-') && document.getElementById(location.hash.slice(1));
+    if (fromHash) select(fromHash);
+  }
+
+  // ------------------------------------------------------------------ draft page
+
+  document.querySelectorAll('button[data-copy]').forEach((button) => {
+    button.addEventListener('click', async () => {
+      const source = document.getElementById(button.dataset.copy);
+      const text = source.value;
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch (e) {
+        // no clipboard API (plain http on another host): copy through a selection instead
+        const wasHidden = source.hidden;
+        source.hidden = false;
+        source.select();
+        document.execCommand('copy');
+        source.hidden = wasHidden;
+      }
+      toast(body.dataset.msgCopied);
+    });
+  });
+
+  // ------------------------------------------------------------------ sources page
+
+  document.querySelectorAll('button.recrawl').forEach((button) => {
+    button.addEventListener('click', async () => {
+      const result = button.parentElement.querySelector('.recrawl-result');
+      button.disabled = true;
+      result.classList.remove('error');
+      result.textContent = body.dataset.msgRecrawling;
+      try {
+        const r = await post('/api/sources/' + encodeURIComponent(button.dataset.source) + '/crawl');
+        result.textContent = format(body.dataset.msgRecrawlDone, r.outcome, r.new_items) + (r.error ? ' — ' + r.error : '');
+        result.classList.toggle('error', r.status === 'failed');
+      } catch (e) {
+        result.textContent = e.message;
+        result.classList.add('error');
+      } finally {
+        button.disabled = false;
+      }
+    });
+  });
+})();
