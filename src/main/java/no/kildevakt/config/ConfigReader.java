@@ -311,7 +311,8 @@ final class ConfigReader {
         }
         Map<String, String> select = select(m, type);
         boolean dateFromUrl = listingFlag(m, "date_from_url", type);
-        boolean enrich = listingFlag(m, "enrich", type);
+        // enrichment also serves feeds whose entries carry no dates (Europol's RSS)
+        boolean enrich = m.has("enrich") && bool(m.get("enrich").get(), m.at("enrich"));
         int pages = 1;
         if (m.has("pages")) {
             Node pagesNode = m.get("pages").get();

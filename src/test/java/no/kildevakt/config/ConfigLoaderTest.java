@@ -465,12 +465,17 @@ class ConfigLoaderTest {
     void listingOptionsAreRefusedWhereTheyWouldBeIgnored() {
         assertError("feeds.yml:5: sources[0].pages: only allowed for type html (this source is type feed)",
                 source("id: a", "url: https://a.no/", "section: norske", "pages: 2"));
-        assertError("feeds.yml:5: sources[0].enrich: only allowed for type html or json (this source is type feed)",
-                source("id: a", "url: https://a.no/", "section: norske", "enrich: true"));
+        assertError("feeds.yml:5: sources[0].date_from_url: only allowed for type html or json (this source is type feed)",
+                source("id: a", "url: https://a.no/", "section: norske", "date_from_url: true"));
         assertError("feeds.yml:6: sources[0].pages: must be between 1 and 20, got 50",
                 source("id: a", "url: https://a.no/", "type: html", "section: norske", "pages: 50"));
         assertError("feeds.yml:6: sources[0].date_from_url: expected true or false, got a string",
                 source("id: a", "url: https://a.no/", "type: html", "section: norske", "date_from_url: ja"));
+    }
+
+    @Test
+    void enrichIsAllowedOnFeedsWhoseEntriesLackDates() throws Exception {
+        assertTrue(parse(source("id: a", "url: https://a.no/", "section: norske", "enrich: true")).sources().get(0).enrich());
     }
 
     @Test
