@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Watches the sources a newsletter editor follows and reports what is new.",
-        subcommands = {ValidateCommand.class, CrawlCommand.class, ItemsCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, CrawlCommand.class, ItemsCommand.class, SourcesCommand.class, TryCommand.class, DiscoverCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error, 3 another crawl holds the lock."})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;
@@ -51,7 +51,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        terminal.err().println("kildevakt: a command is required (validate, crawl, items, sources); see kildevakt --help");
+        terminal.err().println("kildevakt: a command is required (validate, crawl, items, sources, try, discover); see kildevakt --help");
         return USAGE;
     }
 

@@ -32,7 +32,7 @@ final class DateFinder {
     static Optional<Found> ofElement(Element element, LocalDate reference) {
         for (String attribute : new String[] {"datetime", "content"}) {
             String value = element.attr(attribute).strip();
-            if (!value.isEmpty()) {
+            if (hasDigit(value)) {
                 Optional<PageDate> date = DateText.parse(value, reference);
                 if (date.isPresent()) {
                     return Optional.of(new Found(date.get(), value, element));
@@ -40,6 +40,9 @@ final class DateFinder {
             }
         }
         String text = element.text().strip();
+        if (!hasDigit(text)) {
+            return Optional.empty();
+        }
         return DateText.parse(text, reference).map(d -> new Found(d, text, element));
     }
 
@@ -63,7 +66,7 @@ final class DateFinder {
             boolean holdsExcluded = exclude != null && isInside(exclude, e);
             // an element around the title can only contribute its own text, never the title's
             String text = holdsExcluded ? ownText(e) : e.text().strip();
-            if (text.isEmpty() || text.length() > MAX_DATE_TEXT) {
+            if (text.isEmpty() || text.length() > MAX_DATE_TEXT || !hasDigit(text)) {
                 continue;
             }
             Optional<PageDate> date = DateText.parse(text, reference);
@@ -82,7 +85,7 @@ final class DateFinder {
             descended = false;
             for (Element child : found.element().children()) {
                 String childText = child.text().strip();
-                if (!childText.isEmpty()) {
+                if (hasDigit(childText)) {
                     Optional<PageDate> d = DateText.parse(childText, reference);
                     if (d.isPresent() && d.get().start().equals(found.date().start())) {
                         found = new Found(d.get(), childText, child);
@@ -93,6 +96,16 @@ final class DateFinder {
             }
         }
         return found;
+    }
+
+    /** Every date form has a digit (day or year); texts without one are not worth a parse. */
+    static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String ownText(Element e) {
