@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,7 @@ import no.kildevakt.parse.FeedDates;
  * and every new quirk fixed here is fixed for every source.
  *
  * <p><b>How.</b> A text that is exactly an ISO 8601 or RFC 1123 value is read by
- * {@link DateTimeFormatter}. Anything else is scanned for the earliest date written in one of
+ * {@link DateTimeFormatter} (a month alone, {@code 2024-12}, is its first day; a year alone is no date). Anything else is scanned for the earliest date written in one of
  * these forms ({@link DateForm}), whatever text surrounds it (labels, weekdays, separators):
  * <ul>
  *   <li>ISO dates in text: {@code 2024-12-06}, {@code 2024-12-06T10:00+01:00}, {@code 2006/09/15};</li>
@@ -76,8 +77,8 @@ public final class DateText {
 
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\p{L}\\d/.-])(?<y>\\d{4})(?<sep>[-/])(?<mo>0?\\d{1,2})\\k<sep>(?<d>\\d{1,2})"
-            + "(?:T(?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?<z>Z|[+-]\\d{2}(?::?\\d{2})?)?)?"
-            + "(?![\\p{L}\\d])(?![-/:]\\d)");
+            + "(?:T(?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?<z>Z|[+-]\\d{2}(?::?\\d{2})?(?![\\d:]))?)?"
+            + "(?![\\p{L}\\d+-])(?![/:]\\d)");
 
     private static final Pattern DAY_FIRST_NUMERIC = Pattern.compile(
             "(?<![\\p{L}\\d.,/+-])(?:(?<d1>\\d{1,2})\\.?" + RANGE + ")?"
@@ -126,6 +127,8 @@ public final class DateText {
                 return PageDate.of(t.toLocalDate(), t.atZone(PageDate.ZONE).toInstant().truncatedTo(ChronoUnit.SECONDS));
             },
             s -> PageDate.of(LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE)),
+            // a month alone ("2024-12", as in W3C-DTF) means its first day
+            s -> PageDate.of(YearMonth.parse(s).atDay(1)),
             s -> {
                 if (!FOUR_DIGIT_YEAR_AND_TIME.matcher(s).find()) { // the formatter reads "04" as the year 4
                     throw new DateTimeParseException("two-digit year", s, 0);
