@@ -14,6 +14,8 @@ import no.kildevakt.crawl.SourceReader;
 import no.kildevakt.html.HtmlListingReader;
 import no.kildevakt.html.ListingDetector;
 import no.kildevakt.item.ItemNormalizer;
+import no.kildevakt.item.UrlCanonicalizer;
+import no.kildevakt.json.JsonReader;
 import no.kildevakt.parse.FeedParser;
 
 /**
@@ -36,6 +38,7 @@ final class SourceReaders {
         Map<SourceType, SourceReader> readers = new EnumMap<>(SourceType.class);
         readers.put(SourceType.FEED, new FeedReader(new FeedParser(), normalizer));
         readers.put(SourceType.HTML, new HtmlListingReader(fetch, eventSections::contains, normalizer, new ListingDetector(), clock));
+        readers.put(SourceType.JSON, new JsonReader(eventSections::contains, normalizer, new UrlCanonicalizer(), clock));
         return readers;
     }
 }
