@@ -242,7 +242,7 @@ public final class ListingDetector {
             boolean titleIsLink = true;
             for (Element e : items) {
                 Element t = titles.get(e);
-                if (t != null && !(t.is(LINKS) || t.selectFirst(LINKS) != null)) {
+                if (t != null && !(t.is(LINKS) || t.selectFirst(LINKS) != null || t.closest(LINKS) != null)) {
                     titleIsLink = false;
                 }
                 Element a = linkElement(e, t);
@@ -288,10 +288,9 @@ public final class ListingDetector {
 
         /** The title element: the first heading with text, else the first link with text. */
         Element title(Element item) {
-            for (Element h : item.select(HEADINGS)) {
-                if (h.hasText()) {
-                    return h;
-                }
+            Element heading = ListingExtractor.longestHeading(item);
+            if (heading != null) {
+                return heading;
             }
             if (item.is(LINKS) && item.hasText()) {
                 return item;
@@ -313,16 +312,16 @@ public final class ListingDetector {
                 if (inside != null) {
                     return inside;
                 }
+                Element around = title.closest(LINKS);
+                if (around != null && DateFinder.isInside(around, item)) {
+                    return around;
+                }
             }
             return item.is(LINKS) ? item : item.selectFirst(LINKS);
         }
 
         private String link(Element item, Element title) {
             Element a = linkElement(item, title);
-            if (a == null && title != null) {
-                Element around = title.closest("a[href]");
-                a = around != null && DateFinder.isInside(around, item) ? around : null;
-            }
             return a == null ? null : a.attr("href");
         }
 
@@ -421,7 +420,7 @@ public final class ListingDetector {
             Set<Element> wanted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             wanted.addAll(g.members);
             List<String> candidates = new ArrayList<>();
-            String own = css(first);
+            String own = sharedCss(g.members);
             candidates.add(own);
             String path = own;
             for (Element p = first.parent(); p != null && !p.tagName().equals("html"); p = p.parent()) {
@@ -508,9 +507,30 @@ public final class ListingDetector {
         return sb.toString();
     }
 
-    /** The element's place among its siblings for grouping: tag and stable classes. */
+    /**
+     * The element's place among its siblings for grouping: its tag and its first stable class.
+     * Only the first, because lists mark items by kind with further classes
+     * ({@code post post-movies}, {@code post post-tv}); the item selector is then built from
+     * the classes all members share.
+     */
     static String local(Element e) {
-        return css(e);
+        StringBuilder sb = new StringBuilder(e.tagName());
+        e.classNames().stream().filter(ListingDetector::isPlainIdentifier)
+                .filter(c -> !GENERATED_CLASS.matcher(c).matches())
+                .findFirst().ifPresent(c -> sb.append('.').append(c));
+        return sb.toString();
+    }
+
+    /** Tag and the stable classes every one of {@code members} has. */
+    static String sharedCss(List<Element> members) {
+        java.util.Set<String> shared = new java.util.TreeSet<>(members.get(0).classNames());
+        for (Element m : members) {
+            shared.retainAll(m.classNames());
+        }
+        StringBuilder sb = new StringBuilder(members.get(0).tagName());
+        shared.stream().filter(ListingDetector::isPlainIdentifier).filter(c -> !GENERATED_CLASS.matcher(c).matches())
+                .forEach(c -> sb.append('.').append(c));
+        return sb.toString();
     }
 
     private static boolean isPlainIdentifier(String s) {

@@ -120,12 +120,22 @@ public final class ListingExtractor {
             Element e = item.selectFirst(selectors.title);
             return e == null || !e.hasText() ? null : e;
         }
+        Element heading = longestHeading(item);
+        return heading != null ? heading : firstLinkWithText(item);
+    }
+
+    /**
+     * The heading with the most text: the title, where a kicker or a category label is also a
+     * heading ({@code <h3>João Doria</h3><h2>Covas quebra promessa …</h2>}); the first of equals.
+     */
+    static Element longestHeading(Element item) {
+        Element best = null;
         for (Element h : item.select(HEADINGS)) {
-            if (h.hasText()) {
-                return h;
+            if (h.hasText() && (best == null || h.text().length() > best.text().length())) {
+                best = h;
             }
         }
-        return firstLinkWithText(item);
+        return best;
     }
 
     private Optional<String> link(Element item, Element titleElement) {
