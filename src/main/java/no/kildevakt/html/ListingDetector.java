@@ -50,6 +50,10 @@ public final class ListingDetector {
     private static final int SHORTLIST = 10;
     /** Items per group examined for dates. */
     private static final int SAMPLE = 40;
+    /** Items per group whose features are measured (evenly spread); a 3000-item page costs no more than a 200-item one. */
+    private static final int CHEAP_SAMPLE = 200;
+    /** Items selectors are derived and verified on. */
+    private static final int SELECTOR_SAMPLE = 60;
     /** Share of items a derived selector must get right. */
     private static final double AGREEMENT = 0.9;
 
@@ -101,6 +105,18 @@ public final class ListingDetector {
         }
         Group winner = best;
         return Optional.of(new Detection(analysis.selectorsFor(winner), winner.members.size(), winner.score));
+    }
+
+    /** At most {@code max} of {@code all}, evenly spread, in order. */
+    static List<Element> sample(List<Element> all, int max) {
+        if (all.size() <= max) {
+            return all;
+        }
+        List<Element> out = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            out.add(all.get((int) ((long) i * all.size() / max)));
+        }
+        return out;
     }
 
     /** Whether {@code outer}'s items contain {@code inner}'s (the wrapper case: prefer the outer). */
@@ -173,7 +189,8 @@ public final class ListingDetector {
         }
 
         /** Features that cost little; empty when the group cannot be a listing at all. */
-        Optional<Group> cheap(String sig, List<Element> members) {
+        Optional<Group> cheap(String sig, List<Element> all) {
+            List<Element> members = sample(all, CHEAP_SAMPLE);
             int withLink = 0;
             double titleChars = 0;
             double linkChars = 0;
@@ -208,7 +225,8 @@ public final class ListingDetector {
             double linksPerItem = (double) links / n;
             double cheap = Math.log(1 + withLink) * Math.min(1, titleLength / 30.0) * (0.4 + 0.6 * deepLinks)
                     * (1.2 - 0.5 * linkDensity) / Math.max(1, linksPerItem - 3);
-            return Optional.of(new Group(sig, members, cheap, titleLength, linkDensity, deepLinks, linksPerItem));
+            return Optional.of(new Group(sig, all, cheap * Math.log(1 + all.size()) / Math.log(1 + n), titleLength, linkDensity,
+                    deepLinks, linksPerItem));
         }
 
         void full(Group g) {
@@ -228,7 +246,7 @@ public final class ListingDetector {
 
         ListingSelectors selectorsFor(Group g) {
             String item = itemSelector(g);
-            List<Element> items = g.members;
+            List<Element> items = sample(g.members, SELECTOR_SAMPLE);
             Map<Element, Element> titles = new IdentityHashMap<>();
             for (Element e : items) {
                 Element t = title(e);
