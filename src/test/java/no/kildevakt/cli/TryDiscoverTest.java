@@ -176,6 +176,21 @@ class TryDiscoverTest {
         assertTrue(empty.err().contains("warning found no list of dated links on the page"), empty.err());
     }
 
+    @Test
+    void crawlReadsHtmlSourcesThroughTheSameReaders() throws Exception {
+        routes.put("/aktuelt/", ok("text/html; charset=utf-8", fixture("medietilsynet")));
+        config("  - id: mt\n    url: \"" + server.url("/aktuelt/") + "\"\n    type: html\n    section: norske\n");
+        Files.writeString(dir.resolve("feeds.yml"), Files.readString(dir.resolve("feeds.yml"))
+                .replace("  - {id: placeholder, url: \"https://example.org/feed\", section: norske}\n", ""));
+        Run crawl = run("crawl", "--json");
+        assertEquals(0, crawl.code(), crawl.err());
+        assertEquals(5, JSON.readTree(crawl.out()).get("new_items").asInt(), crawl.out());
+        Run items = run("items", "--json");
+        JsonNode first = JSON.readTree(items.out()).get("items").get(0);
+        assertEquals("Ny rapport: Barn og medier 2021", first.get("title").asText());
+        assertEquals("2021-07-26", first.get("published").asText());
+    }
+
     // ------------------------------------------------------------------ discover
 
     @Test
