@@ -128,6 +128,8 @@ final class CrawlCommand implements Callable<Integer> {
             o.put("seen_items", r.seenItems());
             o.put("error", r.error());
             o.put("warning", r.warning());
+            ArrayNode warnings = o.putArray("warnings");
+            r.warnings().forEach(warnings::add);
             o.put("took_ms", r.took().toMillis());
         }
         root.put("new_items", report.newItems());

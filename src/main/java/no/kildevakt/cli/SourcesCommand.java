@@ -72,7 +72,7 @@ final class SourcesCommand implements Callable<Integer> {
         out.printf("%-24s %-12s %-16s %5s %6s  %s%n", "SOURCE", "HEALTH", "LAST SUCCESS", "FAILS", "ITEMS", "NOTE");
         for (SourceConfig source : config.sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-            String note = s.lastOutcome() != null && s.lastOutcome().isFailure() ? s.lastError() : s.warning();
+            String note = s.error() != null ? s.error() : s.warning();
             out.printf("%-24s %-12s %-16s %5d %6d  %s%n", source.id(), health(s, now), Commands.dateTime(s.lastSuccess()),
                     s.consecutiveFailures(), s.itemsLastTime(), note == null ? "" : note);
         }
@@ -94,13 +94,21 @@ final class SourcesCommand implements Callable<Integer> {
             o.put("last_outcome", s.lastOutcome() == null ? null : s.lastOutcome().code());
             o.put("last_attempt", Commands.iso(s.lastAttempt()));
             o.put("last_success", Commands.iso(s.lastSuccess()));
-            o.put("last_error", s.lastError());
+            o.put("last_error", s.error());
             o.put("consecutive_failures", s.consecutiveFailures());
             o.put("items_last_time", s.itemsLastTime());
             o.put("items_ever", s.itemsEver());
             o.put("next_due", Commands.iso(s.nextDue()));
             o.put("moved_to", s.movedTo());
             o.put("warning", s.warning());
+            ArrayNode warnings = o.putArray("warnings");
+            if (s.quietWarning() != null) {
+                warnings.add(s.quietWarning());
+            }
+            if (s.movedTo() != null) {
+                warnings.add(SourceState.movedWarning(s.movedTo()));
+            }
+            s.roundWarnings().forEach(warnings::add);
         }
         return root;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.enrich.Enricher;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -36,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * Runs one crawl: picks the sources that are due, fetches and reads each, and stores each
  * source's round in its own transaction. Sources are isolated from each other: whatever
  * goes wrong with one is recorded against it and the others go on.
+ *
+ * <p>Between reading and storing, new items that lack a date or summary are enriched from their
+ * own pages ({@link Enricher}: bounded per source, through the same polite fetcher), and the
+ * round's warnings (the reader's, enrichment's, and {@link ListingHealth}'s signs of a changed
+ * listing layout) are reported and kept in the source's state, so that {@code sources} shows them
+ * until a later round no longer has them.
  *
  * <p>Sources are grouped by host and each host's sources run one after another on one
  * worker, while different hosts run in parallel. The fetcher enforces per-host politeness
@@ -58,6 +66,7 @@ public final class Crawler {
     private final Fetch fetch;
     private final Map<SourceType, SourceReader> readers;
     private final Clock clock;
+    private final Enricher enricher;
     /**
      * Reading and storing are CPU work; fetching is mostly waiting. Many hosts are fetched at
      * once, but only as many responses are read as there are cores, so a burst of arrivals
@@ -66,12 +75,21 @@ public final class Crawler {
     private final java.util.concurrent.Semaphore cpuSlots = new java.util.concurrent.Semaphore(
             Math.max(1, Runtime.getRuntime().availableProcessors()));
 
+    /** A crawler that enriches through {@code fetch} with the default bound ({@link Enricher#DEFAULT_MAX_FETCHES_PER_SOURCE}). */
     public Crawler(Config config, Store store, Fetch fetch, Map<SourceType, SourceReader> readers, Clock clock) {
+        this(config, store, fetch, readers, clock, new Enricher(fetch::fetch, clock));
+    }
+
+    /**
+     * @param enricher fills missing dates and summaries of new items from their pages
+     */
+    public Crawler(Config config, Store store, Fetch fetch, Map<SourceType, SourceReader> readers, Clock clock, Enricher enricher) {
         this.config = config;
         this.store = store;
         this.fetch = fetch;
         this.readers = Map.copyOf(readers);
         this.clock = clock;
+        this.enricher = enricher;
     }
 
     /** Crawls what {@code options} select and reports on every configured source. */
@@ -171,14 +189,18 @@ public final class Crawler {
     SourceReport crawlOne(SourceConfig source, SourceState before) throws StoreException {
         Instant started = clock.instant();
         Attempt attempt = attempt(source, before);
+        if (attempt.outcome == Outcome.OK) {
+            enrich(source, attempt);
+        }
         Instant finished = clock.instant();
         SourceState after = nextState(source, before, attempt, finished);
-        String warning = warningFor(source, attempt, after);
+        List<String> warnings = warningsFor(attempt, after);
+        String warning = warnings.isEmpty() ? null : source.id() + ": " + String.join("; ", warnings);
         Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
                 attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
         RoundResult stored = store.recordRound(round);
         return new SourceReport(source.id(), attempt.outcome, stored.newItems(), attempt.items.size(),
-                attempt.error, warning, Duration.between(started, finished));
+                attempt.error, warning, Duration.between(started, finished), warnings);
     }
 
     /** What one fetch-and-read produced; a plain holder so the steps above stay short. */
@@ -189,6 +211,8 @@ public final class Crawler {
         String finalUrl;
         long bytes;
         List<Item> items = List.of();
+        /** What this round's reading and enrichment warned of (not the state-derived quiet/moved warnings). */
+        List<String> warnings = new ArrayList<>();
         FetchResponse response;
         FetchException failure;
     }
@@ -214,6 +238,8 @@ public final class Crawler {
             SourceReader.Reading reading = readWithCpuSlot(reader, source, response);
             reading.warnings().forEach(w -> log.debug("{}: {}", source.id(), w));
             a.items = reading.items();
+            a.warnings.addAll(reading.warnings());
+            a.warnings.addAll(ListingHealth.warnings(source, reading.items(), reading.warnings()));
             a.outcome = a.items.isEmpty() ? Outcome.EMPTY : Outcome.OK;
         } catch (FetchException e) {
             a.failure = e;
@@ -242,6 +268,25 @@ public final class Crawler {
         }
     }
 
+    /**
+     * Fills the missing fields of the round's new items from their pages. Which items are new is
+     * asked of the store only for the items the enricher would want, so that a feed round (which
+     * wants none unless {@code enrich: true}) costs no lookup.
+     */
+    private void enrich(SourceConfig source, Attempt a) throws StoreException {
+        List<Item> candidates = a.items.stream().filter(i -> Enricher.wants(source, i)).toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<String> known = store.knownItems().knownKeys(candidates);
+        Enricher.Enrichment enrichment = enricher.enrich(source, a.items, i -> !known.contains(i.dedupeKey()));
+        if (enrichment.fetches() > 0) {
+            log.debug("{}: enriched from {} page(s)", source.id(), enrichment.fetches());
+        }
+        a.items = enrichment.items();
+        a.warnings.addAll(enrichment.warnings());
+    }
+
     static Outcome outcomeOf(FetchException.Kind kind) {
         return switch (kind) {
             case ROBOTS_DISALLOWED, BLOCKED -> Outcome.BLOCKED;
@@ -262,7 +307,9 @@ public final class Crawler {
             String lastModified = r.lastModified() != null || !r.notModified() ? r.lastModified() : b.lastModified();
             int itemsLastTime = a.outcome == Outcome.NOT_MODIFIED ? b.itemsLastTime() : a.items.size();
             String movedTo = r.movedTo() != null ? r.movedTo().toString() : null;
-            return new SourceState(source.id(), etag, lastModified, now, now, a.outcome, null, 0, itemsLastTime,
+            // unchanged content has the warnings it had; otherwise this round's replace them
+            String warnings = SourceState.keptWarnings(a.outcome == Outcome.NOT_MODIFIED ? b.roundWarnings() : a.warnings);
+            return new SourceState(source.id(), etag, lastModified, now, now, a.outcome, warnings, 0, itemsLastTime,
                     Math.max(b.itemsEver(), itemsLastTime), null, movedTo);
         }
         int failures = b.consecutiveFailures() + 1;
@@ -272,15 +319,25 @@ public final class Crawler {
                 b.itemsLastTime(), b.itemsEver(), nextDue, b.movedTo());
     }
 
-    /** What about this round the editor should look at, though it did not fail; null when nothing. */
-    private static String warningFor(SourceConfig source, Attempt a, SourceState after) {
-        String warning = null;
-        if (a.outcome == Outcome.EMPTY) {
-            warning = after.wentQuiet() ? after.warning() : "yielded no items";
-        } else if (a.response != null && a.response.movedTo() != null) {
-            warning = SourceState.movedWarning(a.response.movedTo().toString());
+    /**
+     * What about this round the editor should look at, though it did not fail, one line each:
+     * no items (or no items where there used to be some), a permanent move, and the warnings the
+     * state keeps for the round (the reader's, enrichment's, the listing's health). Empty for a
+     * failed round: its error says it all.
+     */
+    private static List<String> warningsFor(Attempt a, SourceState after) {
+        if (a.outcome.isFailure()) {
+            return List.of();
         }
-        return warning == null ? null : source.id() + ": " + warning;
+        List<String> warnings = new ArrayList<>();
+        if (a.outcome == Outcome.EMPTY) {
+            warnings.add(after.wentQuiet() ? after.quietWarning() : "yielded no items");
+        }
+        if (a.response != null && a.response.movedTo() != null) {
+            warnings.add(SourceState.movedWarning(a.response.movedTo().toString()));
+        }
+        warnings.addAll(after.roundWarnings());
+        return warnings;
     }
 
     /**

@@ -1,6 +1,9 @@
 package no.kildevakt.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import no.kildevakt.OneLine;
 
 /**
  * What the store remembers about one source between runs: validators for conditional
@@ -11,7 +14,10 @@ import java.time.Instant;
  * @param lastAttempt         when the last round started
  * @param lastSuccess         when a round last ended ok, empty or not modified
  * @param lastOutcome         the outcome of the last round
- * @param lastError           the one-line error of the last failed round (kept after later successes? no: cleared on success)
+ * @param lastError           after a failed round, its one-line error; after a round that did not fail, the
+ *                            warnings of that round (one per line, see {@link #roundWarnings()}) or null. One
+ *                            column serves both because a round either failed or had warnings worth keeping;
+ *                            read it through {@link #error()} and {@link #roundWarnings()}
  * @param consecutiveFailures failed rounds in a row; drives the backoff
  * @param itemsLastTime       items the last successful parse yielded
  * @param itemsEver           the most items any parse of this source has yielded; a drop to zero from here is a warning
@@ -37,12 +43,71 @@ public record SourceState(
         return lastOutcome == Outcome.EMPTY && itemsEver > 0;
     }
 
-    /** Why the editor should look at this source although it does not fail, or null. */
-    public String warning() {
-        if (wentQuiet()) {
-            return "yielded no items, though it has yielded up to " + itemsEver + " before; its layout or URL may have changed";
+    /** Longest warning kept. */
+    static final int MAX_WARNING_CHARS = 500;
+
+    /** Most warnings kept for a round; the rest are counted in the last line. */
+    public static final int MAX_KEPT_WARNINGS = 10;
+
+    /** The warning for a source that {@linkplain #wentQuiet() went quiet}, or null when it did not. */
+    public String quietWarning() {
+        return wentQuiet()
+                ? "yielded no items, though it has yielded up to " + itemsEver + " before; its layout or URL may have changed"
+                : null;
+    }
+
+    /** The error of the last round when it failed, else null. */
+    public String error() {
+        return failed() ? lastError : null;
+    }
+
+    /**
+     * The warnings of the last round that did not fail (a listing whose items mostly lack dates,
+     * items a reader skipped, pages enrichment could not read), one line each; empty after a
+     * failure or when there were none.
+     */
+    public List<String> roundWarnings() {
+        if (failed() || lastError == null || lastError.isBlank()) {
+            return List.of();
         }
-        return movedTo == null ? null : movedWarning(movedTo);
+        return lastError.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private boolean failed() {
+        return lastOutcome != null && lastOutcome.isFailure();
+    }
+
+    /**
+     * Why the editor should look at this source although it does not fail, or null: it went
+     * quiet, it moved, or its last round had warnings (all of them, joined by "; ").
+     */
+    public String warning() {
+        List<String> all = new ArrayList<>();
+        if (wentQuiet()) {
+            all.add(quietWarning());
+        }
+        if (movedTo != null) {
+            all.add(movedWarning(movedTo));
+        }
+        all.addAll(roundWarnings());
+        return all.isEmpty() ? null : String.join("; ", all);
+    }
+
+    /**
+     * How a round's warnings are kept in the {@code lastError} column: one per line, at most
+     * {@value #MAX_KEPT_WARNINGS}; null when there are none.
+     */
+    public static String keptWarnings(List<String> warnings) {
+        List<String> lines = warnings.stream().map(w -> OneLine.of(w, MAX_WARNING_CHARS)).filter(w -> !w.isBlank()).distinct().toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        if (lines.size() > MAX_KEPT_WARNINGS) {
+            List<String> kept = new ArrayList<>(lines.subList(0, MAX_KEPT_WARNINGS - 1));
+            kept.add("… and " + (lines.size() - MAX_KEPT_WARNINGS + 1) + " more warning(s)");
+            lines = kept;
+        }
+        return String.join("\n", lines);
     }
 
     /** The warning for a source whose URL answered with a permanent redirect. */

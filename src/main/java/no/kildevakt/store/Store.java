@@ -313,6 +313,11 @@ public final class Store implements AutoCloseable {
         return new Decisions(this);
     }
 
+    /** Which items are already stored, asked before a round is recorded (enrichment of new items). */
+    public KnownItems knownItems() {
+        return new KnownItems(this);
+    }
+
     /** The log of delivered digests, for {@code digest --since-last}. */
     public DigestLog digests() {
         return new DigestLog(this);
