@@ -62,7 +62,7 @@ final class DiscoverCommand implements Callable<Integer> {
         try (Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults())) {
             discovery = new FeedDiscovery(fetcher::fetch, new FeedParser()).discover(url.get());
         } catch (FetchException e) {
-            main.terminal.err().println("failed " + url.get() + ": " + OneLine.of(e.getMessage()));
+            main.terminal.err().println("failed " + OneLine.of(e.getMessage()));
             return Main.PARTIAL;
         }
         List<String> sections = config == null ? Section.defaults().stream().map(Section::id).toList()
