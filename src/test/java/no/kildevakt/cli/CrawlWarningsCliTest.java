@@ -1,0 +1,140 @@
+package no.kildevakt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A round's warnings in {@code crawl} (text and --json) and in {@code sources} (text and --json). */
+class CrawlWarningsCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DOCTYPE_WARNING = "removed a DOCTYPE declaration (DTDs and entities declared there are never loaded)";
+
+    @TempDir
+    Path dir;
+
+    private MockWebServer server;
+    private final AtomicReference<String> feed = new AtomicReference<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!request.getUrl().encodedPath().equals("/feed.rss")) {
+                    return new MockResponse.Builder().code(404).build();
+                }
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                        .body(feed.get()).build();
+            }
+        });
+        server.start();
+        Files.writeString(dir.resolve("feeds.yml"), """
+                settings:
+                  contact: "test@example.org"
+                  per_host_delay: 10ms
+                  timeout: 2s
+                  retries: 0
+                sources:
+                  - {id: reg, url: "%s", section: norske}
+                """.formatted(server.url("/feed.rss")));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String rss(boolean doctype, boolean withItem) {
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + (doctype ? "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n" : "")
+                + "<rss version=\"2.0\"><channel><title>t</title><link>https://www.regjeringen.no/</link>"
+                + (withItem ? "<item><guid>1</guid><title>Menneskehandel</title><link>https://www.regjeringen.no/1</link>"
+                        + "<pubDate>Thu, 17 Sep 2026 11:00:00 +0200</pubDate></item>" : "")
+                + "</channel></rss>";
+    }
+
+    private record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--config", dir.resolve("feeds.yml").toString(), "--db", dir.resolve("k.db").toString()));
+        all.addAll(List.of(args));
+        int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aReadersWarningsAreShownByCrawlAndKeptForSources() throws IOException {
+        feed.set(rss(true, true));
+        Run crawl = run("crawl", "--json");
+        assertEquals(0, crawl.code(), crawl.err());
+        JsonNode reg = crawl.json().get("sources").get(0);
+        assertEquals(List.of(DOCTYPE_WARNING), strings(reg.get("warnings")));
+        assertEquals("reg: " + DOCTYPE_WARNING, reg.get("warning").asText());
+        assertEquals("ok", reg.get("status").asText(), "a warning is no failure");
+
+        Run text = run("crawl", "--force");
+        assertEquals(0, text.code());
+        assertEquals("warning reg: " + DOCTYPE_WARNING, text.err().strip());
+
+        Run sources = run("sources", "--json");
+        assertEquals(0, sources.code(), sources.err());
+        JsonNode state = sources.json().get("sources").get(0);
+        assertEquals(List.of(DOCTYPE_WARNING), strings(state.get("warnings")));
+        assertEquals(DOCTYPE_WARNING, state.get("warning").asText());
+        assertTrue(state.get("last_error").isNull(), "a warning is not an error");
+        assertTrue(run("sources").out().contains(DOCTYPE_WARNING));
+
+        feed.set(rss(false, true));
+        assertEquals(List.of(), strings(run("crawl", "--force", "--json").json().get("sources").get(0).get("warnings")));
+        JsonNode clean = run("sources", "--json").json().get("sources").get(0);
+        assertEquals(List.of(), strings(clean.get("warnings")));
+        assertTrue(clean.get("warning").isNull());
+    }
+
+    @Test
+    void aSourceThatWentQuietIsAWarningInBoth() throws IOException {
+        feed.set(rss(false, true));
+        assertEquals(0, run("crawl").code());
+        feed.set(rss(false, false));
+        JsonNode reg = run("crawl", "--force", "--json").json().get("sources").get(0);
+        String quiet = "yielded no items, though it has yielded up to 1 before; its layout or URL may have changed";
+        assertEquals(List.of(quiet), strings(reg.get("warnings")));
+        JsonNode state = run("sources", "--json").json().get("sources").get(0);
+        assertEquals("quiet", state.get("health").asText());
+        assertEquals(List.of(quiet), strings(state.get("warnings")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
