@@ -86,6 +86,11 @@ final class TryCommand implements Callable<Integer> {
                 return Main.PARTIAL;
             }
             if (configured.isEmpty()) {
+                if (!looksLikeFeed(response) && looksLikeJson(response)) {
+                    main.terminal.err().println("failed try: " + source.url() + " answers with JSON: add it to feeds.yml as type: json"
+                            + " with select: paths to its items, title and link, then run kildevakt try ID");
+                    return Main.PARTIAL;
+                }
                 source = withType(source, looksLikeFeed(response) ? SourceType.FEED : SourceType.HTML);
             }
             SourceReader reader = readers.get(source.type());
@@ -131,6 +136,20 @@ final class TryCommand implements Callable<Integer> {
         } catch (FeedParseException e) {
             return false;
         }
+    }
+
+    /** A JSON document (not a JSON Feed kildevakt could read as a feed): its paths must be configured. */
+    private static boolean looksLikeJson(FetchResponse response) {
+        String type = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
+            return true;
+        }
+        for (byte b : response.body()) {
+            if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 
     private static SourceConfig withType(SourceConfig s, SourceType type) {

@@ -169,6 +169,11 @@ class TryDiscoverTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("\"no-such-source\" is neither a source id in"), unknown.err());
 
+        routes.put("/api", ok("application/json", "{\"saker_liste\": []}"));
+        Run api = run("try", server.url("/api").toString());
+        assertEquals(1, api.code());
+        assertTrue(api.err().contains("answers with JSON: add it to feeds.yml as type: json"), api.err());
+
         routes.put("/empty", ok("text/html", "<html><body><p>Ingenting her.</p></body></html>"));
         Run empty = run("try", server.url("/empty").toString());
         assertEquals(0, empty.code());
