@@ -71,7 +71,8 @@ public final class DateText {
     static final int MAX_SCAN_CHARS = 2_000;
 
     private static final String MONTH = "(?:" + MonthNames.ALTERNATION + ")(?![\\p{L}])\\.?";
-    private static final String RANGE = "\\s*(?:[-‐‑‒–—−]|\\btil\\b|\\btill\\b|\\bto\\b|\\buntil\\b|\\bbis\\b)\\s*";
+    /** Between the days of a range: dashes, "til", "to" …, and "og"/"och"/"and" ("1. og 2. desember": the first day counts). */
+    private static final String RANGE = "\\s*(?:[-‐‑‒–—−&]|\\b(?:til|till|to|until|bis|og|och|and)\\b)\\s*";
     private static final String ORDINAL = "(?:\\.|st|nd|rd|th|er)?";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -95,6 +96,9 @@ public final class DateText {
             "(?<![\\p{L}])(?<m>" + MONTH + ")\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?"
             + "(?:" + RANGE + "(?:(?<m2>" + MONTH + ")\\s*)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?"
             + ",?\\s+(?<y>\\d{4})(?!\\d)", FLAGS);
+
+    /** Month words that are also ordinary words; without a year they need the Nordic "2." to count. */
+    private static final java.util.Set<String> AMBIGUOUS_MONTH_WORDS = java.util.Set.of("may", "mar", "des", "dec", "jan", "sep", "mars");
 
     /** A time of day right after a date, with an optional zone. */
     private static final Pattern TIME_AFTER = Pattern.compile(
@@ -341,6 +345,10 @@ public final class DateText {
     private static Optional<Found> dayMonthName(Matcher m, String text, LocalDate reference) {
         int month = MonthNames.month(m.group("m")).orElseThrow();
         int dayOfMonth = Integer.parseInt(m.group("d"));
+        if (m.group("y") == null && !text.substring(m.end("d"), m.start("m")).contains(".")
+                && AMBIGUOUS_MONTH_WORDS.contains(m.group("m").toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.empty(); // "section 2 may apply": no year, no "2.", and a word that is no month
+        }
         LocalDate day = m.group("y") == null
                 ? nearestYear(month, dayOfMonth, reference)
                 : LocalDate.of(year(m.group("y"), reference), month, dayOfMonth);

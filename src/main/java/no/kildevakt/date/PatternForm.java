@@ -21,7 +21,7 @@ final class PatternForm implements DateForm {
 
     /** Words that make the number after them something other than a date. */
     private static final Pattern NOT_A_DATE_BEFORE = Pattern.compile(
-            "(?iu)(?:\\bv|\\bver|version|versjon|release|build|tlf|tel|phone|telefon|mobil|kr|nok|sek|dkk|eur|usd|[$€£])\\.?:?\\s*$");
+            "(?iu)(?:\\b(?:v|ver|version|versjon|tlf|tel|phone|telefon|mobil|kr|nok|sek|dkk|eur|usd)|[$€£])\\.?:?\\s*$");
 
     private final Pattern pattern;
     private final Reading reading;

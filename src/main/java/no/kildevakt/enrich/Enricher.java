@@ -86,6 +86,7 @@ public final class Enricher {
      * @param fetch               the shared fetcher
      * @param maxFetchesPerSource pages fetched per source per run, at least 0 (0 turns enrichment off)
      * @param summaryMaxChars     bound for summaries taken from pages
+     * @param canonicalizer       cleans the pages' canonical URLs as item URLs are cleaned
      * @param clock               "today", for year-less dates on pages
      */
     public Enricher(PageFetch fetch, int maxFetchesPerSource, int summaryMaxChars, UrlCanonicalizer canonicalizer, Clock clock) {

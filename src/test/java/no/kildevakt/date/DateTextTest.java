@@ -61,6 +61,8 @@ class DateTextTest {
         "Oppdatert: 07.01.2025               | 2025-01-07",
         "Senest opdateret 15-09-2022         | 2022-09-15",
         "Høringsfrist: 30.08.2026            | 2026-08-30",
+        "Hotel Continental 06.12.2024        | 2024-12-06",
+        "Release: 06.12.2024                 | 2024-12-06",
         "Vienna (Austria), 24 July 2023 – UNODC today launched | 2023-07-24",
         "Strasbourg, 21 September 2012 -     | 2012-09-21",
         "Publisert 06.12.2024, oppdatert 08.12.2024 | 2024-12-06",
@@ -68,6 +70,9 @@ class DateTextTest {
         "15. januar                          | 2025-01-15",
         "3. desember                         | 2024-12-03",
         "1. juli                             | 2024-07-01",
+        "2. mai                              | 2025-05-02",
+        "2 maj                               | 2025-05-02",
+        "2. mars                             | 2025-03-02",
         // ISO
         "2024-12-06                          | 2024-12-06",
         "Publisert 2024-12-06                | 2024-12-06",
@@ -95,6 +100,8 @@ class DateTextTest {
         "15.–16.01.2025                      | 2025-01-15 | 2025-01-16",
         "13.3.2024–14.3.2024                 | 2024-03-13 | 2024-03-14",
         "fra 15. til 17. april 2025          | 2025-04-15 | 2025-04-17",
+        "1. og 2. desember 2024              | 2024-12-01 | 2024-12-02",
+        "den 6. december 2024 till 8. december 2024 | 2024-12-06 | 2024-12-08",
     })
     void readsRanges(String text, LocalDate start, LocalDate end) {
         PageDate date = parse(text);
@@ -160,6 +167,7 @@ class DateTextTest {
         "2024", "2024-13", "123456789", "Sun, 16 Dec 2012 1:2:3:4 GMT", "Sun, 16 Dec 2012 11:47:32 +zz:00",
         "Sun, 16 Dec 2012 11:47:32 +00:zz", "Sun, 99 Jun 2009 12:00:00 GMT", "2003-12-31T25:14:55Z",
         "2013-01-28T09:xx:00Z", "2013-01-27-01", "Mai 2024", "Windows 10 2024", "6 marsipaner 2024",
+        "Section 2 may apply", "we sold 3 mars bars", "et 3 des pommes",
     })
     void rejectsWhatIsNoDate(String text) {
         assertEquals(Optional.empty(), DateText.parse(text, REFERENCE), text);
