@@ -7,22 +7,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.kildevakt.config.Config;
-import no.kildevakt.config.SourceType;
 import no.kildevakt.crawl.CrawlListener;
 import no.kildevakt.crawl.CrawlOptions;
 import no.kildevakt.crawl.CrawlReport;
 import no.kildevakt.crawl.Crawler;
-import no.kildevakt.crawl.FeedReader;
 import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
-import no.kildevakt.item.ItemNormalizer;
-import no.kildevakt.parse.FeedParser;
 import no.kildevakt.store.CrawlLock;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -76,7 +71,7 @@ final class CrawlCommand implements Callable<Integer> {
     private int crawl(Config config, Store store) {
         try (Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
             Crawler crawler = new Crawler(config, store, fetcher::fetch,
-                    Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer())), Clock.systemUTC());
+                    SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC()), Clock.systemUTC());
             Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
             CrawlReport report = crawler.crawl(new CrawlOptions(force, new LinkedHashSet<>(sources)), progress);
             progress.clear();

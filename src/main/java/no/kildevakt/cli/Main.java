@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
                 CrawlCommand.class,
                 ItemsCommand.class,
                 SourcesCommand.class,
+                TryCommand.class,
+                DiscoverCommand.class,
                 DigestCommand.class,
                 DraftCommand.class,
+                ServeCommand.class,
                 CheckLinksCommand.class,
                 IssuesCommand.class,
-                ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error, 3 another crawl holds the lock."})
 public final class Main implements Callable<Integer> {

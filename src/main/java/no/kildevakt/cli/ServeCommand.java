@@ -5,24 +5,18 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import no.kildevakt.config.Config;
-import no.kildevakt.config.SourceType;
 import no.kildevakt.crawl.CrawlListener;
 import no.kildevakt.crawl.CrawlOptions;
 import no.kildevakt.crawl.CrawlReport;
 import no.kildevakt.crawl.Crawler;
-import no.kildevakt.crawl.FeedReader;
-import no.kildevakt.crawl.SourceReader;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
-import no.kildevakt.item.ItemNormalizer;
-import no.kildevakt.parse.FeedParser;
 import no.kildevakt.review.Lang;
 import no.kildevakt.review.StoredLinkReports;
 import no.kildevakt.review.Recrawler;
@@ -110,11 +104,6 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The readers {@code crawl} uses; keep in step with {@link CrawlCommand}. */
-    static Map<SourceType, SourceReader> readers() {
-        return Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer()));
-    }
-
     /** Crawls one source under the crawl lock, as {@code kildevakt crawl --source ID} would. */
     private Recrawler recrawler(Config config, Store store) {
         return sourceId -> {
@@ -124,8 +113,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             try (CrawlLock held = lock.get();
                     Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
-                Crawler crawler = new Crawler(config, store, fetcher::fetch, readers(), Clock.systemUTC());
-                CrawlReport report = crawler.crawl(new CrawlOptions(false, Set.of(sourceId)), CrawlListener.NONE);
+                Crawler crawler = new Crawler(config, store, fetcher::fetch,
+                        SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC()), Clock.systemUTC());
+                // the editor asked for this source now: fetch it even if it is not due (politeness still holds)
+                CrawlReport report = crawler.crawl(new CrawlOptions(true, Set.of(sourceId)), CrawlListener.NONE);
                 return report.sources().stream().filter(r -> r.sourceId().equals(sourceId)).findFirst()
                         .orElseThrow(() -> new StoreException("the crawl did not report on " + sourceId));
             }

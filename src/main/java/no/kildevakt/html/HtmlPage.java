@@ -1,0 +1,63 @@
+package no.kildevakt.html;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import no.kildevakt.item.UrlCanonicalizer;
+import no.kildevakt.parse.CharsetSniffer;
+import no.kildevakt.parse.DecodedText;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+
+/**
+ * A fetched HTML page, decoded and parsed, with the base its links resolve against.
+ *
+ * <p>Bytes are decoded by {@link CharsetSniffer} (BOM, HTTP header, {@code <meta charset>}),
+ * never by jsoup's own guess, so a page and a feed from one server come out in the same
+ * charset for the same reasons. jsoup then parses as a browser would and applies the first
+ * {@code <base href>}; {@link #resolve} resolves against that base and canonicalises, and
+ * refuses everything that is not http(s) ({@code javascript:}, {@code mailto:}, {@code data:}).
+ * The body is already bounded by the fetcher's {@code max_body}.
+ *
+ * @param url      the URL the page was fetched from (after redirects)
+ * @param document the parsed document
+ * @param base     what relative links resolve against: {@code <base href>} or {@code url}
+ * @param decoded  how the bytes were decoded, with the charset warnings
+ */
+public record HtmlPage(URI url, Document document, URI base, DecodedText decoded) {
+    private static final UrlCanonicalizer CANONICALIZER = new UrlCanonicalizer();
+
+    /** Decodes and parses {@code body}; never throws on bad markup (jsoup repairs it as browsers do). */
+    public static HtmlPage parse(byte[] body, String contentType, URI url) {
+        DecodedText decoded = CharsetSniffer.decode(body, contentType);
+        Document document = Parser.htmlParser().parseInput(decoded.text(), url.toString());
+        URI base = url;
+        try {
+            String declared = document.baseUri();
+            if (declared != null && !declared.isBlank()) {
+                base = CANONICALIZER.canonicalize(declared, url).map(URI::create).orElse(url);
+            }
+        } catch (IllegalArgumentException e) {
+            base = url; // a <base href> that no URI parser takes is ignored, as browsers ignore it
+        }
+        return new HtmlPage(url, document, base, decoded);
+    }
+
+    /** {@code href} resolved against the base and canonicalised; empty when it is no http(s) link. */
+    public Optional<String> resolve(String href) {
+        if (href == null || href.isBlank() || href.strip().startsWith("#")) {
+            return Optional.empty();
+        }
+        return CANONICALIZER.canonicalize(href, base);
+    }
+
+    /** The page's {@code <title>}, plain; empty when it has none. */
+    public String title() {
+        return document.title().strip();
+    }
+
+    /** Charset warnings worth passing on. */
+    public List<String> warnings() {
+        return decoded.warnings();
+    }
+}

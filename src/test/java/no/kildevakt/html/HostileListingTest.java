@@ -1,0 +1,66 @@
+package no.kildevakt.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import no.kildevakt.item.Item;
+import org.junit.jupiter.api.Test;
+
+/** Crawled pages are hostile: deep nesting, huge flat lists, scripts and non-http links must cost little and break nothing. */
+class HostileListingTest {
+    private static final String PAGE = "https://www.example.no/liste/";
+
+    @Test
+    void deeplyNestedMarkupNeitherOverflowsTheStackNorHangs() {
+        String deep = "<div>".repeat(50_000) + "<li><a href='/a'>Sak 01.01.2025</a></li>" + "</div>".repeat(50_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                    Fixtures.source("t", URI.create(PAGE), "norske", Map.of(), false, 1), Fixtures.html(PAGE, deep));
+            assertTrue(l.items().size() <= 1);
+        });
+    }
+
+    @Test
+    void aLongFlatListIsReadInReasonableTime() {
+        StringBuilder sb = new StringBuilder("<nav>");
+        for (int i = 0; i < 500; i++) {
+            sb.append("<a href='/meny/").append(i).append("'>Menypunkt nummer ").append(i).append("</a>");
+        }
+        sb.append("</nav><ul>");
+        for (int i = 0; i < 1000; i++) {
+            sb.append("<li class='n'><a href='/sak/").append(i).append("/en-lang-adresse'>Sak nummer ").append(i)
+                    .append(" om menneskehandel</a> <span>").append(1 + i % 28).append(".03.2024</span></li>");
+        }
+        sb.append("</ul>");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                    Fixtures.source("t", URI.create(PAGE), "norske", Map.of(), false, 1), Fixtures.html(PAGE, sb.toString()));
+            assertEquals(1000, l.items().size());
+            assertEquals("li.n", l.selectors().orElseThrow().item());
+        });
+    }
+
+    @Test
+    void scriptsStylesAndNonHttpLinksNeverBecomeItems() throws Exception {
+        String html = """
+                <script>document.write('<li><a href="/x">Injisert</a> 01.01.2025</li>')</script>
+                <ul><li><a href="javascript:alert(1)">Ondsinnet lenke 01.01.2025</a></li>
+                <li><a href="data:text/html,<script>alert(1)</script>">Data 02.01.2025</a></li>
+                <li><a href="/sak/1">Ekte sak &lt;script&gt;alert(1)&lt;/script&gt;</a> 03.01.2025</li>
+                <li><a href="/sak/2">Ekte sak to</a> 04.01.2025</li>
+                <li><a href="/sak/3">Ekte sak tre</a> 05.01.2025</li></ul>""";
+        HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                Fixtures.source("t", URI.create(PAGE), "norske", Map.of("item", "li"), false, 1), Fixtures.html(PAGE, html));
+        assertEquals(3, l.items().size(), l.items().toString());
+        for (Item i : l.items()) {
+            assertTrue(i.url().startsWith("https://www.example.no/sak/"), i.url());
+        }
+        // markup written as text is taken for double encoding by PlainText and dropped, never kept as a tag
+        assertEquals("Ekte sak", l.items().get(0).title());
+    }
+}
