@@ -4,9 +4,7 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import no.kildevakt.OneLine;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -19,7 +17,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDURIDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Links of a PDF issue, page by page: the clickable link annotations (with the text under them as
@@ -39,25 +37,23 @@ final class PdfExtractor implements FormatExtractor {
     public ExtractedDocument extract(Source source) {
         Occurrences out = new Occurrences(source.document());
         String title = "";
+        int pageNumber = 0;
         try (PDDocument pdf = Loader.loadPDF(source.content(), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             String docTitle = pdf.getDocumentInformation().getTitle();
             title = docTitle == null ? "" : docTitle;
             String base = base(pdf, source.base());
-            int pageNumber = 0;
             for (PDPage page : pdf.getPages()) {
                 pageNumber++;
                 readPage(pdf, page, pageNumber, base, out);
             }
         } catch (InvalidPasswordException e) {
             out.warn("the PDF is encrypted and needs a password; no links read");
-        } catch (IOException e) {
-            out.warn("not a readable PDF (" + OneLine.of(e.getMessage(), 200) + "); no links read");
-        } catch (RuntimeException e) {
-            // PDFBox meets hostile files with unchecked exceptions from deep inside its parser; one bad
-            // issue must not end a run that reads a hundred
-            out.warn("not a readable PDF (" + e.getClass().getSimpleName() + ": "
-                    + OneLine.of(e.getMessage(), 200) + "); no links read");
+        } catch (IOException | RuntimeException e) {
+            // PDFBox meets hostile files with unchecked exceptions from deep inside its parser as often as
+            // with IOException; one bad issue must not end a run that reads a hundred
+            out.warn("not a readable PDF (" + Occurrences.describe(e) + ")"
+                    + (pageNumber == 0 ? "; no links read" : "; reading stopped at page " + pageNumber));
         }
         return out.result(DocumentType.PDF, title);
     }
@@ -73,56 +69,66 @@ final class PdfExtractor implements FormatExtractor {
 
     private static void readPage(PDDocument pdf, PDPage page, int pageNumber, String base, Occurrences out) {
         String location = "page " + pageNumber;
-        List<Anchor> anchors = new ArrayList<>();
+        List<PDAnnotationLink> links = List.of();
         try {
-            anchors = anchors(page, base);
+            links = uriLinks(page);
         } catch (IOException | RuntimeException e) {
-            out.warn(location + ": link annotations could not be read (" + OneLine.of(e.getMessage(), 200) + ")");
+            out.warn(location + ": link annotations could not be read (" + Occurrences.describe(e) + ")");
         }
-        anchors.forEach(a -> out.addAbsolute(a.url(), location, a.text()));
-        List<String> annotatedKeys = anchors.stream().map(a -> WrappedUrls.key(a.url())).toList();
+        PageText text;
+        List<String> lines = List.of();
         try {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setLineSeparator("\n");
-            stripper.setStartPage(pageNumber);
-            stripper.setEndPage(pageNumber);
-            List<String> lines = Arrays.asList(stripper.getText(pdf).split("\n"));
-            for (WrappedUrls.Found found : WrappedUrls.find(lines, anchors.stream().map(Anchor::url).toList())) {
-                String key = WrappedUrls.key(found.url());
-                // the printed form of an annotated link (or its first line, when the wrap was not joined)
-                boolean printedAnnotation = annotatedKeys.stream()
-                        .anyMatch(a -> a.equals(key) || (found.endsLine() && a.startsWith(key)));
-                if (!printedAnnotation) {
-                    out.addBare(found.url(), location);
-                }
-            }
+            text = new PageText(page, links);
+            text.setStartPage(pageNumber);
+            text.setEndPage(pageNumber);
+            lines = Arrays.asList(text.getText(pdf).split("\n"));
         } catch (IOException | RuntimeException e) {
-            out.warn(location + ": text could not be extracted (" + OneLine.of(e.getMessage(), 200) + ")");
+            out.warn(location + ": text could not be extracted (" + Occurrences.describe(e) + ")");
+            text = null;
+        }
+        List<Anchor> anchors = anchors(links, text, base);
+        anchors.forEach(a -> out.addAbsolute(a.url(), location, a.text()));
+        if (text == null) {
+            return;
+        }
+        List<String> annotatedKeys = anchors.stream().map(a -> WrappedUrls.key(a.url())).toList();
+        for (WrappedUrls.Found found : WrappedUrls.find(lines, anchors.stream().map(Anchor::url).toList())) {
+            String key = WrappedUrls.key(found.url());
+            // the printed form of an annotated link (or its first line, when the wrap was not joined)
+            boolean printedAnnotation = annotatedKeys.stream()
+                    .anyMatch(a -> a.equals(key) || (found.endsLine() && a.startsWith(key)));
+            if (!printedAnnotation) {
+                out.addBare(found.url(), location);
+            }
         }
     }
 
-    /**
-     * The page's URI link annotations, resolved, in order. Consecutive annotations with the same target
-     * are one link the layout wrapped (word processors make one rectangle per line): merged.
-     */
-    private static List<Anchor> anchors(PDPage page, String base) throws IOException {
-        Map<String, PDAnnotationLink> links = new LinkedHashMap<>();
+    private static List<PDAnnotationLink> uriLinks(PDPage page) throws IOException {
+        List<PDAnnotationLink> links = new ArrayList<>();
         for (PDAnnotation annotation : page.getAnnotations()) {
             if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI action
                     && action.getURI() != null) {
-                links.put("link" + links.size(), link);
+                links.add(link);
             }
         }
-        Map<String, String> texts = anchorTexts(page, links);
+        return links;
+    }
+
+    /**
+     * The page's URI link annotations, resolved, in order, with the text under them. Consecutive
+     * annotations with the same target are one link the layout wrapped (word processors and browsers
+     * make one rectangle per line): merged.
+     */
+    private static List<Anchor> anchors(List<PDAnnotationLink> links, PageText text, String base) {
         List<Anchor> anchors = new ArrayList<>();
-        for (var entry : links.entrySet()) {
-            String url = Occurrences.resolve(((PDActionURI) entry.getValue().getAction()).getURI(), base);
-            String text = OneLine.of(texts.getOrDefault(entry.getKey(), ""));
+        for (int i = 0; i < links.size(); i++) {
+            String url = Occurrences.resolve(((PDActionURI) links.get(i).getAction()).getURI(), base);
+            String label = text == null ? "" : OneLine.of(text.anchorText(i));
             Anchor previous = anchors.isEmpty() ? null : anchors.get(anchors.size() - 1);
             if (previous != null && previous.url().equals(url)) {
-                anchors.set(anchors.size() - 1, new Anchor(url, joinWrapped(previous.text(), text)));
+                anchors.set(anchors.size() - 1, new Anchor(url, joinWrapped(previous.text(), label)));
             } else {
-                anchors.add(new Anchor(url, text));
+                anchors.add(new Anchor(url, label));
             }
         }
         return anchors;
@@ -138,30 +144,54 @@ final class PdfExtractor implements FormatExtractor {
         return urlBroken ? first + second : first + " " + second;
     }
 
-    /** The text under each annotation's rectangle, by region name. */
-    private static Map<String, String> anchorTexts(PDPage page, Map<String, PDAnnotationLink> links)
-            throws IOException {
-        if (links.isEmpty()) {
-            return Map.of();
-        }
-        PDFTextStripperByArea stripper = new PDFTextStripperByArea();
-        PDRectangle media = page.getMediaBox();
-        for (var entry : links.entrySet()) {
-            PDRectangle rect = entry.getValue().getRectangle();
-            if (rect == null) {
-                continue;
+    /**
+     * One pass over a page that yields both its text lines and the text under each link annotation. A
+     * glyph belongs to a link when the middle of the glyph lies in the link's rectangle: producers draw
+     * rectangles a little off the glyph edges (Chromium's start inside the first letter and end past the
+     * last), so testing the glyph's left edge, as {@code PDFTextStripperByArea} does, loses the first
+     * letter and gains the full stop after the link.
+     */
+    private static final class PageText extends PDFTextStripper {
+        private final List<Rectangle2D> areas = new ArrayList<>();
+        private final List<StringBuilder> anchorTexts = new ArrayList<>();
+
+        PageText(PDPage page, List<PDAnnotationLink> links) {
+            setLineSeparator("\n");
+            // text positions are measured from the top left of the crop box; annotation rectangles are
+            // in PDF user space, origin bottom left
+            PDRectangle crop = page.getCropBox();
+            for (PDAnnotationLink link : links) {
+                PDRectangle r = link.getRectangle();
+                areas.add(r == null ? new Rectangle2D.Float() : new Rectangle2D.Float(
+                        r.getLowerLeftX() - crop.getLowerLeftX(), crop.getUpperRightY() - r.getUpperRightY(),
+                        r.getWidth(), r.getHeight()));
+                anchorTexts.add(new StringBuilder());
             }
-            // annotation rectangles are in PDF space (origin bottom left); the stripper's regions have
-            // their origin top left, as on screen
-            float y = page.getRotation() == 0 ? media.getHeight() - rect.getUpperRightY() : rect.getLowerLeftY();
-            stripper.addRegion(entry.getKey(), new Rectangle2D.Float(
-                    rect.getLowerLeftX() - 1, y - 1, rect.getWidth() + 2, rect.getHeight() + 2));
         }
-        stripper.extractRegions(page);
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (String region : stripper.getRegions()) {
-            texts.put(region, stripper.getTextForRegion(region));
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            super.writeString(text, positions);
+            for (int i = 0; i < areas.size(); i++) {
+                Rectangle2D area = areas.get(i);
+                StringBuilder anchor = anchorTexts.get(i);
+                boolean first = true;
+                for (TextPosition p : positions) {
+                    float x = p.getX() + p.getWidth() / 2;
+                    float y = p.getY() - p.getHeight() / 2;
+                    if (area.contains(x, y)) {
+                        if (first && anchor.length() > 0) {
+                            anchor.append(' '); // writeString is called once per word
+                        }
+                        anchor.append(p.getUnicode());
+                        first = false;
+                    }
+                }
+            }
         }
-        return texts;
+
+        String anchorText(int link) {
+            return anchorTexts.get(link).toString();
+        }
     }
 }

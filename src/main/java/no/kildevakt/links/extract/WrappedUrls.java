@@ -1,6 +1,11 @@
 package no.kildevakt.links.extract;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -105,16 +110,41 @@ final class WrappedUrls {
     }
 
     /**
-     * A comparison key under which the same link written slightly differently matches: scheme dropped,
+     * A comparison key under which the same link written slightly differently matches: percent-escapes
+     * decoded (an annotation says {@code %C2%A7257} where the page prints {@code §257}), scheme dropped,
      * host lower-cased, one trailing slash dropped. Used to tell an annotation and the printed URL apart
      * from two different links.
      */
     static String key(String url) {
-        String rest = url.replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");
+        String rest = percentDecoded(url).replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");
         int slash = rest.indexOf('/');
         String host = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash);
         String key = host.toLowerCase(Locale.ROOT) + path;
         return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+    }
+
+    /** {@code url} with valid UTF-8 percent-escapes decoded; unchanged when they are not valid UTF-8. */
+    static String percentDecoded(String url) {
+        if (url.indexOf('%') < 0) {
+            return url;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '%' && i + 2 < url.length() && HexFormat.isHexDigit(url.charAt(i + 1))
+                    && HexFormat.isHexDigit(url.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(url, i + 1, i + 3));
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return url;
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class SampleIssueTest {
     private static final String MD = "past-issue-2024-Q4.md";
     private static final String HTML = "past-issue-2024-Q4.html";
+    private static final String PDF = "past-issue-2024-Q4.pdf";
     private final LinkExtractor extractor = new LinkExtractor();
 
     @Test
@@ -46,6 +48,32 @@ class SampleIssueTest {
         ExtractedDocument html = extractor.extract(HTML, resource(HTML), null);
         assertEquals(web.apply(md), web.apply(html));
         assertEquals(md.title(), html.title());
+    }
+
+    /**
+     * {@code past-issue-2024-Q4.pdf} is the HTML edition printed to PDF by headless Chromium 150
+     * ({@code chromium --headless --no-pdf-header-footer --print-to-pdf=... past-issue-2024-Q4.html}, from
+     * {@code /tmp/nyhetsbrev/2024-Q4/}): a real producer's PDF, with one link rectangle per wrapped line,
+     * percent-encoded URIs and rectangles that do not sit exactly on the glyphs.
+     */
+    @Test
+    void printedToPdfByABrowserItKeepsEveryLinkAndItsText() throws IOException {
+        ExtractedDocument pdf = extractor.extract(PDF, resource(PDF), null);
+        ExtractedDocument html = extractor.extract(HTML, resource(HTML), null);
+        assertEquals("pdf", pdf.type());
+        assertEquals(html.title(), pdf.title());
+        // the relative link was resolved by the browser against the file it printed
+        assertEquals(new LinkOccurrence("file:///tmp/nyhetsbrev/2024-Q3/", PDF, "page 1", "arkivet"), pdf.links().get(0));
+        assertEquals(LinkScheme.FILE, LinkExtractor.classifyScheme(pdf.links().get(0).url()));
+        // every other link, with the same anchor text as on the web page; the in-page #topp link became
+        // a PDF destination, which is not a URI
+        Function<ExtractedDocument, List<String>> linksAndTexts = d -> d.links().stream()
+                .filter(o -> Set.of(LinkScheme.HTTP, LinkScheme.MAILTO, LinkScheme.TEL, LinkScheme.JAVASCRIPT)
+                        .contains(LinkExtractor.classifyScheme(o.url())))
+                .map(o -> WrappedUrls.key(o.url()) + " | " + o.text()).toList();
+        assertEquals(linksAndTexts.apply(html), linksAndTexts.apply(pdf));
+        assertEquals(20, pdf.links().size());
+        assertEquals(List.of("page 1"), pdf.links().stream().map(LinkOccurrence::location).distinct().toList());
     }
 
     @Test

@@ -69,5 +69,9 @@ class WrappedUrlsTest {
     void comparisonKeyIgnoresSchemeHostCaseAndOneTrailingSlash() {
         assertEquals(WrappedUrls.key("https://WWW.X.no/a/"), WrappedUrls.key("http://www.x.no/a"));
         assertEquals("www.x.no/A", WrappedUrls.key("https://www.x.no/A"));
+        assertEquals(WrappedUrls.key("https://lovdata.no/lov/2005-05-20-28/§257"),
+                WrappedUrls.key("https://lovdata.no/lov/2005-05-20-28/%C2%A7257"));
+        // not UTF-8, or not an escape: left alone
+        assertEquals("https://x.no/%E6%ZZ%", WrappedUrls.percentDecoded("https://x.no/%E6%ZZ%"));
     }
 }
