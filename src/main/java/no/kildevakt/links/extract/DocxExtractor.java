@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.kildevakt.OneLine;
 import org.apache.poi.ooxml.POIXMLDocumentPart;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
@@ -78,7 +77,8 @@ final class DocxExtractor implements FormatExtractor {
         } catch (IOException | RuntimeException e) {
             // POI reports broken zips, missing parts and zip bombs with unchecked exceptions as often as
             // with IOException; either way it is this file that is bad, not the run
-            out.warn("not a readable Word document (" + OneLine.of(e.getMessage(), 200) + "); no links read");
+            out.warn("not a readable Word document (" + Occurrences.describe(e) + ")"
+                    + (out.links().isEmpty() ? "; no links read" : "; some links may be missing"));
         }
         return out.result(DocumentType.DOCX, title);
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param document the file path or URL of the issue, as given
  * @param type     {@code pdf}, {@code html}, {@code markdown}, {@code docx} or {@code text}
- *                 (see {@link DocumentType#id()})
+ *                 (see {@link DocumentType#id()}); {@value LinkExtractor#UNSUPPORTED_TYPE} for content in
+ *                 none of these formats (an image, a legacy .doc), which then has a warning and no links
  * @param title    the document's own title (HTML {@code <title>}, first Markdown heading or front matter
  *                 {@code title:}, PDF/DOCX document properties); empty when it has none
  * @param links    every occurrence, in document order; identical occurrences (same URL, location and

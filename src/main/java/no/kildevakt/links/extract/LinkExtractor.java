@@ -1,10 +1,14 @@
 package no.kildevakt.links.extract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -13,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
  * Finds every link in published newsletter issues (PDF, HTML, Markdown, DOCX, plain text) with where it
@@ -107,7 +111,7 @@ public final class LinkExtractor {
         FormatExtractor extractor = extractors.get(type.get());
         if (extractor == null) {
             return new ExtractedDocument(document, type.get().id(), "", List.of(),
-                    List.of("reading " + type.get().id() + " documents is not supported yet"));
+                    List.of("no reader for " + type.get().id() + " documents is configured"));
         }
         return extractor.extract(new Source(document, bytes, contentTypeOrNull, base));
     }
@@ -115,8 +119,9 @@ public final class LinkExtractor {
     /**
      * The links of a file, or of every issue file under a folder (recursively; names ending in
      * {@code .pdf .html .htm .md .markdown .docx .txt}, any case; hidden files and folders skipped;
-     * symbolic links not followed), sorted by path. A file given directly is read whatever its name.
-     * Unreadable or oversized files give a document with a warning.
+     * symbolic links to folders not followed, so a link loop cannot trap the walk), sorted by path. A
+     * file given directly is read whatever its name. A file or subfolder that cannot be read, or a file
+     * over the size limit, gives a document with a warning and the walk goes on.
      *
      * @throws NoSuchFileException when {@code fileOrFolder} does not exist
      * @throws IOException         when the folder itself cannot be listed
@@ -128,44 +133,68 @@ public final class LinkExtractor {
         if (!Files.isDirectory(fileOrFolder)) {
             return List.of(extractFile(fileOrFolder));
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(fileOrFolder)) {
-            files = walk.filter(p -> !p.equals(fileOrFolder))
-                    .filter(p -> !hiddenBelow(fileOrFolder, p))
-                    .filter(Files::isRegularFile)
-                    .filter(p -> DocumentType.byName(p.getFileName().toString()).isPresent())
-                    .sorted()
-                    .toList();
-        }
-        List<ExtractedDocument> documents = new ArrayList<>(files.size());
+        Map<Path, ExtractedDocument> unreadable = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(fileOrFolder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(fileOrFolder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                boolean issue = !hidden(file) && DocumentType.byName(file.getFileName().toString()).isPresent();
+                if (issue && (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file)))) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(fileOrFolder)) {
+                    throw e;
+                }
+                if (!hidden(file)) {
+                    unreadable.put(file, new ExtractedDocument(file.toString(), typeByName(file), "", List.of(),
+                            List.of("could not be read (" + e.getClass().getSimpleName() + ")")));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Map<Path, ExtractedDocument> documents = new TreeMap<>(unreadable);
         for (Path file : files) {
-            documents.add(extractFile(file));
+            documents.put(file, extractFile(file));
         }
-        return documents;
+        return List.copyOf(documents.values());
     }
 
-    private static boolean hiddenBelow(Path root, Path path) {
-        for (Path part : root.relativize(path)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean hidden(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+    }
+
+    private static String typeByName(Path file) {
+        return DocumentType.byName(file.toString()).map(DocumentType::id).orElse(UNSUPPORTED_TYPE);
     }
 
     private ExtractedDocument extractFile(Path file) {
         String document = file.toString();
-        String type = DocumentType.byName(document).map(DocumentType::id).orElse(UNSUPPORTED_TYPE);
-        try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                return new ExtractedDocument(document, type, "", List.of(), List.of(
+        if (!Files.isRegularFile(file)) {
+            return new ExtractedDocument(document, typeByName(file), "", List.of(), List.of("not a regular file"));
+        }
+        // read at most one byte past the limit, so a file that grows after it was measured stays bounded
+        int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                long size = Math.max(bytes.length, Files.size(file));
+                return new ExtractedDocument(document, typeByName(file), "", List.of(), List.of(
                         "not read: " + size + " bytes is more than the limit of " + maxBytes + " bytes"));
             }
-            return extract(document, Files.readAllBytes(file), null);
+            return extract(document, bytes, null);
         } catch (IOException e) {
-            return new ExtractedDocument(document, type, "", List.of(),
-                    List.of("could not read the file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+            return new ExtractedDocument(document, typeByName(file), "", List.of(),
+                    List.of("could not read the file (" + e.getClass().getSimpleName() + ": " + Occurrences.describe(e) + ")"));
         }
     }
 

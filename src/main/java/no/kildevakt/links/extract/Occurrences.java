@@ -61,6 +61,12 @@ final class Occurrences {
         more.forEach(this::warn);
     }
 
+    /** A cause for a warning: the exception's message on one line, or its type when it has none. */
+    static String describe(Exception e) {
+        String message = OneLine.of(e.getMessage(), 200);
+        return message.isEmpty() ? e.getClass().getSimpleName() : message;
+    }
+
     List<LinkOccurrence> links() {
         return List.copyOf(links);
     }

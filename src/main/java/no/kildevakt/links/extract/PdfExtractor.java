@@ -39,25 +39,23 @@ final class PdfExtractor implements FormatExtractor {
     public ExtractedDocument extract(Source source) {
         Occurrences out = new Occurrences(source.document());
         String title = "";
+        int pageNumber = 0;
         try (PDDocument pdf = Loader.loadPDF(source.content(), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             String docTitle = pdf.getDocumentInformation().getTitle();
             title = docTitle == null ? "" : docTitle;
             String base = base(pdf, source.base());
-            int pageNumber = 0;
             for (PDPage page : pdf.getPages()) {
                 pageNumber++;
                 readPage(pdf, page, pageNumber, base, out);
             }
         } catch (InvalidPasswordException e) {
             out.warn("the PDF is encrypted and needs a password; no links read");
-        } catch (IOException e) {
-            out.warn("not a readable PDF (" + OneLine.of(e.getMessage(), 200) + "); no links read");
-        } catch (RuntimeException e) {
-            // PDFBox meets hostile files with unchecked exceptions from deep inside its parser; one bad
-            // issue must not end a run that reads a hundred
-            out.warn("not a readable PDF (" + e.getClass().getSimpleName() + ": "
-                    + OneLine.of(e.getMessage(), 200) + "); no links read");
+        } catch (IOException | RuntimeException e) {
+            // PDFBox meets hostile files with unchecked exceptions from deep inside its parser as often as
+            // with IOException; one bad issue must not end a run that reads a hundred
+            out.warn("not a readable PDF (" + Occurrences.describe(e) + ")"
+                    + (pageNumber == 0 ? "; no links read" : "; reading stopped at page " + pageNumber));
         }
         return out.result(DocumentType.PDF, title);
     }
@@ -77,7 +75,7 @@ final class PdfExtractor implements FormatExtractor {
         try {
             anchors = anchors(page, base);
         } catch (IOException | RuntimeException e) {
-            out.warn(location + ": link annotations could not be read (" + OneLine.of(e.getMessage(), 200) + ")");
+            out.warn(location + ": link annotations could not be read (" + Occurrences.describe(e) + ")");
         }
         anchors.forEach(a -> out.addAbsolute(a.url(), location, a.text()));
         List<String> annotatedKeys = anchors.stream().map(a -> WrappedUrls.key(a.url())).toList();
@@ -97,7 +95,7 @@ final class PdfExtractor implements FormatExtractor {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            out.warn(location + ": text could not be extracted (" + OneLine.of(e.getMessage(), 200) + ")");
+            out.warn(location + ": text could not be extracted (" + Occurrences.describe(e) + ")");
         }
     }
 

@@ -98,6 +98,22 @@ class LinkExtractorTest {
     }
 
     @Test
+    void symbolicLinksToFilesAreReadButLinkedFoldersAreNotWalked(@TempDir Path dir) throws IOException {
+        Path issues = Files.createDirectories(dir.resolve("issues"));
+        Path elsewhere = Files.writeString(dir.resolve("q1.md"), "https://example.org/q1\n");
+        Files.writeString(issues.resolve("q2.md"), "https://example.org/q2\n");
+        try {
+            Files.createSymbolicLink(issues.resolve("q1.md"), elsewhere);
+            Files.createSymbolicLink(issues.resolve("loop"), issues);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        List<ExtractedDocument> docs = extractor.extractPath(issues);
+        assertEquals(List.of("https://example.org/q1", "https://example.org/q2"),
+                docs.stream().flatMap(d -> d.links().stream()).map(LinkOccurrence::url).toList());
+    }
+
+    @Test
     void aFileGivenDirectlyIsReadWhateverItsName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("utgave-uten-endelse");
         Files.writeString(file, "Se https://example.org/x\n");
