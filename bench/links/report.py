@@ -32,7 +32,8 @@ def linkinator_verdicts():
 
 def linkchecker_verdicts():
     lines = [l for l in read("linkchecker.out").splitlines() if l and not l.startswith("#")]
-    verdicts = {}
+    # LinkChecker lists only what it found invalid or worth a warning: every other link it checked is fine
+    verdicts = {u: "ok" for u in expected} if lines else {}
     for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"):
         url = row.get("urlname") or ""
         note = ((row.get("warningstring") or "") + " " + (row.get("infostring") or "")).lower()

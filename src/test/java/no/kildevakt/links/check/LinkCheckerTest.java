@@ -383,6 +383,33 @@ class LinkCheckerTest {
     }
 
     @Test
+    void connectionsAreReusedAcrossLinksToOneHost() throws InterruptedException {
+        sites.route("/p", html(LoopbackSites.PAGE));
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            urls.add(sites.url("/p?i=" + i));
+        }
+        LinkChecker onePerHost = sites.checker(sites.settings().withPerHost(1));
+        try {
+            onePerHost.checkAll(urls, CheckListener.NONE);
+        } finally {
+            onePerHost.close();
+        }
+        assertEquals(6, sites.requests.size());
+        assertEquals(1, sites.requests.stream().mapToInt(r -> r.getConnectionIndex()).distinct().count(),
+                "six links, one connection");
+    }
+
+    @Test
+    void aBigPageIsSettledInOneRequest() {
+        String big = "<html><head><title>Rapport</title></head><body>" + "<p>Menneskehandel i Norge.</p>".repeat(40_000) + "</body></html>";
+        sites.route("/big", html(big));
+        LinkResult r = check("/big");
+        assertEquals(LinkStatus.OK, r.status());
+        assertEquals(1, r.requests());
+    }
+
+    @Test
     void differentHostsAreCheckedInParallel() throws InterruptedException {
         sites.latencyMillis = 40;
         sites.route("/p", html(LoopbackSites.PAGE));
