@@ -6,9 +6,20 @@ import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.parse.FeedParseException;
 import no.kildevakt.parse.FeedParser;
 import no.kildevakt.parse.ParsedFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads {@code type: feed} sources: RSS or Atom, parsed and normalised. */
+/**
+ * Reads {@code type: feed} sources: RSS or Atom, parsed and normalised.
+ *
+ * <p>What the parser recovered from (a stripped DOCTYPE, a lying charset declaration) is logged for
+ * {@code -v}, not reported as a source warning: it recurs on every round of that feed, needs nobody's
+ * attention, and would make a {@code -q} cron job mail the same line every hour. Source warnings are
+ * kept for what an editor should look at (no items any more, a moved feed, failed enrichment).
+ */
 public final class FeedReader implements SourceReader {
+    private static final Logger log = LoggerFactory.getLogger(FeedReader.class);
+
     private final FeedParser parser;
     private final ItemNormalizer normalizer;
 
@@ -25,6 +36,7 @@ public final class FeedReader implements SourceReader {
         } catch (FeedParseException e) {
             throw new SourceReadException(e.getMessage(), e);
         }
-        return new Reading(normalizer.normalize(feed), feed.warnings());
+        feed.warnings().forEach(w -> log.debug("{}: recovered: {}", source.id(), w));
+        return new Reading(normalizer.normalize(feed), java.util.List.of());
     }
 }
