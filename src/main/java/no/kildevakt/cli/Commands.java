@@ -1,5 +1,8 @@
 package no.kildevakt.cli;
 
+import no.kildevakt.OneLine;
+import no.kildevakt.rank.Relevance;
+import no.kildevakt.rank.TopicRanker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -93,6 +96,20 @@ final class Commands {
             return new ConfigLoader().load(main.configPath());
         } catch (ConfigException e) {
             main.terminal.err().println(e.getMessage());
+            throw new Exit(Main.USAGE);
+        }
+    }
+
+    /**
+     * The ranking the digest, the draft, the review page and {@code items --json} use: feeds.yml's topics
+     * (or the default ones), its {@code settings.min_score} and its sources' weights. A term that cannot
+     * match anything is a configuration error (exit 2), said in one line like every other.
+     */
+    static Relevance relevance(Main main, Config config) throws Exit {
+        try {
+            return TopicRanker.of(config);
+        } catch (IllegalArgumentException e) {
+            main.terminal.err().println(config.file() + ": topics: " + OneLine.of(String.valueOf(e.getMessage())));
             throw new Exit(Main.USAGE);
         }
     }

@@ -20,8 +20,6 @@ import no.kildevakt.digest.DigestMailer;
 import no.kildevakt.digest.MailDeliveryException;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
-import no.kildevakt.rank.Relevance;
-import no.kildevakt.rank.TopicRanker;
 import no.kildevakt.store.DigestLog;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -99,7 +97,7 @@ final class DigestCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return usage(e.getMessage());
             }
-            Digest digest = new Candidates(config, relevance(config)).select(store, p, selection);
+            Digest digest = new Candidates(config, Commands.relevance(main, config)).select(store, p, selection);
             if (mail) {
                 return mail(config, store, digest, digestFormat);
             }
@@ -115,14 +113,6 @@ final class DigestCommand implements Callable<Integer> {
             }
             return Main.OK;
         }));
-    }
-
-    /**
-     * The ranking the digest, the draft and {@code items --json} use: feeds.yml's topics (or the default
-     * ones), its {@code settings.min_score} and its sources' weights.
-     */
-    static Relevance relevance(Config config) {
-        return TopicRanker.of(config);
     }
 
     private int mail(Config config, Store store, Digest digest, DigestFormat digestFormat) throws StoreException {

@@ -53,7 +53,7 @@ final class DraftCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
-            Draft draft = Draft.of(new Candidates(config, DigestCommand.relevance(config)), store, p);
+            Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config)), store, p);
             String document = writer.write(draft);
             if (output == null) {
                 main.terminal.out().print(document);

@@ -1,5 +1,6 @@
 package no.kildevakt.cli;
 
+import no.kildevakt.rank.Relevance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -52,7 +53,8 @@ final class ItemsCommand implements Callable<Integer> {
         return Commands.withConfig(main, false, config -> Commands.withExistingStore(main, store -> {
             List<StoredItem> items = store.items(new ItemQuery(source, sinceInstant, null, limit));
             if (json) {
-                main.terminal.out().println(Commands.json(toJson(items, config)));
+                main.terminal.out().println(Commands.json(toJson(items, config,
+                        config == null ? null : Commands.relevance(main, config))));
             } else {
                 printText(items);
             }
@@ -88,8 +90,8 @@ final class ItemsCommand implements Callable<Integer> {
      * The DESIGN.md item shape ({@link ItemJson}, shared with {@code digest --format json}); with a
      * feeds.yml, each item's section is the one it is filed under now and its score is filled in.
      */
-    static ObjectNode toJson(List<StoredItem> items, Config config) {
-        Candidates ranking = config == null ? null : new Candidates(config, DigestCommand.relevance(config));
+    static ObjectNode toJson(List<StoredItem> items, Config config, Relevance relevance) {
+        Candidates ranking = config == null ? null : new Candidates(config, relevance);
         List<ObjectNode> nodes = new ArrayList<>(items.size());
         for (StoredItem i : items) {
             nodes.add(ItemJson.item(i, Candidates.sectionOf(config, i), ranking == null ? null : ranking.score(i)));

@@ -1,5 +1,6 @@
 package no.kildevakt.cli;
 
+import no.kildevakt.rank.Relevance;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -62,7 +63,10 @@ final class ServeCommand implements Callable<Integer> {
             main.terminal.err().println("kildevakt serve: " + e.getMessage());
             return Main.USAGE;
         }
-        return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> serve(options, config, store)));
+        return Commands.withConfig(main, config -> {
+            Relevance relevance = Commands.relevance(main, config);
+            return Commands.withExistingStore(main, store -> serve(options, config, relevance, store));
+        });
     }
 
     private static InetAddress address(String bind) {
@@ -73,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(ServeOptions options, Config config, Store store) {
-        Review review = new Review(config, store, new Candidates(config, DigestCommand.relevance(config)),
+    private int serve(ServeOptions options, Config config, Relevance relevance, Store store) {
+        Review review = new Review(config, store, new Candidates(config, relevance),
                 recrawler(config, store), SourcesCommand::health, new StoredLinkReports(store), Clock.systemUTC());
         ReviewServer server;
         try {

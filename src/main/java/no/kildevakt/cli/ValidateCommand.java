@@ -19,6 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.withConfig(main, config -> {
+            Commands.relevance(main, config); // topic terms are checked by building the ranking
             if (!main.quiet) {
                 report(config);
             }

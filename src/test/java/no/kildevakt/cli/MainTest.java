@@ -6,11 +6,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The top-level command without a subcommand. */
+/** The top-level command without a subcommand, and checks every command shares. */
 class MainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTopicTermThatCannotMatchIsAConfigurationErrorInValidateAndDigest() throws Exception {
+        Path feeds = dir.resolve("feeds.yml");
+        Files.writeString(feeds, "topics:\n  - {id: t, terms: [\"*\"]}\n"
+                + "sources:\n  - {id: a, url: \"https://a.no/feed\", section: norske}\n");
+        Path db = dir.resolve("k.db");
+        no.kildevakt.store.Store.open(db).close();
+        String expected = feeds + ": topics: topic t: term \"*\" has no words to match";
+        for (String[] command : new String[][] {{"validate"}, {"digest", "--period", "2025-Q1"}, {"draft", "--period", "2025-Q1"},
+                {"items", "--json"}}) {
+            String[] args = new String[command.length + 4];
+            System.arraycopy(new String[] {"--config", feeds.toString(), "--db", db.toString()}, 0, args, 0, 4);
+            System.arraycopy(command, 0, args, 4, command.length);
+            Run r = run(args);
+            assertEquals(Main.USAGE, r.code(), command[0] + ": " + r.err());
+            assertEquals(expected, r.err().strip(), command[0]);
+        }
+    }
+
     @Test
     void noCommandNamesEveryRegisteredCommandAndIsAUsageError() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
