@@ -1,5 +1,6 @@
 package no.kildevakt.cli;
 
+import no.kildevakt.rank.DefaultTopics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -34,7 +35,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         String types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(java.util.stream.Collectors.joining(", "));
-        main.terminal.out().printf("%s: ok — %d sources (%s) in %d sections, %d topics%n", main.configPath(),
-                config.sources().size(), types, config.sections().size(), config.topics().size());
+        String topics = config.topics().isEmpty()
+                ? DefaultTopics.topics().size() + " default topics"
+                : config.topics().size() + " topics";
+        main.terminal.out().printf("%s: ok — %d sources (%s) in %d sections, %s%n", main.configPath(),
+                config.sources().size(), types, config.sections().size(), topics);
     }
 }

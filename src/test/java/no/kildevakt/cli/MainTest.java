@@ -28,6 +28,20 @@ class MainTest {
     }
 
     @Test
+    void validateSaysWhenTheDefaultTopicsApply() throws Exception {
+        Path feeds = dir.resolve("feeds.yml");
+        Files.writeString(feeds, "sources:\n  - {id: a, url: \"https://a.no/feed\", section: norske}\n");
+        Run defaults = run("--config", feeds.toString(), "validate");
+        assertEquals(Main.OK, defaults.code(), defaults.err());
+        assertEquals(feeds + ": ok — 1 sources (1 feed) in 4 sections, "
+                + no.kildevakt.rank.DefaultTopics.topics().size() + " default topics", defaults.out().strip());
+
+        Files.writeString(feeds, "topics:\n  - {id: t, terms: [menneskehandel]}\n"
+                + "sources:\n  - {id: a, url: \"https://a.no/feed\", section: norske}\n");
+        assertTrue(run("--config", feeds.toString(), "validate").out().strip().endsWith("in 4 sections, 1 topics"));
+    }
+
+    @Test
     void aTopicTermThatCannotMatchIsAConfigurationErrorInValidateAndDigest() throws Exception {
         Path feeds = dir.resolve("feeds.yml");
         Files.writeString(feeds, "topics:\n  - {id: t, terms: [\"*\"]}\n"
