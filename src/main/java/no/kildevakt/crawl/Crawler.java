@@ -260,6 +260,12 @@ public final class Crawler {
 
     private SourceReader.Reading readWithCpuSlot(SourceReader reader, SourceConfig source, FetchResponse response)
             throws SourceReadException {
+        if (source.pages() > 1) {
+            // a listing that follows its next pages spends most of its reading waiting on the network
+            // (and the host's delay between pages); holding a CPU slot through that would stall the
+            // parsing of every other source, so it reads without one
+            return reader.read(source, response);
+        }
         cpuSlots.acquireUninterruptibly();
         try {
             return reader.read(source, response);
