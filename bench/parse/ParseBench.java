@@ -21,8 +21,8 @@ import no.kildevakt.parse.ParsedFeed;
  * as unexpected (the parser's contract says it only throws {@code FeedParseException}).
  *
  * <p>Run from the repository root with the shaded jar on the classpath:
- * {@code java -cp target/kildevakt.jar bench/parse/ParseBench.java [--warmup N] [--rounds N] FILE_LIST}
- * where FILE_LIST has one path per line. Prints human-readable lines, then one line
+ * {@code java -cp target/kildevakt.jar bench/parse/ParseBench.java [--warmup N] [--rounds N] [--failures OUT] FILE_LIST}
+ * where FILE_LIST has one path per line; OUT gets one {@code path<TAB>message} line per failed file. Prints human-readable lines, then one line
  * {@code RESULT<TAB>kildevakt<TAB>files<TAB>files/s<TAB>entries<TAB>failures} for run.sh.
  */
 public final class ParseBench {
@@ -34,22 +34,24 @@ public final class ParseBench {
     }
 
     /** What one pass over all inputs found; identical in every round, so it also checks determinism. */
-    record Pass(long nanos, long entries, int failures, int unexpected, String firstFailure) {
+    record Pass(long nanos, long entries, int failures, int unexpected, List<String> failureLines) {
     }
 
     public static void main(String[] args) throws IOException {
         int warmup = 10;
         int rounds = 10;
         Path list = null;
+        Path failuresOut = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--failures" -> failuresOut = Path.of(args[++i]);
                 default -> list = Path.of(args[i]);
             }
         }
         if (list == null || rounds < 1 || warmup < 0) {
-            System.err.println("usage: java -cp target/kildevakt.jar bench/parse/ParseBench.java [--warmup N] [--rounds N] FILE_LIST");
+            System.err.println("usage: java -cp target/kildevakt.jar bench/parse/ParseBench.java [--warmup N] [--rounds N] [--failures OUT] FILE_LIST");
             System.exit(2);
         }
         List<Input> inputs = new ArrayList<>();
@@ -82,8 +84,11 @@ public final class ParseBench {
         double median = rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
         System.out.printf(Locale.ROOT, "  median %.1f files/s (min %.1f, max %.1f); %d entries, %d failures (%d unexpected)%n",
                 median, sorted[0], sorted[rounds - 1], last.entries(), last.failures(), last.unexpected());
-        if (last.firstFailure() != null) {
-            System.out.println("  first failure: " + last.firstFailure());
+        if (!last.failureLines().isEmpty()) {
+            System.out.println("  first failure: " + last.failureLines().get(0));
+        }
+        if (failuresOut != null) {
+            Files.write(failuresOut, last.failureLines());
         }
         System.out.printf(Locale.ROOT, "RESULT\tkildevakt\t%d\t%.1f\t%d\t%d%n",
                 inputs.size(), median, last.entries(), last.failures());
@@ -93,7 +98,7 @@ public final class ParseBench {
         long entries = 0;
         int failures = 0;
         int unexpected = 0;
-        String firstFailure = null;
+        List<String> failureLines = new ArrayList<>();
         long start = System.nanoTime();
         for (Input input : inputs) {
             try {
@@ -101,18 +106,14 @@ public final class ParseBench {
                 entries += feed.entries().size();
             } catch (FeedParseException e) {
                 failures++;
-                if (firstFailure == null) {
-                    firstFailure = input.path() + ": " + e.getMessage();
-                }
+                failureLines.add(input.path() + "\t" + e.getMessage());
             } catch (RuntimeException | StackOverflowError e) {
                 failures++;
                 unexpected++;
-                if (firstFailure == null) {
-                    firstFailure = input.path() + ": unexpected " + e;
-                }
+                failureLines.add(input.path() + "\tunexpected " + e);
             }
         }
-        return new Pass(System.nanoTime() - start, entries, failures, unexpected, firstFailure);
+        return new Pass(System.nanoTime() - start, entries, failures, unexpected, failureLines);
     }
 
     private static double filesPerSecond(int files, long nanos) {

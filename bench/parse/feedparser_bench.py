@@ -8,7 +8,7 @@ feedparser rarely raises: it flags broken input as `bozo` and recovers, so an ex
 failure and bozo is reported on its own.
 
 Run with the Debian interpreter, which is where `apt-get install -y python3-feedparser` puts it:
-    /usr/bin/python3 bench/parse/feedparser_bench.py [--warmup N] [--rounds N] FILE_LIST
+    /usr/bin/python3 bench/parse/feedparser_bench.py [--warmup N] [--rounds N] [--failures OUT] FILE_LIST
 Exit code 3 when feedparser is not installed.
 """
 import argparse
@@ -28,7 +28,7 @@ except ImportError:
 
 def one_pass(inputs):
     entries = failures = bozo = 0
-    first_failure = None
+    failure_lines = []
     start = time.perf_counter()
     for path, data in inputs:
         try:
@@ -38,15 +38,15 @@ def one_pass(inputs):
                 bozo += 1
         except Exception as e:  # noqa: BLE001 - any exception is a failure, never a crash
             failures += 1
-            if first_failure is None:
-                first_failure = "%s: %s: %s" % (path, type(e).__name__, e)
-    return time.perf_counter() - start, entries, failures, bozo, first_failure
+            failure_lines.append("%s\t%s: %s" % (path, type(e).__name__, e))
+    return time.perf_counter() - start, entries, failures, bozo, failure_lines
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--failures", help="write one path<TAB>error line per failed file here")
     ap.add_argument("file_list")
     args = ap.parse_args()
     inputs = []
@@ -70,11 +70,14 @@ def main():
         rates.append(n / last[0])
         print("  round %d:   %.1f files/s" % (r + 1, rates[-1]), flush=True)
     median = statistics.median(rates)
-    _, entries, failures, bozo, first_failure = last
+    _, entries, failures, bozo, failure_lines = last
     print("  median %.1f files/s (min %.1f, max %.1f); %d entries, %d failures, %d bozo (recovered)"
           % (median, min(rates), max(rates), entries, failures, bozo))
-    if first_failure:
-        print("  first failure: " + first_failure)
+    if failure_lines:
+        print("  first failure: " + failure_lines[0])
+    if args.failures:
+        with open(args.failures, "w", encoding="utf-8") as f:
+            f.writelines(line + "\n" for line in failure_lines)
     print("RESULT\tfeedparser\t%d\t%.1f\t%d\t%d" % (n, median, entries, failures))
 
 

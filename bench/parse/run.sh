@@ -31,7 +31,7 @@ if [ ! -f "$JAR" ]; then
     echo "building $JAR ..."
     mvn -q -B -o package -DskipTests || die "the build failed"
 fi
-PY=/usr/bin/python3
+PY="${FEEDPARSER_PYTHON:-/usr/bin/python3}"   # Debian's python3, where python3-feedparser is
 [ -x "$PY" ] || die "$PY is missing"
 PEER=1
 if ! "$PY" -c 'import feedparser' 2>/dev/null; then
@@ -52,13 +52,13 @@ find "$CORPORA/feedparser" "$CORPORA/feed-rs/fixture" "$CORPORA/gofeed/testdata"
 for run in $(seq 1 "$REPEAT"); do
     LOAD="$(cut -d' ' -f1 /proc/loadavg)"
     echo "== run $run of $REPEAT, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-    java -cp "$JAR" bench/parse/ParseBench.java --warmup "$WARMUP" --rounds "$ROUNDS" "$OUT/files.txt" \
-        2> "$OUT/kildevakt.stderr.log" | tee "$OUT/kildevakt.out" \
+    java -cp "$JAR" bench/parse/ParseBench.java --warmup "$WARMUP" --rounds "$ROUNDS" \
+        --failures "$OUT/kildevakt-failures.tsv" "$OUT/files.txt" 2> "$OUT/kildevakt.stderr.log" | tee "$OUT/kildevakt.out" \
         || die "ParseBench failed (see $OUT/kildevakt.stderr.log)"
     grep '^RESULT' "$OUT/kildevakt.out" | sed "s/^RESULT/$run/; s/\$/\t$LOAD/" >> "$OUT/results.tsv"
     if [ "$PEER" = 1 ]; then
-        "$PY" bench/parse/feedparser_bench.py --warmup "$WARMUP" --rounds "$ROUNDS" "$OUT/files.txt" \
-            2> "$OUT/feedparser.stderr.log" | tee "$OUT/feedparser.out" \
+        "$PY" bench/parse/feedparser_bench.py --warmup "$WARMUP" --rounds "$ROUNDS" \
+            --failures "$OUT/feedparser-failures.tsv" "$OUT/files.txt" 2> "$OUT/feedparser.stderr.log" | tee "$OUT/feedparser.out" \
             || die "feedparser_bench.py failed (see $OUT/feedparser.stderr.log)"
         grep '^RESULT' "$OUT/feedparser.out" | sed "s/^RESULT/$run/; s/\$/\t$LOAD/" >> "$OUT/results.tsv"
     fi
