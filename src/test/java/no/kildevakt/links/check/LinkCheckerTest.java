@@ -285,6 +285,22 @@ class LinkCheckerTest {
     }
 
     @Test
+    void aTlsFailureIsAnErrorNotBroken() throws IOException {
+        // a certificate nobody vouches for: the page may well be there, so "could not verify", never "broken"
+        okhttp3.tls.HeldCertificate selfSigned = new okhttp3.tls.HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+        okhttp3.tls.HandshakeCertificates serverCertificates = new okhttp3.tls.HandshakeCertificates.Builder()
+                .heldCertificate(selfSigned).build();
+        try (mockwebserver3.MockWebServer https = new mockwebserver3.MockWebServer()) {
+            https.useHttps(serverCertificates.sslSocketFactory());
+            https.enqueue(html(LoopbackSites.PAGE));
+            https.start();
+            LinkResult r = checker.check(https.url("/rapport").toString());
+            assertEquals(LinkStatus.ERROR, r.status(), r.toString());
+            assertTrue(r.error().startsWith("TLS failure: "), r.error());
+        }
+    }
+
+    @Test
     void anUnknownHostIsBroken() {
         LinkResult r = checker.check("https://nettsted-som-ikke-finnes.invalid/rapport");
         assertEquals(LinkStatus.BROKEN, r.status());
