@@ -1,7 +1,9 @@
 package no.kildevakt.links.check;
 
+import no.kildevakt.fetch.RetryInterceptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -51,6 +53,9 @@ import okio.BufferedSource;
  * <p>Thread-safe; one instance per run. Close it to release threads and pooled connections.
  */
 public final class LinkChecker implements AutoCloseable {
+    static final Duration RETRY_BACKOFF_BASE = Duration.ofMillis(500);
+    static final Duration RETRY_BACKOFF_CAP = Duration.ofSeconds(8);
+
     private static final Set<String> HOME_SEGMENTS = Set.of("", "index.html", "index.htm", "index.php",
             "default.aspx", "default.asp", "home", "start", "forside", "hjem", "startsida", "en", "no", "nb", "nn",
             "sv", "se", "da", "dk");
@@ -78,7 +83,10 @@ public final class LinkChecker implements AutoCloseable {
                         .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                         .header("Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6")
                         .build()))
-                .addInterceptor(new CheckRetryInterceptor(settings.retries(), settings.timeout(),
+                // the crawler's retries at an editor's pace: base 500 ms, cap 8 s, a Retry-After within the
+                // timeout; refused connections and unknown hosts are not asked again (the answer would be the same)
+                .addInterceptor(new RetryInterceptor(new RetryInterceptor.Policy(settings.retries(), settings.timeout(),
+                        RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP, Failures::isRetryable),
                         runtime.sleeper(), runtime.random(), runtime.clock()))
                 .addInterceptor(new HostLimitInterceptor(new HostLimiter(settings.perHost(), settings.perHostDelay()),
                         settings.timeout()))
