@@ -1,8 +1,5 @@
 package no.kildevakt.cli;
 
-import no.kildevakt.OneLine;
-import no.kildevakt.rank.Relevance;
-import no.kildevakt.rank.TopicRanker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import no.kildevakt.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.ConfigException;
 import no.kildevakt.config.ConfigLoader;
+import no.kildevakt.rank.Relevance;
+import no.kildevakt.rank.TopicRanker;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 

@@ -1,6 +1,5 @@
 package no.kildevakt.cli;
 
-import no.kildevakt.rank.Relevance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import no.kildevakt.config.Config;
 import no.kildevakt.config.Durations;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.digest.ItemJson;
+import no.kildevakt.rank.Relevance;
 import no.kildevakt.store.ItemQuery;
 import no.kildevakt.store.StoredItem;
 import picocli.CommandLine.Command;

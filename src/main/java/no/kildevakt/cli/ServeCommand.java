@@ -1,6 +1,5 @@
 package no.kildevakt.cli;
 
-import no.kildevakt.rank.Relevance;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -18,12 +17,13 @@ import no.kildevakt.crawl.Crawler;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
+import no.kildevakt.rank.Relevance;
 import no.kildevakt.review.Lang;
-import no.kildevakt.review.StoredLinkReports;
 import no.kildevakt.review.Recrawler;
 import no.kildevakt.review.Review;
 import no.kildevakt.review.ReviewServer;
 import no.kildevakt.review.ServeOptions;
+import no.kildevakt.review.StoredLinkReports;
 import no.kildevakt.store.CrawlLock;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;

@@ -1,11 +1,11 @@
 package no.kildevakt.cli;
 
-import no.kildevakt.rank.DefaultTopics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.SourceConfig;
+import no.kildevakt.rank.DefaultTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

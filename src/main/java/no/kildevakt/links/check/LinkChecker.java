@@ -1,6 +1,5 @@
 package no.kildevakt.links.check;
 
-import no.kildevakt.fetch.RetryInterceptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.kildevakt.fetch.BotChallenge;
+import no.kildevakt.fetch.RetryInterceptor;
 import no.kildevakt.parse.CharsetSniffer;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
