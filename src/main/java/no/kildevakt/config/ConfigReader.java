@@ -382,10 +382,24 @@ final class ConfigReader {
         Map<String, String> select = new LinkedHashMap<>();
         for (String key : keys) {
             if (m.has(key)) {
-                select.put(key, string(m.get(key).get(), m.at(key)));
+                Node node = m.get(key).get();
+                String value = string(node, m.at(key));
+                if (type == SourceType.HTML) {
+                    checkCss(node, m.at(key), value);
+                }
+                select.put(key, value);
             }
         }
         return select;
+    }
+
+    /** A selector jsoup cannot parse would only fail at the first crawl; say so now, with the line. */
+    private void checkCss(Node node, String path, String css) throws ConfigException {
+        try {
+            org.jsoup.select.QueryParser.parse(css);
+        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
+            throw error(node, path, ConfigText.quote(css) + " is not a valid CSS selector: " + e.getMessage());
+        }
     }
 
     private URI url(Node node, String path) throws ConfigException {

@@ -439,6 +439,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void cssSelectorsThatCannotBeParsedAreRefusedWithTheirLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(source("id: a", "url: https://a.no/", "type: html",
+                "section: norske", "select:", "  item: li.listItem", "  date: 'span[class='")));
+        assertTrue(e.getMessage().startsWith("feeds.yml:8: sources[0].select.date: \"span[class=\" is not a valid CSS selector: "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
     void htmlWithoutSelectorsIsAutoDetectedAndListingOptionsAreRead() throws Exception {
         SourceConfig auto = parse(source("id: a", "url: https://a.no/", "type: html", "section: norske")).sources().get(0);
         assertEquals(Map.of(), auto.select(), "no selectors: the listing is detected automatically");
