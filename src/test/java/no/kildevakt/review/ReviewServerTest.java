@@ -422,5 +422,15 @@ class ReviewServerTest {
         assertEquals("6 December 2024", page.selectFirst("#s-norske time").text());
         assertEquals("Accept", page.selectFirst("button.accept").ownText().replace("✓", "").strip());
         assertEquals("Review", page.selectFirst("nav.main-nav a[aria-current=page]").text());
+        assertTrue(page.body().attr("data-msg-forbidden").startsWith("This page is out of date"));
+    }
+
+    @Test
+    void theFailuresAnEditorCanActOnAreWordedInThePagesLanguage() throws Exception {
+        // the script shows these instead of the server's English for 403, 409 and a server that is gone
+        org.jsoup.nodes.Element body = html(http.get("/")).body();
+        assertEquals("Siden er utdatert eller åpnet fra et annet sted; last den inn på nytt", body.attr("data-msg-forbidden"));
+        assertEquals("En annen henting pågår; prøv igjen om litt.", body.attr("data-msg-locked"));
+        assertTrue(body.attr("data-msg-offline").startsWith("Får ikke kontakt med kildevakt"), body.attr("data-msg-offline"));
     }
 }

@@ -19,16 +19,23 @@
   }
 
   async function post(url, data) {
-    const response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Kildevakt-Token': token },
-      body: JSON.stringify(data || {}),
-    });
+    let response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-Kildevakt-Token': token },
+        body: JSON.stringify(data || {}),
+      });
+    } catch (e) {
+      throw new Error(body.dataset.msgOffline); // the server is gone, not the item
+    }
     let json = null;
     try { json = await response.json(); } catch (e) { /* not JSON: the status says enough */ }
     if (!response.ok) {
-      throw new Error(json && json.error ? json.error : response.status + ' ' + response.statusText);
+      // the failures an editor can act on, in the page's language; the server's own words otherwise
+      const known = { 403: body.dataset.msgForbidden, 409: body.dataset.msgLocked };
+      throw new Error(known[response.status] || (json && json.error ? json.error : response.status + ' ' + response.statusText));
     }
     return json;
   }
