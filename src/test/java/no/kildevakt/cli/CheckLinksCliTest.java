@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** check-links and issues end to end through Main.run, as an editor or cron runs them. */
 class CheckLinksCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -89,30 +83,18 @@ class CheckLinksCliTest {
         return file;
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         return run(false, args);
     }
 
-    private Run run(boolean interactive, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--config", dir.resolve("none.yml").toString(), "--db", dir.resolve("k.db").toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), interactive));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(boolean interactive, String... args) {
+        return CliRun.of(dir.resolve("none.yml"), dir.resolve("k.db"), interactive, args);
     }
 
     @Test
     void aFileWithBrokenLinksExitsOneAndReportsJsonWithOccurrences() throws IOException {
         Path file = issue("2024-4.html", "/plan", "/gone", "/gammel", "/plan#tiltak", "/savnet", "mailto:post@example.org");
-        Run run = run("check-links", file.toString(), "--format", "json");
+        CliRun run = run("check-links", file.toString(), "--format", "json");
         assertEquals(1, run.code(), run.err());
         JsonNode links = run.json().get("links");
         assertEquals(List.of("broken", "broken", "redirect", "ok", "skipped"),
@@ -130,7 +112,7 @@ class CheckLinksCliTest {
     @Test
     void allWellExitsZeroWithATextReport() throws IOException {
         Path file = issue("ok.html", "/plan", "/ny");
-        Run run = run("check-links", file.toString());
+        CliRun run = run("check-links", file.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("ok       2 links work"), run.out());
         assertFalse(run.err().contains("\r"), "no progress bar without a terminal");
@@ -138,7 +120,7 @@ class CheckLinksCliTest {
 
     @Test
     void aPublishedIssueIsFetchedByUrlAndItsRelativeLinksResolved() {
-        Run run = run("check-links", url("/issue.html"), "--format", "csv");
+        CliRun run = run("check-links", url("/issue.html"), "--format", "csv");
         assertEquals(1, run.code(), run.err());
         assertTrue(run.out().contains("broken," + url("/gone") + ",404"), run.out());
         assertTrue(run.out().contains("ok," + url("/plan")), run.out());
@@ -148,7 +130,7 @@ class CheckLinksCliTest {
     void badUsageExitsTwo() throws IOException {
         assertEquals(2, run("check-links").code());
         Path file = issue("a.html", "/plan");
-        Run format = run("check-links", file.toString(), "--format", "pdf");
+        CliRun format = run("check-links", file.toString(), "--format", "pdf");
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format"), format.err());
         assertEquals(2, run("check-links", file.toString(), "--max-age", "yesterday").code());
@@ -163,7 +145,7 @@ class CheckLinksCliTest {
     void theReportGoesToTheOutputFileInTheChosenFormat() throws IOException {
         Path file = issue("a.html", "/plan", "/gone");
         Path out = dir.resolve("report.html");
-        Run run = run("check-links", file.toString(), "--format", "html", "--output", out.toString());
+        CliRun run = run("check-links", file.toString(), "--format", "html", "--output", out.toString());
         assertEquals(1, run.code(), run.err());
         assertEquals("", run.out());
         String html = Files.readString(out);
@@ -174,7 +156,7 @@ class CheckLinksCliTest {
     void brokenLinksGetArchiveSuggestionsFromTheConfiguredArchive() throws IOException {
         Path file = issue("a.html", "/gone", "/plan");
         String base = "http://127.0.0.1:" + server.getPort();
-        Run run = run("check-links", file.toString(), "--format", "md", "--suggest-archive", "--archive-base", base);
+        CliRun run = run("check-links", file.toString(), "--format", "md", "--suggest-archive", "--archive-base", base);
         assertEquals(1, run.code(), run.err());
         assertTrue(run.out().contains("archived copy: <" + base + "/web/20240101000000/" + url("/gone") + ">"), run.out());
         assertEquals(1, requested.stream().filter(p -> p.startsWith("/web/")).count(), "only the broken link is looked up");
@@ -183,21 +165,21 @@ class CheckLinksCliTest {
     @Test
     void issuesAreStoredListedAndRecheckedWithHistory() throws IOException {
         Path file = issue("2024-4.html", "/plan", "/rapport", "/gone");
-        Run add = run("issues", "add", file.toString(), "--period", "2024-Q4");
+        CliRun add = run("issues", "add", file.toString(), "--period", "2024-Q4");
         assertEquals(0, add.code(), add.err());
         assertTrue(add.out().contains("Nyhetsbrev 4/2024") && add.out().contains("3 links"), add.out());
 
-        Run list = run("issues", "list", "--json");
+        CliRun list = run("issues", "list", "--json");
         assertEquals(0, list.code(), list.err());
         JsonNode issue = list.json().get("issues").get(0);
         assertEquals("2024-Q4", issue.get("period").asText());
         assertEquals(3, issue.get("links").asInt());
         assertEquals("html", issue.get("type").asText());
 
-        Run first = run("check-links", "--issues", "--format", "json");
+        CliRun first = run("check-links", "--issues", "--format", "json");
         assertEquals(1, first.code(), first.err());
         reportAlive = false;
-        Run second = run("check-links", "--issues", "--format", "json");
+        CliRun second = run("check-links", "--issues", "--format", "json");
         assertEquals(1, second.code());
         JsonNode rapport = null;
         for (JsonNode l : second.json().get("links")) {
@@ -209,7 +191,7 @@ class CheckLinksCliTest {
         assertFalse(rapport.get("history").get("last_ok").isNull(), "it worked in the first run");
         assertEquals(file.toString(), rapport.get("occurrences").get(0).get("document").asText());
 
-        Run table = run("issues", "list");
+        CliRun table = run("issues", "list");
         assertEquals(0, table.code());
         assertTrue(table.out().contains("2024-Q4"), table.out());
         assertTrue(table.out().matches("(?s).*\\s3\\s+2\\s+Nyhetsbrev 4/2024.*"), "3 links, 2 broken: " + table.out());
@@ -220,7 +202,7 @@ class CheckLinksCliTest {
         Path file = issue("a.html", "/plan", "/gone");
         run("check-links", file.toString());
         requested.clear();
-        Run cached = run("check-links", file.toString(), "--max-age", "1d", "--format", "json");
+        CliRun cached = run("check-links", file.toString(), "--max-age", "1d", "--format", "json");
         assertEquals(1, cached.code());
         assertEquals(List.of("/gone"), requested, "the failure is checked again, the working link is not");
     }
@@ -228,7 +210,7 @@ class CheckLinksCliTest {
     @Test
     void aPersonAtATerminalSeesAProgressBarThatIsClearedAfterwards() throws IOException {
         Path file = issue("a.html", "/plan", "/ny");
-        Run run = run(true, "check-links", file.toString());
+        CliRun run = run(true, "check-links", file.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("] 2/2 links"), run.err());
         assertTrue(run.err().endsWith("\r"), "the bar is wiped before the report");
@@ -237,7 +219,7 @@ class CheckLinksCliTest {
 
     @Test
     void issuesListWithoutADatabaseSaysSo() {
-        Run run = run("issues", "list");
+        CliRun run = run("issues", "list");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("no database"), run.err());
     }

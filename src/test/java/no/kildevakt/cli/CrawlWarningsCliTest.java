@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A round's warnings in {@code crawl} (text and --json) and in {@code sources} (text and --json). */
 class CrawlWarningsCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -78,32 +72,20 @@ class CrawlWarningsCliTest {
                 + "</channel></rss>";
     }
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--config", dir.resolve("feeds.yml").toString(), "--db", dir.resolve("k.db").toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("feeds.yml"), dir.resolve("k.db"), args);
     }
 
     @Test
     void whatTheFeedParserRecoveredFromIsNoWarning() throws IOException {
         // a DOCTYPE is cut out on every round of such a feed: warning about it would make a -q cron job mail hourly
         feed.set(rss(true, true));
-        Run crawl = run("crawl", "--json");
+        CliRun crawl = run("crawl", "--json");
         assertEquals(0, crawl.code(), crawl.err());
         JsonNode reg = crawl.json().get("sources").get(0);
         assertEquals(List.of(), strings(reg.get("warnings")));
         assertTrue(reg.get("warning").isNull());
-        Run quiet = run("-q", "crawl", "--force");
+        CliRun quiet = run("-q", "crawl", "--force");
         assertEquals(0, quiet.code());
         assertEquals("", quiet.out() + quiet.err(), "a clean round says nothing under -q");
     }
@@ -122,7 +104,7 @@ class CrawlWarningsCliTest {
         String broken = "<ul><li class=sak><a href=/1>Menneskehandel i Norge</a> <span>17.09.2026</span><p>Om saken.</p></li>"
                 + "<li class=sak><span>18.09.2026</span> (ingen lenke)</li></ul>";
         listing.set(broken);
-        Run crawl = run("crawl", "--json");
+        CliRun crawl = run("crawl", "--json");
         assertEquals(0, crawl.code(), crawl.err());
         JsonNode source = crawl.json().get("sources").get(0);
         assertEquals(1, source.get("warnings").size(), source.toString());
@@ -131,11 +113,11 @@ class CrawlWarningsCliTest {
         assertEquals("liste: " + warning, source.get("warning").asText());
         assertEquals("ok", source.get("status").asText(), "a warning is no failure");
 
-        Run text = run("crawl", "--force");
+        CliRun text = run("crawl", "--force");
         assertEquals(0, text.code());
         assertEquals("warning liste: " + warning, text.err().strip());
 
-        Run sources = run("sources", "--json");
+        CliRun sources = run("sources", "--json");
         assertEquals(0, sources.code(), sources.err());
         JsonNode state = sources.json().get("sources").get(0);
         assertEquals(List.of(warning), strings(state.get("warnings")));

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +17,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import no.kildevakt.item.Item;
 import no.kildevakt.store.DigestLog;
@@ -38,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code digest} and {@code draft} end to end: a feeds.yml, a database filled by crawl rounds, the commands' output and exit codes. */
 class DigestCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -102,20 +96,8 @@ class DigestCommandTest {
         store.recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 100, items, state));
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--config", dir.resolve("feeds.yml").toString(), "--db", db.toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("feeds.yml"), db, args);
     }
 
     private static List<String> titles(JsonNode digest) {
@@ -140,7 +122,7 @@ class DigestCommandTest {
 
     @Test
     void jsonDigestOfAQuarterIsRankedGroupedAndScored() throws Exception {
-        Run r = run("digest", "--period", "2025-Q1", "--format", "json");
+        CliRun r = run("digest", "--period", "2025-Q1", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode digest = r.json();
         // sections in the newsletter's order; the budget is below the threshold; the April event counts in Q1
@@ -157,14 +139,14 @@ class DigestCommandTest {
                 List.of(digest.get("sections").get(0).get("id").asText(), digest.get("sections").get(1).get("id").asText(),
                         digest.get("sections").get(2).get("id").asText()));
 
-        Run all = run("digest", "--from", "2025-03-01", "--to", "2025-03-31", "--format", "json", "--all");
+        CliRun all = run("digest", "--from", "2025-03-01", "--to", "2025-03-31", "--format", "json", "--all");
         assertEquals(0, all.code(), all.err());
         assertTrue(titles(all.json()).contains("Statsbudsjettet for landbruket"), all.out());
     }
 
     @Test
     void markdownIsTheDefaultAndHtmlGoesToAFile() throws Exception {
-        Run md = run("digest", "--period", "2025-03");
+        CliRun md = run("digest", "--period", "2025-03");
         assertEquals(0, md.code(), md.err());
         assertTrue(md.out().startsWith("# kildevakt: 3 nye saker 1.–31. mars 2025\n"), md.out());
         assertTrue(md.out().contains("## Aktuelle norske tiltak, rapporter og forskning"), md.out());
@@ -172,7 +154,7 @@ class DigestCommandTest {
         assertTrue(md.out().contains("\\<script\\>"), md.out());
 
         Path file = dir.resolve("digest.html");
-        Run html = run("digest", "--period", "2025-03", "--format", "html", "--output", file.toString());
+        CliRun html = run("digest", "--period", "2025-03", "--format", "html", "--output", file.toString());
         assertEquals(0, html.code(), html.err());
         assertEquals("", html.out());
         var page = Jsoup.parse(Files.readString(file));
@@ -211,18 +193,18 @@ class DigestCommandTest {
                 new String[] {"draft", "--period", "2025-Q1", "--format", "json"},
                 new String[] {"draft", "--since-last"},
                 new String[] {"draft"})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().isBlank(), String.join(" ", args));
             assertEquals("", r.out(), String.join(" ", args));
         }
-        Run order = run("digest", "--from", "2025-03-02", "--to", "2025-03-01");
+        CliRun order = run("digest", "--from", "2025-03-02", "--to", "2025-03-01");
         assertTrue(order.err().contains("--from 2025-03-02 is after --to 2025-03-01"), order.err());
     }
 
     @Test
     void anUnwritableOutputIsOneLineAndRecordsNothing() throws Exception {
-        Run r = run("digest", "--period", "2025-03", "--mark-delivered", "--output", dir.resolve("no/such/folder/d.md").toString());
+        CliRun r = run("digest", "--period", "2025-03", "--mark-delivered", "--output", dir.resolve("no/such/folder/d.md").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot write"), r.err());
@@ -232,18 +214,18 @@ class DigestCommandTest {
     @Test
     void aMissingDatabaseIsAnErrorNotAnEmptyDigest() {
         db = dir.resolve("nope.db");
-        Run r = run("digest", "--period", "2025-Q1");
+        CliRun r = run("digest", "--period", "2025-Q1");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no database"), r.err());
     }
 
     @Test
     void helpSaysTheLastDayIsIncluded() {
-        Run digest = run("digest", "--help");
+        CliRun digest = run("digest", "--help");
         assertEquals(0, digest.code());
         assertTrue(digest.out().contains("last day of the period, included"), digest.out());
         assertTrue(digest.out().contains("--since-last") && digest.out().contains("last 7 days"), digest.out());
-        Run draft = run("draft", "--help");
+        CliRun draft = run("draft", "--help");
         assertEquals(0, draft.code());
         assertTrue(draft.out().contains("se her"), draft.out());
     }
@@ -257,7 +239,7 @@ class DigestCommandTest {
             round(store, "reg-jd", "norske", now.minusSeconds(3600), List.of(item("ny", "https://www.regjeringen.no/no/aktuelt/ny/id3/",
                     "Kripos: flere saker om menneskehandel", "Kripos melder om flere saker om menneskehandel.", now.minusSeconds(7200))));
         }
-        Run first = run("digest", "--since-last", "--mail");
+        CliRun first = run("digest", "--since-last", "--mail");
         assertEquals(0, first.code(), first.err());
         assertEquals("", first.out());
         assertTrue(first.err().contains("mailed 1 items"), first.err());
@@ -271,14 +253,14 @@ class DigestCommandTest {
         assertTrue(Math.abs(delivery.to().minus(java.time.Duration.ofDays(7)).getEpochSecond() - delivery.from().getEpochSecond()) < 2);
 
         // nothing new since: no mail, nothing recorded
-        Run second = run("digest", "--since-last", "--mail");
+        CliRun second = run("digest", "--since-last", "--mail");
         assertEquals(0, second.code(), second.err());
         assertTrue(second.err().contains("no mail sent"), second.err());
         assertEquals(1, SMTP.getReceivedMessages().length);
         assertEquals(delivery, lastDelivery().orElseThrow());
 
         // printed digests continue from the mailed one
-        Run printed = run("digest", "--since-last", "--format", "json");
+        CliRun printed = run("digest", "--since-last", "--format", "json");
         assertEquals(List.of(), titles(printed.json()));
         assertEquals(delivery.to().toString(), printed.json().get("period").get("from").asText());
     }
@@ -287,7 +269,7 @@ class DigestCommandTest {
     void markDeliveredRecordsAPrintedDigest() throws Exception {
         assertEquals(0, run("digest", "--period", "2025-03").code());
         assertEquals(Optional.empty(), lastDelivery(), "a printed digest is not delivered unless marked");
-        Run r = run("digest", "--period", "2025-03", "--mark-delivered", "--format", "html");
+        CliRun r = run("digest", "--period", "2025-03", "--mark-delivered", "--format", "html");
         assertEquals(0, r.code(), r.err());
         DigestLog.Delivery d = lastDelivery().orElseThrow();
         assertEquals(Instant.parse("2025-02-28T23:00:00Z"), d.from());
@@ -303,7 +285,7 @@ class DigestCommandTest {
         assertEquals(0, run("digest", "--period", thisYear, "--mark-delivered").code());
         DigestLog.Delivery d = lastDelivery().orElseThrow();
         assertFalse(d.to().isBefore(before) || d.to().isAfter(Instant.now()), d.toString());
-        Run next = run("digest", "--since-last");
+        CliRun next = run("digest", "--since-last");
         assertEquals(0, next.code(), next.err());
     }
 
@@ -314,7 +296,7 @@ class DigestCommandTest {
             closed = s.getLocalPort();
         }
         writeConfig(mailBlock(closed));
-        Run r = run("digest", "--period", "2025-03", "--mail");
+        CliRun r = run("digest", "--period", "2025-03", "--mail");
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("127.0.0.1:" + closed) && r.err().contains("not recorded as delivered"), r.err());
@@ -324,7 +306,7 @@ class DigestCommandTest {
     @Test
     void mailWithoutAMailBlockIsAConfigurationError() throws Exception {
         writeConfig("");
-        Run r = run("digest", "--period", "2025-03", "--mail");
+        CliRun r = run("digest", "--period", "2025-03", "--mail");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("mail:"), r.err());
         assertEquals(Optional.empty(), lastDelivery());
@@ -333,7 +315,7 @@ class DigestCommandTest {
     @Test
     void aMissingPasswordVariableIsAConfigurationError() throws Exception {
         writeConfig(mailBlock(SMTP.getSmtp().getPort()) + "  username: kv\n  password_env: KV_PW\n");
-        Run r = run("digest", "--period", "2025-03", "--mail");
+        CliRun r = run("digest", "--period", "2025-03", "--mail");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("KV_PW"), r.err());
         assertEquals(0, SMTP.getReceivedMessages().length);
@@ -343,7 +325,7 @@ class DigestCommandTest {
 
     @Test
     void draftUsesCandidatesUntilItemsAreAcceptedThenOnlyThose() throws Exception {
-        Run candidates = run("draft", "--period", "2025-Q1");
+        CliRun candidates = run("draft", "--period", "2025-Q1");
         assertEquals(0, candidates.code(), candidates.err());
         assertTrue(candidates.out().startsWith("# Utkast til nyhetsbrev 1. januar–31. mars 2025\n"), candidates.out());
         assertTrue(candidates.out().contains("### Ny handlingsplan mot menneskehandel\n\n"
@@ -358,7 +340,7 @@ class DigestCommandTest {
             store.decisions().edit(budget, "Mer penger til kontroll i landbruket", null);
         }
         Path file = dir.resolve("utkast.html");
-        Run accepted = run("draft", "--from", "2025-01-01", "--to", "2025-03-31", "--format", "html", "--output", file.toString());
+        CliRun accepted = run("draft", "--from", "2025-01-01", "--to", "2025-03-31", "--format", "html", "--output", file.toString());
         assertEquals(0, accepted.code(), accepted.err());
         var page = Jsoup.parse(Files.readString(file));
         assertEquals(List.of("Mer penger til kontroll i landbruket"), page.select("h3").eachText());
@@ -369,7 +351,7 @@ class DigestCommandTest {
 
     @Test
     void itemsJsonHasScoresFromTheSameRanking() throws Exception {
-        Run r = run("items", "--json");
+        CliRun r = run("items", "--json");
         assertEquals(0, r.code(), r.err());
         for (JsonNode item : r.json().get("items")) {
             assertTrue(item.get("score").isNumber(), item.toString());

@@ -17,21 +17,15 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.raw(Map.of(), false, args);
     }
 
     @Test
     void validateSaysWhenTheDefaultTopicsApply() throws Exception {
         Path feeds = dir.resolve("feeds.yml");
         Files.writeString(feeds, "sources:\n  - {id: a, url: \"https://a.no/feed\", section: norske}\n");
-        Run defaults = run("--config", feeds.toString(), "validate");
+        CliRun defaults = run("--config", feeds.toString(), "validate");
         assertEquals(Main.OK, defaults.code(), defaults.err());
         assertEquals(feeds + ": ok — 1 sources (1 feed) in 4 sections, "
                 + no.kildevakt.rank.DefaultTopics.topics().size() + " default topics", defaults.out().strip());
@@ -54,7 +48,7 @@ class MainTest {
             String[] args = new String[command.length + 4];
             System.arraycopy(new String[] {"--config", feeds.toString(), "--db", db.toString()}, 0, args, 0, 4);
             System.arraycopy(command, 0, args, 4, command.length);
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(Main.USAGE, r.code(), command[0] + ": " + r.err());
             assertEquals(expected, r.err().strip(), command[0]);
         }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,16 +92,8 @@ class TryDiscoverTest {
         }
     }
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--config", dir.resolve("feeds.yml").toString(), "--db", dir.resolve("k.db").toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new Main.Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("feeds.yml"), dir.resolve("k.db"), args);
     }
 
     // ------------------------------------------------------------------ try
@@ -111,7 +101,7 @@ class TryDiscoverTest {
     @Test
     void tryUrlOfAFeedPrintsItsItemsAndStoresNothing() {
         routes.put("/rss.xml", ok("application/rss+xml", rss("Nyheter", "Første sak", "Andre sak")));
-        Run r = run("try", server.url("/rss.xml").toString());
+        CliRun r = run("try", server.url("/rss.xml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("(feed) "), r.out());
         assertTrue(r.out().contains("2 items"), r.out());
@@ -123,7 +113,7 @@ class TryDiscoverTest {
     @Test
     void tryUrlOfAListingDetectsItAndPrintsSelectorsThatValidate() throws Exception {
         routes.put("/no/dokument/", ok("text/html; charset=utf-8", fixture("reg-horinger-liste")));
-        Run r = run("try", server.url("/no/dokument/").toString());
+        CliRun r = run("try", server.url("/no/dokument/").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("(html, detected)"), r.out());
         assertTrue(r.out().contains("5 items"), r.out());
@@ -135,7 +125,7 @@ class TryDiscoverTest {
         // the printed block pins the source: pasted into feeds.yml it validates and reads the same items
         config("  - id: pinned\n    url: \"" + server.url("/no/dokument/") + "\"\n    type: html\n    section: norske\n" + block);
         assertEquals(0, run("validate").code());
-        Run pinned = run("try", "pinned");
+        CliRun pinned = run("try", "pinned");
         assertEquals(0, pinned.code(), pinned.err());
         assertTrue(pinned.out().contains("pinned (html) "), pinned.out());
         assertTrue(pinned.out().contains("5 items"), pinned.out());
@@ -146,7 +136,7 @@ class TryDiscoverTest {
     void tryJsonGivesItemsWarningsAndSelectors() throws Exception {
         routes.put("/kurs", ok("text/html; charset=utf-8", fixture("rvtsost-kurs")));
         config("  - id: kurs\n    url: \"" + server.url("/kurs") + "\"\n    type: html\n    section: arrangementer\n");
-        Run r = run("try", "kurs", "--json");
+        CliRun r = run("try", "kurs", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
         assertEquals("kurs", root.get("source").asText());
@@ -160,22 +150,22 @@ class TryDiscoverTest {
 
     @Test
     void tryFailuresAndMistakes() {
-        Run missing = run("try", server.url("/gone").toString());
+        CliRun missing = run("try", server.url("/gone").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("failed try: "), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
 
-        Run unknown = run("try", "no-such-source");
+        CliRun unknown = run("try", "no-such-source");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("\"no-such-source\" is neither a source id in"), unknown.err());
 
         routes.put("/api", ok("application/json", "{\"saker_liste\": []}"));
-        Run api = run("try", server.url("/api").toString());
+        CliRun api = run("try", server.url("/api").toString());
         assertEquals(1, api.code());
         assertTrue(api.err().contains("answers with JSON: add it to feeds.yml as type: json"), api.err());
 
         routes.put("/empty", ok("text/html", "<html><body><p>Ingenting her.</p></body></html>"));
-        Run empty = run("try", server.url("/empty").toString());
+        CliRun empty = run("try", server.url("/empty").toString());
         assertEquals(0, empty.code());
         assertTrue(empty.out().contains("0 items"), empty.out());
         assertTrue(empty.err().contains("warning found no list of dated links on the page"), empty.err());
@@ -187,10 +177,10 @@ class TryDiscoverTest {
         config("  - id: mt\n    url: \"" + server.url("/aktuelt/") + "\"\n    type: html\n    section: norske\n");
         Files.writeString(dir.resolve("feeds.yml"), Files.readString(dir.resolve("feeds.yml"))
                 .replace("  - {id: placeholder, url: \"https://example.org/feed\", section: norske}\n", ""));
-        Run crawl = run("crawl", "--json");
+        CliRun crawl = run("crawl", "--json");
         assertEquals(0, crawl.code(), crawl.err());
         assertEquals(5, JSON.readTree(crawl.out()).get("new_items").asInt(), crawl.out());
-        Run items = run("items", "--json");
+        CliRun items = run("items", "--json");
         JsonNode first = JSON.readTree(items.out()).get("items").get(0);
         assertEquals("Ny rapport: Barn og medier 2021", first.get("title").asText());
         assertEquals("2021-07-26", first.get("published").asText());
@@ -208,7 +198,7 @@ class TryDiscoverTest {
                 </head><body>Hei</body></html>""".formatted(server.getHostName() + ":" + server.getPort())));
         routes.put("/feed/", ok("application/rss+xml; charset=utf-8", rss("CBSS – Council of the Baltic Sea States", "A", "B", "C")));
         routes.put("/broken.xml", ok("text/html", "<html>not a feed</html>"));
-        Run r = run("discover", server.url("/").toString());
+        CliRun r = run("discover", server.url("/").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("# 1 feed found for"), r.out());
         assertTrue(r.out().contains("name: \"CBSS – Council of the Baltic Sea States\""), r.out());
@@ -219,7 +209,7 @@ class TryDiscoverTest {
 
         String snippet = r.out().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
         config(snippet);
-        Run validate = run("validate");
+        CliRun validate = run("validate");
         assertEquals(0, validate.code(), validate.err() + "\n" + snippet);
     }
 
@@ -230,7 +220,7 @@ class TryDiscoverTest {
                 <?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Nyheter fra NIM</title>
                 <entry><title>x</title><link href="https://example.org/x"/><id>x</id><updated>2024-01-01T00:00:00Z</updated></entry></feed>"""));
         routes.put("/rss.xml", ok("application/rss+xml", rss("Should not be asked")));
-        Run r = run("discover", server.url("/").toString(), "--json");
+        CliRun r = run("discover", server.url("/").toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode feeds = JSON.readTree(r.out()).get("feeds");
         assertEquals(1, feeds.size());
@@ -243,7 +233,7 @@ class TryDiscoverTest {
     @Test
     void discoverWithNothingFoundExitsOne() {
         routes.put("/", ok("text/html", "<html><body>Ingen feed</body></html>"));
-        Run r = run("discover", server.url("/").toString());
+        CliRun r = run("discover", server.url("/").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no feed found for"), r.err());
         assertEquals(2, run("discover", "ftp://example.org/").code());
