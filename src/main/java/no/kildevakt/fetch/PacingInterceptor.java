@@ -3,14 +3,10 @@ package no.kildevakt.fetch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
-import okio.Buffer;
-import okio.ForwardingSource;
-import okio.Source;
 
 /**
  * Applies {@link HostPacer} to each request: waits for its host (the host name), sends, and hands the
@@ -54,40 +50,6 @@ final class PacingInterceptor implements Interceptor {
             pacer.release(host);
             throw e;
         }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable releaseOnce = () -> {
-            if (released.compareAndSet(false, true)) {
-                pacer.release(host);
-            }
-        };
-        return response.newBuilder().body(new SourceWrappingBody(response.body(), source -> new ReleasingSource(source, releaseOnce))).build();
-    }
-
-    /** Runs {@code onDone} when the stream is exhausted or closed, whichever comes first. */
-    private static final class ReleasingSource extends ForwardingSource {
-        private final Runnable onDone;
-
-        ReleasingSource(Source delegate, Runnable onDone) {
-            super(delegate);
-            this.onDone = onDone;
-        }
-
-        @Override
-        public long read(Buffer sink, long byteCount) throws IOException {
-            long read = super.read(sink, byteCount);
-            if (read == -1) {
-                onDone.run();
-            }
-            return read;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                onDone.run();
-            }
-        }
+        return response.newBuilder().body(ReleasingBody.wrap(response.body(), () -> pacer.release(host))).build();
     }
 }

@@ -2,15 +2,10 @@ package no.kildevakt.links.check;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import no.kildevakt.fetch.ReleasingBody;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ForwardingSource;
-import okio.Okio;
 
 /**
  * Applies {@link HostLimiter} to every attempt: takes a slot of the host before sending and gives
@@ -52,59 +47,10 @@ final class HostLimitInterceptor implements Interceptor {
             limiter.release(host, slot);
             throw e;
         }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable releaseOnce = () -> {
-            if (released.compareAndSet(false, true)) {
-                limiter.release(host, slot);
-            }
-        };
         ResponseBody body = response.body();
-        BufferedSource source = body.source();
-        source.timeout().deadlineNanoTime(start + attemptBudgetNanos);
-        return response.newBuilder().body(new ReleasingBody(body, source, releaseOnce)).build();
+        body.source().timeout().deadlineNanoTime(start + attemptBudgetNanos);
+        return response.newBuilder().body(ReleasingBody.wrap(body, () -> limiter.release(host, slot))).build();
     }
 
     /** The original body, whose stream gives the host back when exhausted or closed. */
-    private static final class ReleasingBody extends ResponseBody {
-        private final ResponseBody delegate;
-        private final BufferedSource source;
-
-        ReleasingBody(ResponseBody delegate, BufferedSource original, Runnable onDone) {
-            this.delegate = delegate;
-            this.source = Okio.buffer(new ForwardingSource(original) {
-                @Override
-                public long read(Buffer sink, long byteCount) throws IOException {
-                    long read = super.read(sink, byteCount);
-                    if (read == -1) {
-                        onDone.run();
-                    }
-                    return read;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        onDone.run();
-                    }
-                }
-            });
-        }
-
-        @Override
-        public MediaType contentType() {
-            return delegate.contentType();
-        }
-
-        @Override
-        public long contentLength() {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public BufferedSource source() {
-            return source;
-        }
-    }
 }
