@@ -20,7 +20,7 @@ import okhttp3.Interceptor;
  * one-line cause, so the crawler's outcome and the editor's error message never depend on which
  * layer happened to notice the problem.
  */
-final class FetchFailures {
+public final class FetchFailures {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(300, "Multiple Choices"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),
@@ -85,7 +85,7 @@ final class FetchFailures {
     }
 
     /** A socket, read or call timeout — as opposed to a thread interrupt, which is also an InterruptedIOException. */
-    static boolean isTimeout(IOException e) {
+    public static boolean isTimeout(IOException e) {
         return e instanceof SocketTimeoutException
                 || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
     }
@@ -95,7 +95,7 @@ final class FetchFailures {
      * and connections closed mid-response. Never for our own policy failures, unknown hosts, TLS
      * problems or interrupts, which another attempt would only repeat.
      */
-    static boolean isRetryable(IOException e) {
+    public static boolean isRetryable(IOException e) {
         if (e instanceof FetchException || e instanceof UnknownHostException || e instanceof SSLException) {
             return false;
         }

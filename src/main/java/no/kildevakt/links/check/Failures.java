@@ -1,16 +1,14 @@
 package no.kildevakt.links.check;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 import no.kildevakt.OneLine;
+import no.kildevakt.fetch.FetchFailures;
 
 /**
  * Turns the many I/O exceptions of a request into a verdict and a short cause. The line between
@@ -46,24 +44,15 @@ final class Failures {
 
     /** A timeout, as opposed to an interrupt (also an InterruptedIOException). */
     static boolean isTimeout(IOException e) {
-        return e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
+        return FetchFailures.isTimeout(e);
     }
 
-    /** Timeouts, resets and cut-off responses; not unknown hosts, refusals, TLS failures or interrupts. */
+    /**
+     * What the crawler would ask again, except a refused connection or an unreachable route: for a
+     * cited link the answer would be the same, and an editor is waiting.
+     */
     static boolean isRetryable(IOException e) {
-        if (e instanceof UnknownHostException || e instanceof SSLException || e instanceof ConnectException
-                || e instanceof NoRouteToHostException) {
-            return false;
-        }
-        if (e instanceof InterruptedIOException) {
-            return isTimeout(e);
-        }
-        if (e instanceof SocketException || e instanceof EOFException) {
-            return true;
-        }
-        String message = e.getMessage();
-        return message != null && message.startsWith("unexpected end of stream");
+        return !(e instanceof ConnectException || e instanceof NoRouteToHostException) && FetchFailures.isRetryable(e);
     }
 
     /** "unknown host x.invalid", "connection refused", "timed out", "TLS failure: ...". */
