@@ -127,6 +127,7 @@ public final class FeedParser {
             warnings.add("declared namespace prefixes the document uses without declaring them");
         }
         repairAtomRoot(document, warnings);
+        compactBase64(document);
         WireFeed wire;
         List<DetachedDate> entryDates = detachEntryDates(document);
         try {
@@ -189,6 +190,27 @@ public final class FeedParser {
      * Gives Rome the shapes it recognises: Atom without its namespace, Atom entry documents, RSS without
      * {@code <channel>} (items straight under {@code <rss>}) and RDF without a channel.
      */
+    /**
+     * Atom 0.3's {@code mode="base64"} content is usually wrapped and indented like any other element;
+     * Rome's decoder takes the whitespace for data and fails the whole feed with an index error.
+     * Base64 has no meaningful whitespace, so it is removed before Rome decodes.
+     */
+    private static void compactBase64(Document document) {
+        List<Element> encoded = new ArrayList<>();
+        for (Element e : document.getRootElement().getDescendants(Filters.element())) {
+            if ("base64".equalsIgnoreCase(e.getAttributeValue("mode"))) {
+                encoded.add(e); // changed after the walk: the iterator refuses changes under it
+            }
+        }
+        for (Element e : encoded) {
+            String text = e.getText();
+            String compact = text.replaceAll("\\s+", "");
+            if (!compact.equals(text)) {
+                e.setText(compact);
+            }
+        }
+    }
+
     private static void repairAtomRoot(Document document, List<String> warnings) {
         Element root = document.getRootElement();
         if (root.getName().equals("rss") && !root.getNamespace().equals(Namespace.NO_NAMESPACE)) {
