@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * the date filters and the ordering rely on. Precision is therefore milliseconds.
  */
 public final class Store implements AutoCloseable {
+    /** How long an opener or a writer waits for another process holding the database. */
+    static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(Store.class);
 
     /** Fixed width, so that text order is time order (for years 0000–9999). */
@@ -100,7 +103,7 @@ public final class Store implements AutoCloseable {
         // BEGIN IMMEDIATE: a round reads before it writes; taking the write lock up front lets the
         // busy timeout wait for another writer instead of failing with SQLITE_BUSY mid-transaction.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
@@ -108,7 +111,7 @@ public final class Store implements AutoCloseable {
             throw openFailure(file, e);
         }
         try {
-            configure(connection, file, migrations.size());
+            configureWhenFree(connection, file, migrations.size());
             migrate(connection, file, migrations);
             return new Store(file, connection);
         } catch (SQLException e) {
@@ -120,10 +123,37 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #configure}, asked again while another process holds the file. Switching a new file to
+     * WAL needs it to itself, and SQLite answers SQLITE_BUSY at once there instead of waiting out the
+     * busy timeout: two openers of a fresh database (cron's crawl and the review page starting
+     * together) would otherwise fail one of them. Waits at most as long as the busy timeout.
+     */
+    private static void configureWhenFree(Connection connection, Path file, int knownVersion)
+            throws SQLException, StoreException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                configure(connection, file, knownVersion);
+                return;
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(100, 5L << Math.min(attempt, 5)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void configure(Connection connection, Path file, int knownVersion)
             throws SQLException, StoreException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 10000");
+            statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
             // The first read of the file: this is where a file that is not a database fails.
             int version = userVersion(statement);
             if (version > knownVersion) {

@@ -166,8 +166,14 @@ class StoreSchemaTest {
     @Test
     void severalOpenersOfAFreshFileMigrateItOnce() throws Exception {
         // e.g. cron's crawl and the review server starting together: each step runs once, under the write lock
-        Path db = dir.resolve("fresh.db");
-        int openers = 4;
+        // a race: once it lost now and then (SQLITE_BUSY while another opener switched the new file to WAL),
+        // so it is run many times over
+        for (int round = 0; round < 40; round++) {
+            openTogether(dir.resolve("fresh-" + round + ".db"), 6);
+        }
+    }
+
+    private void openTogether(Path db, int openers) throws Exception {
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openers);
         try {
