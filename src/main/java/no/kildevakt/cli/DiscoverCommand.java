@@ -115,9 +115,16 @@ final class DiscoverCommand implements Callable<Integer> {
 
     /** An id from the site's name and, when a site has several feeds, the feed's title; unique among {@code taken}. */
     static String suggestId(URI site, FeedDiscovery.FoundFeed feed, boolean several, Set<String> taken) {
-        String host = site.getHost() == null ? "kilde" : site.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-        String[] labels = host.split("\\.");
-        String base = slug(labels.length > 1 ? labels[labels.length - 2] : labels[0]);
+        String host = site.getHost() == null ? "" : site.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        String base;
+        if (host.isEmpty() || host.equals("localhost") || host.matches("[0-9.]+|\\[.*\\]")) {
+            // an address says nothing about the site: name it after the feed ("0" from 127.0.0.1 helps nobody)
+            base = String.join("-", java.util.Arrays.stream(slug(feed.title()).split("-")).filter(w -> !w.isEmpty()).limit(3).toList());
+            several = false;
+        } else {
+            String[] labels = host.split("\\.");
+            base = slug(labels.length > 1 ? labels[labels.length - 2] : labels[0]);
+        }
         String id = base;
         if (several) {
             String words = slug(feed.title()).replaceAll("^" + java.util.regex.Pattern.quote(base) + "-?", "");

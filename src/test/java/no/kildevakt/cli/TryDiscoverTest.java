@@ -246,6 +246,9 @@ class TryDiscoverTest {
                 java.net.URI.create("https://cbss.org/feed/"), "CBSS Nyheter og pressemeldinger fra sekretariatet", "rss_2.0", 3, true);
         assertEquals("cbss-2", DiscoverCommand.suggestId(java.net.URI.create("https://www.cbss.org/"), f, false, taken));
         assertEquals("cbss-nyheter-og-pressemeldinger", DiscoverCommand.suggestId(java.net.URI.create("https://www.cbss.org/"), f, true, taken));
+        // an address is no name: the feed's title is
+        assertEquals("cbss-nyheter-og", DiscoverCommand.suggestId(java.net.URI.create("http://127.0.0.1:8080/"), f, false, taken));
+        assertEquals("cbss-nyheter-og-2", DiscoverCommand.suggestId(java.net.URI.create("http://[::1]:8080/"), f, true, taken));
         assertEquals("jamstalldhetsmyndigheten", DiscoverCommand.slug("Jämställdhetsmyndigheten"));
         assertEquals("barneombudet-a-o-ae", DiscoverCommand.slug("Barneombudet – å ø æ"));
     }
