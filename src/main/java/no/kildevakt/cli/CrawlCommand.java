@@ -16,6 +16,7 @@ import no.kildevakt.crawl.CrawlOptions;
 import no.kildevakt.crawl.CrawlReport;
 import no.kildevakt.crawl.Crawler;
 import no.kildevakt.crawl.SourceReport;
+import no.kildevakt.crawl.SourceReportJson;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.store.CrawlLock;
@@ -120,17 +121,7 @@ final class CrawlCommand implements Callable<Integer> {
         ObjectNode root = Commands.object();
         ArrayNode list = root.putArray("sources");
         for (SourceReport r : report.sources()) {
-            ObjectNode o = list.addObject();
-            o.put("id", r.sourceId());
-            o.put("status", r.outcome().status());
-            o.put("outcome", r.outcome().code());
-            o.put("new_items", r.newItems());
-            o.put("seen_items", r.seenItems());
-            o.put("error", r.error());
-            o.put("warning", r.warning());
-            ArrayNode warnings = o.putArray("warnings");
-            r.warnings().forEach(warnings::add);
-            o.put("took_ms", r.took().toMillis());
+            SourceReportJson.fill(list.addObject(), r);
         }
         root.put("new_items", report.newItems());
         root.put("network_down", report.networkDown());

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import no.kildevakt.OneLine;
-import no.kildevakt.crawl.SourceReport;
+import no.kildevakt.crawl.SourceReportJson;
 import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.ItemJson;
 import no.kildevakt.review.http.HttpError;
@@ -93,17 +93,7 @@ final class Api {
             throw HttpError.notFound("no source \"" + id + "\"");
         }
         try {
-            SourceReport r = review.recrawl(id);
-            ObjectNode o = json.createObjectNode();
-            o.put("id", r.sourceId());
-            o.put("status", r.outcome().status());
-            o.put("outcome", r.outcome().code());
-            o.put("new_items", r.newItems());
-            o.put("seen_items", r.seenItems());
-            o.put("error", r.error());
-            o.put("warning", r.warning());
-            o.put("took_ms", r.took().toMillis());
-            return ok(o);
+            return ok(SourceReportJson.fill(json.createObjectNode(), review.recrawl(id)));
         } catch (Recrawler.Busy e) {
             return Response.json(409, error(e.getMessage()).toString());
         }

@@ -370,6 +370,7 @@ class ReviewServerTest {
         JsonNode result = json(http.post("/api/sources/unodc/crawl", ""));
         assertEquals("ok", result.get("status").asText());
         assertEquals(2, result.get("new_items").asInt());
+        assertTrue(result.get("warnings").isArray(), "the shape of an entry of crawl --json: " + result);
         assertEquals(List.of("unodc"), fixture.recrawled);
         assertEquals(404, http.post("/api/sources/nope/crawl", "").statusCode());
         fixture.recrawlAnswer.set(new Recrawler.Busy("another crawl holds the lock (pid=1)"));
