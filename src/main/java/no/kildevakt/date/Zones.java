@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kildevakt.parse.FeedDates;
 
 /**
  * Time zones as pages and feeds write them after a time: numeric offsets ({@code +0200},
@@ -23,18 +24,11 @@ final class Zones {
 
     private static final Pattern NUMERIC = Pattern.compile("(?:GMT|UTC|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
-    /** Fixed offsets in hours: a named zone in a date means the offset it names, summer or not. */
-    private static final Map<String, Integer> HOURS = Map.ofEntries(
-            Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0),
-            Map.entry("WET", 0), Map.entry("WEST", 1), Map.entry("BST", 1),
-            Map.entry("CET", 1), Map.entry("MET", 1), Map.entry("MEZ", 1),
-            Map.entry("CEST", 2), Map.entry("MEST", 2), Map.entry("MESZ", 2),
-            Map.entry("EET", 2), Map.entry("EEST", 3),
-            Map.entry("AST", -4), Map.entry("ADT", -3), Map.entry("AT", -4),
-            Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("ET", -5),
-            Map.entry("CST", -6), Map.entry("CDT", -5), Map.entry("CT", -6),
-            Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("MT", -7),
-            Map.entry("PST", -8), Map.entry("PDT", -7), Map.entry("PT", -8));
+    /**
+     * Fixed offsets in hours (a named zone in a date means the offset it names, summer or not): the
+     * feed parser's abbreviations ({@link FeedDates#zoneHours}) plus the German ones pages also write.
+     */
+    private static final Map<String, Integer> GERMAN_HOURS = Map.of("MEZ", 1, "MESZ", 2);
 
     private Zones() {}
 
@@ -54,7 +48,8 @@ final class Zones {
             int sign = m.group(1).equals("-") ? -1 : 1;
             return new Reading(Optional.of(ZoneOffset.ofTotalSeconds(sign * (hours * 3600 + minutes * 60))), true);
         }
-        Integer hours = HOURS.get(token.toUpperCase(Locale.ROOT));
+        Integer hours = FeedDates.zoneHours(token)
+                .orElse(GERMAN_HOURS.get(token.toUpperCase(Locale.ROOT)));
         if (hours != null) {
             return new Reading(Optional.of(ZoneOffset.ofHours(hours)), true);
         }

@@ -68,6 +68,14 @@ public final class FeedDates {
 
     private FeedDates() {}
 
+    /**
+     * The fixed offset, in hours, of a zone abbreviation feeds use ({@code GMT}, {@code CEST}, {@code EST}
+     * ...; any case), or empty when it is none. Shared with the page-date parser, so the two agree.
+     */
+    public static Optional<Integer> zoneHours(String abbreviation) {
+        return Optional.ofNullable(ZONE_HOURS.get(abbreviation.toUpperCase(Locale.ROOT)));
+    }
+
     /** The instant {@code text} denotes, or empty when it is not a date this class understands. */
     public static Optional<Instant> parse(String text) {
         if (text == null) {
