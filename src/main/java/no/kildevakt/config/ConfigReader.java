@@ -40,7 +40,7 @@ final class ConfigReader {
     private static final List<String> ROOT_KEYS = List.of("settings", "sections", "topics", "sources", "mail");
     private static final List<String> SETTINGS_KEYS = List.of(
             "user_agent", "contact", "per_host_delay", "timeout", "max_body", "interval",
-            "retries", "max_retry_after", "max_redirects", "concurrency", "min_score");
+            "retries", "max_retry_after", "max_redirects", "concurrency", "max_crawl_time", "min_score");
     private static final List<String> SECTION_KEYS = List.of("id", "title", "events");
     private static final List<String> TOPIC_KEYS = List.of("id", "weight", "terms", "exclude");
     private static final List<String> SOURCE_KEYS = List.of(
@@ -201,7 +201,8 @@ final class ConfigReader {
                         : defaults.maxRedirects(),
                 m.has("concurrency")
                         ? (int) integer(m.get("concurrency").get(), m.at("concurrency"), 1, MAX_CONCURRENCY)
-                        : defaults.concurrency());
+                        : defaults.concurrency(),
+                optionalDuration(m, "max_crawl_time", true, ONE_DAY).orElse(defaults.maxCrawlTime()));
     }
 
     /** Text sent in an HTTP header: OkHttp refuses anything but printable ASCII there, so say so now. */
@@ -460,6 +461,8 @@ final class ConfigReader {
     /** Upper bounds: a delay or timeout of hours is a typo, an interval beyond a year overflows dates. */
     private static final Duration ONE_HOUR = Duration.ofHours(1);
     private static final Duration ONE_YEAR = Duration.ofDays(365);
+    /** A crawl bound beyond a day would not stop a hung cron crawl before the next day's runs. */
+    private static final Duration ONE_DAY = Duration.ofDays(1);
 
     private Optional<Duration> optionalDuration(YamlMap m, String key, boolean positive, Duration max) throws ConfigException {
         if (!m.has(key)) {

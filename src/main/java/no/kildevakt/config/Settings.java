@@ -9,13 +9,17 @@ import java.util.Objects;
  *
  * @param userAgent        the full User-Agent header; always names kildevakt so site owners know who calls
  * @param perHostDelay     the pause between two requests to the same host (robots.txt fetches count)
- * @param timeout          connect, read and whole-call timeout of one request
+ * @param timeout          connect and read timeout of one request; one attempt, from its first byte sent to
+ *                         its last byte received (headers included), may take at most twice this
  * @param maxBody          the most bytes read of one response body, counted after decompression
  * @param interval         how long after its last success a source is due again
  * @param retries          how many times a request is retried after a timeout, 5xx or 429
  * @param maxRetryAfter    the longest Retry-After the crawler waits for within a run; longer ones end the attempt
  * @param maxRedirects     how many redirects one fetch follows before it gives up
  * @param concurrency      how many hosts are crawled in parallel
+ * @param maxCrawlTime     the longest one crawl may run: a cron crawl that hangs holds the lock and
+ *                         stops every later one, so past this the sources not yet done are recorded as
+ *                         timed out and the crawl ends
  */
 public record Settings(
         String userAgent,
@@ -26,9 +30,16 @@ public record Settings(
         int retries,
         Duration maxRetryAfter,
         int maxRedirects,
-        int concurrency) {
+        int concurrency,
+        Duration maxCrawlTime) {
 
     public static final String DEFAULT_CONTACT = "https://github.com/kildevakt/kildevakt";
+
+    /**
+     * Long enough for a few hundred sources at the default pace, short enough that an hourly cron
+     * crawl is never kept out by a hung one.
+     */
+    public static final Duration DEFAULT_MAX_CRAWL_TIME = Duration.ofMinutes(10);
 
     public Settings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -36,6 +47,14 @@ public record Settings(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Objects.requireNonNull(maxCrawlTime, "maxCrawlTime");
+    }
+
+    /** Settings with the default {@link #DEFAULT_MAX_CRAWL_TIME}. */
+    public Settings(String userAgent, Duration perHostDelay, Duration timeout, long maxBody, Duration interval, int retries,
+            Duration maxRetryAfter, int maxRedirects, int concurrency) {
+        this(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency,
+                DEFAULT_MAX_CRAWL_TIME);
     }
 
     /** The User-Agent for a contact address (URL or e-mail), as {@code kildevakt/<version> (+contact)}. */
@@ -54,26 +73,31 @@ public record Settings(
                 2,
                 Duration.ofMinutes(2),
                 10,
-                32);
+                32,
+                DEFAULT_MAX_CRAWL_TIME);
     }
 
     public Settings withPerHostDelay(Duration d) {
-        return new Settings(userAgent, d, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency);
+        return new Settings(userAgent, d, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
     }
 
     public Settings withTimeout(Duration d) {
-        return new Settings(userAgent, perHostDelay, d, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency);
+        return new Settings(userAgent, perHostDelay, d, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
     }
 
     public Settings withMaxBody(long bytes) {
-        return new Settings(userAgent, perHostDelay, timeout, bytes, interval, retries, maxRetryAfter, maxRedirects, concurrency);
+        return new Settings(userAgent, perHostDelay, timeout, bytes, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
     }
 
     public Settings withRetries(int n) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, n, maxRetryAfter, maxRedirects, concurrency);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, n, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
     }
 
     public Settings withMaxRetryAfter(Duration d) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, d, maxRedirects, concurrency);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, d, maxRedirects, concurrency, maxCrawlTime);
+    }
+
+    public Settings withMaxCrawlTime(Duration d) {
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, d);
     }
 }

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.kildevakt.config.Config;
+import no.kildevakt.config.Durations;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.enrich.Enricher;
@@ -48,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * <p>Sources are grouped by host and each host's sources run one after another on one
  * worker, while different hosts run in parallel. The fetcher enforces per-host politeness
  * anyway; grouping here keeps workers from idling in a host's queue while other hosts wait.
+ *
+ * <p>A crawl runs for at most {@code settings.max_crawl_time}; past it, the sources not yet
+ * recorded are recorded as timed out and the crawl returns, so a hung server cannot hold the
+ * crawl lock for every later cron run. Closing the {@link no.kildevakt.fetch.Fetcher} afterwards
+ * cancels the calls its abandoned workers still wait on.
  */
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -109,12 +117,18 @@ public final class Crawler {
         }
         int toCrawl = byHost.values().stream().mapToInt(List::size).sum();
         listener.started(toCrawl);
-        reports.putAll(runHosts(byHost, states, listener));
+        Run run = new Run();
+        runHosts(byHost, states, run, listener);
+        reports.putAll(run.reports());
 
         List<SourceReport> ordered = config.sources().stream().map(s -> reports.get(s.id())).toList();
-        boolean networkDown = networkLooksDown(ordered);
+        // a source cut off by the crawl's bound says nothing about our network: it is neither
+        // evidence that the network is down nor forgiven when it is
+        Set<String> cutOff = run.cutOffSources();
+        List<SourceReport> answered = ordered.stream().filter(r -> !cutOff.contains(r.sourceId())).toList();
+        boolean networkDown = networkLooksDown(answered);
         if (networkDown) {
-            store.forgiveFailures(ordered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
+            store.forgiveFailures(answered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
         }
         return new CrawlReport(ordered, networkDown);
     }
@@ -133,30 +147,41 @@ public final class Crawler {
         return source.interval().orElse(config.settings().interval());
     }
 
-    private Map<String, SourceReport> runHosts(Map<String, List<SourceConfig>> byHost, Map<String, SourceState> states, CrawlListener listener)
+    /**
+     * Crawls each host's sources on one worker, hosts in parallel, for at most
+     * {@code settings.max_crawl_time}: a hung server (or a page that takes for ever to read) must
+     * not hold the crawl, and with it the lock every later cron crawl needs. The bound is real
+     * time (not the injected clock, which only stamps rounds).
+     */
+    private void runHosts(Map<String, List<SourceConfig>> byHost, Map<String, SourceState> states, Run run, CrawlListener listener)
             throws StoreException {
         if (byHost.isEmpty()) {
-            return Map.of();
+            return;
         }
+        Duration bound = config.settings().maxCrawlTime();
+        long deadline = System.nanoTime() + bound.toNanos();
         int threads = Math.max(1, Math.min(config.settings().concurrency(), byHost.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        Map<String, SourceReport> reports = Collections.synchronizedMap(new HashMap<>());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<SourceConfig> hostSources : byHost.values()) {
                 futures.add(pool.submit(() -> {
                     for (SourceConfig source : hostSources) {
+                        if (run.isOver()) {
+                            return null;
+                        }
                         SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-                        SourceReport report = crawlOne(source, state);
-                        reports.put(source.id(), report);
-                        listener.finished(report);
+                        crawlOne(source, state, run).ifPresent(listener::finished);
                     }
                     return null;
                 }));
             }
             for (Future<?> f : futures) {
                 try {
-                    f.get();
+                    f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    timeOutUnfinished(byHost, states, run, bound, listener);
+                    break;
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof StoreException se) {
                         throw se;
@@ -168,9 +193,85 @@ public final class Crawler {
                 }
             }
         } finally {
+            // wakes workers sleeping in a backoff; calls still waiting on a server end when the
+            // fetcher is closed, and whatever a worker finds after this is not recorded (see Run)
             pool.shutdownNow();
         }
-        return reports;
+    }
+
+    /**
+     * The crawl is out of time: every source without a recorded round gets one saying so, as a
+     * timeout (it counts as failed and backs off like one). The round of a source still being read
+     * is abandoned; its worker finds the run over and records nothing.
+     */
+    private void timeOutUnfinished(Map<String, List<SourceConfig>> byHost, Map<String, SourceState> states, Run run, Duration bound,
+            CrawlListener listener) throws StoreException {
+        Set<String> done = run.end();
+        log.warn("crawl exceeded max_crawl_time ({}); recording the unfinished sources as timed out", Durations.format(bound));
+        Instant now = clock.instant();
+        for (List<SourceConfig> hostSources : byHost.values()) {
+            for (SourceConfig source : hostSources) {
+                if (!done.contains(source.id())) {
+                    Attempt a = new Attempt();
+                    a.outcome = Outcome.TIMEOUT;
+                    a.error = source.id() + ": timed out: crawl exceeded max_crawl_time (" + Durations.format(bound) + ")";
+                    SourceState before = states.getOrDefault(source.id(), SourceState.empty(source.id()));
+                    SourceReport report = record(source, before, a, now, now);
+                    run.cutOff(source.id(), report);
+                    listener.finished(report);
+                }
+            }
+        }
+    }
+
+    /**
+     * What a crawl has recorded so far, and whether it is over. A source's round is recorded and
+     * counted under this lock, so once {@link #end} has been called no worker records another, and
+     * the crawl's own "timed out" round is the only one for a source left unfinished.
+     */
+    private static final class Run {
+        private final Map<String, SourceReport> reports = new HashMap<>();
+        /** Cut off by the crawl's bound: not "unreachable", so they never make the network look down. */
+        private final Set<String> cutOff = new HashSet<>();
+        private boolean over;
+
+        synchronized boolean isOver() {
+            return over;
+        }
+
+        /** Records through {@code recording} unless the run is over; empty when it is. */
+        synchronized Optional<SourceReport> record(String sourceId, Recording recording) throws StoreException {
+            if (over) {
+                return Optional.empty();
+            }
+            SourceReport report = recording.record();
+            reports.put(sourceId, report);
+            return Optional.of(report);
+        }
+
+        /** Ends the run; returns the sources already recorded. */
+        synchronized Set<String> end() {
+            over = true;
+            return Set.copyOf(reports.keySet());
+        }
+
+        synchronized void cutOff(String sourceId, SourceReport report) {
+            reports.put(sourceId, report);
+            cutOff.add(sourceId);
+        }
+
+        synchronized Map<String, SourceReport> reports() {
+            return Map.copyOf(reports);
+        }
+
+        synchronized Set<String> cutOffSources() {
+            return Set.copyOf(cutOff);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Recording {
+        SourceReport record() throws StoreException;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -183,16 +284,32 @@ public final class Crawler {
     }
 
     /**
-     * One source's round: fetch, read, store. Only a store failure escapes (the database is
-     * shared by all sources, so carrying on would only pile up failures).
+     * One source's round: fetch, read, store — unless the crawl ran out of time meanwhile, when
+     * nothing is stored and the result is empty. Only a store failure escapes (the database is
+     * shared by all sources, so carrying on would only pile up failures); anything else that goes
+     * wrong, down to an {@link Error}, is this source's failure.
      */
-    SourceReport crawlOne(SourceConfig source, SourceState before) throws StoreException {
+    private Optional<SourceReport> crawlOne(SourceConfig source, SourceState before, Run run) throws StoreException {
         Instant started = clock.instant();
-        Attempt attempt = attempt(source, before);
-        if (attempt.outcome == Outcome.OK) {
-            enrich(source, attempt);
+        Attempt attempt;
+        try {
+            attempt = attempt(source, before);
+            if (attempt.outcome == Outcome.OK) {
+                enrich(source, attempt);
+            }
+        } catch (RuntimeException | Error e) {
+            // past the reader's own guard (enrichment, the listing checks): still only this source's loss
+            attempt = new Attempt();
+            unexpected(source, attempt, e);
         }
+        Attempt done = attempt;
         Instant finished = clock.instant();
+        return run.record(source.id(), () -> record(source, before, done, started, finished));
+    }
+
+    /** Stores one round and reports it. */
+    private SourceReport record(SourceConfig source, SourceState before, Attempt attempt, Instant started, Instant finished)
+            throws StoreException {
         SourceState after = nextState(source, before, attempt, finished);
         List<String> warnings = warningsFor(attempt, after);
         String warning = warnings.isEmpty() ? null : source.id() + ": " + String.join("; ", warnings);
@@ -249,13 +366,30 @@ public final class Crawler {
         } catch (SourceReadException e) {
             a.outcome = Outcome.PARSE_ERROR;
             a.error = source.id() + ": " + source.url() + ": " + OneLine.of(e.getMessage());
-        } catch (RuntimeException e) {
-            // A bug in a reader must cost this source its round, not the whole crawl.
-            log.warn("{}: unexpected error", source.id(), e);
+        } catch (OutOfMemoryError e) {
+            // a huge or pathologically nested page; its garbage is freed once this round is recorded
+            a.items = List.of();
             a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": " + source.url() + ": unexpected error: " + OneLine.of(String.valueOf(e));
+            a.error = source.id() + ": " + source.url() + ": out of memory while " + (a.response == null ? "fetching" : "parsing")
+                    + " (page too large or too deeply nested)";
+            log.warn(a.error);
+        } catch (StackOverflowError e) {
+            a.items = List.of();
+            a.outcome = Outcome.PARSE_ERROR;
+            a.error = source.id() + ": " + source.url() + ": too deeply nested to parse (stack overflow)";
+            log.warn(a.error);
+        } catch (RuntimeException | Error e) {
+            // A bug in a reader must cost this source its round, not the whole crawl.
+            unexpected(source, a, e);
         }
         return a;
+    }
+
+    private static void unexpected(SourceConfig source, Attempt a, Throwable e) {
+        log.warn("{}: unexpected error", source.id(), e);
+        a.items = List.of();
+        a.outcome = Outcome.PARSE_ERROR;
+        a.error = source.id() + ": " + source.url() + ": unexpected error: " + OneLine.of(String.valueOf(e));
     }
 
     private SourceReader.Reading readWithCpuSlot(SourceReader reader, SourceConfig source, FetchResponse response)

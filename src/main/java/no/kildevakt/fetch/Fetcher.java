@@ -25,8 +25,10 @@ import okhttp3.Response;
  * the same manners.
  *
  * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → whole-body
- * read (for {@link #fetch}) → per-host pacing → body cap → per-attempt deadline. So each redirect hop is checked against robots.txt
- * and retried on its own, and each attempt waits its turn at the host. OkHttp's own redirect
+ * read (for {@link #fetch}) → per-host pacing → body cap; then, once connected, the per-attempt
+ * deadline (a network interceptor: it bounds each attempt from its first byte sent, headers
+ * included). So each redirect hop is checked against robots.txt and retried on its own, each
+ * attempt waits its turn at the host, and no attempt outlives twice the timeout. OkHttp's own redirect
  * following is off; its transparent gzip stays on (the cap counts inflated bytes).
  *
  * <p>Thread-safe: one instance serves all threads of a crawl.
@@ -56,7 +58,7 @@ public final class Fetcher implements AutoCloseable {
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .callTimeout(Duration.ZERO) // see AttemptDeadlineInterceptor
+                .callTimeout(Duration.ZERO) // it would cut backoff and Retry-After waits short; see AttemptDeadlineInterceptor
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
                 .addInterceptor(new RedirectInterceptor(settings.maxRedirects()));
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
@@ -73,7 +75,7 @@ public final class Fetcher implements AutoCloseable {
                 .addInterceptor(new BufferBodyInterceptor())
                 .addInterceptor(new PacingInterceptor(new HostPacer(), delayFor))
                 .addInterceptor(new BodyLimitInterceptor(settings.maxBody()))
-                .addInterceptor(new AttemptDeadlineInterceptor(timeout.multipliedBy(2)))
+                .addNetworkInterceptor(new AttemptDeadlineInterceptor(timeout.multipliedBy(2)))
                 .build();
     }
 
@@ -199,9 +201,14 @@ public final class Fetcher implements AutoCloseable {
         return new String(body, 0, (int) Math.min(body.length, BotChallenge.PEEK_BYTES), StandardCharsets.ISO_8859_1);
     }
 
-    /** Stops the client's threads and drops pooled connections. */
+    /**
+     * Cancels every call still in flight, stops the client's threads and drops pooled connections.
+     * Cancelling matters when a crawl gave up at {@code settings.max_crawl_time}: its abandoned
+     * workers may still be waiting on a server, and must not keep a socket open after the command.
+     */
     @Override
     public void close() {
+        client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

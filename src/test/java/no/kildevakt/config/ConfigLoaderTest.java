@@ -158,6 +158,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maxCrawlTimeBoundsACrawlAndDefaultsToTenMinutes() throws Exception {
+        assertEquals(Duration.ofMinutes(10), parse(withSettings("timeout: 5s")).settings().maxCrawlTime());
+        assertEquals(Duration.ofMinutes(45), parse(withSettings("max_crawl_time: 45m")).settings().maxCrawlTime());
+        assertError("feeds.yml:2: settings.max_crawl_time: must be longer than 0s", withSettings("max_crawl_time: 0s"));
+        assertError("feeds.yml:2: settings.max_crawl_time: \"10\" has no unit; write e.g. 10s or 10m (units: ms, s, m, h, d)",
+                withSettings("max_crawl_time: 10"));
+        assertError("feeds.yml:2: settings.max_crawl_time: \"2d\" is longer than the most allowed, 1d",
+                withSettings("max_crawl_time: 2d"));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() throws Exception {
         Path file = dir.resolve("feeds.yml");
         Files.writeString(file, "\uFEFFsources: [{id: a, url: \"https://a.no/\", section: norske}]\n");
@@ -207,7 +218,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyFarFromAnyAllowedKeyListsTheAllowedOnes() {
         assertError("feeds.yml:2: settings.colour: unknown key (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, min_score)", """
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score)", """
                 settings:
                   colour: red
                 sources: [{id: a, url: "https://a.no/", section: norske}]
@@ -370,7 +381,7 @@ class ConfigLoaderTest {
                 withSettings("retries: 99999999999999999999"));
         assertError("feeds.yml:2: settings.concurrency: \"0x10\" is not a plain decimal number", withSettings("concurrency: 0x10"));
         assertError("feeds.yml:2: settings.\"time\\nout\": unknown key; did you mean \"timeout\"? (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, min_score)", withSettings("\"time\\nout\": 5s"));
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score)", withSettings("\"time\\nout\": 5s"));
         assertError("feeds.yml:2: settings: keys must be plain words, got a list", withSettings("[a]: 5s"));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -252,6 +253,25 @@ class FetcherTest {
 
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
         assertTrue(elapsedMillis(start) < 5000, "gave up long before the 10 s the body would take");
+    }
+
+    @Test
+    void headersDrippedByteByByteHitTheAttemptDeadline() throws Exception {
+        // one header byte per 50 ms never trips a 300 ms read timeout, and the headers never end:
+        // without a deadline on the whole attempt this waits for ever (a cron crawl held its lock past 300 s)
+        DrippingServer dripping = new DrippingServer(Duration.ofMillis(50));
+        closeables.add(dripping);
+        Settings settings = TestSupport.settings().withTimeout(Duration.ofMillis(300)).withRetries(1);
+        Fetcher fetcher = fetcher(settings);
+
+        long start = System.nanoTime();
+        FetchException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(FetchException.class, () -> fetcher.fetch(FetchRequest.of(dripping.url("/feed")))));
+
+        assertTrue(elapsedMillis(start) < 3000, "two attempts of at most 600 ms each, took " + elapsedMillis(start) + " ms");
+        assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
+        assertEquals(2, dripping.requestCount(), "a timed-out attempt is retried like any timeout");
+        assertEquals(dripping.url("/feed") + ": timed out (no complete response within 600 ms) after 2 attempts", e.getMessage());
     }
 
     // --- redirects ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.kildevakt.fetch.AttemptDeadlineInterceptor;
 import no.kildevakt.fetch.BotChallenge;
 import no.kildevakt.fetch.RetryInterceptor;
 import no.kildevakt.parse.CharsetSniffer;
@@ -90,6 +91,9 @@ public final class LinkChecker implements AutoCloseable {
                         runtime.sleeper(), runtime.random(), runtime.clock()))
                 .addInterceptor(new HostLimitInterceptor(new HostLimiter(settings.perHost(), settings.perHostDelay()),
                         settings.timeout()))
+                // the header phase too: a server dripping its headers never trips the read timeout. Not a
+                // callTimeout, which would also count the wait for a host's slot and the retries' backoff
+                .addNetworkInterceptor(new AttemptDeadlineInterceptor(settings.timeout()))
                 .build();
     }
 

@@ -285,6 +285,25 @@ class LinkCheckerTest {
     }
 
     @Test
+    void headersDrippedByteByByteEndWithinTheTimeout() throws Exception {
+        // check-links --timeout 10 once waited 301 s on a server dripping its headers a byte a second
+        try (no.kildevakt.fetch.DrippingServer dripping = new no.kildevakt.fetch.DrippingServer(Duration.ofMillis(50))) {
+            LinkChecker impatient = sites.checker(sites.settings().withTimeout(Duration.ofMillis(300)).withRetries(1));
+            try {
+                long start = System.nanoTime();
+                LinkResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> impatient.check(dripping.url("/rapport").toString()));
+                long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(tookMillis < 3000, "two attempts of at most 300 ms each, took " + tookMillis + " ms");
+                assertEquals(LinkStatus.ERROR, r.status(), r.toString());
+                assertTrue(r.error().contains("timed out"), r.error());
+            } finally {
+                impatient.close();
+            }
+        }
+    }
+
+    @Test
     void aTlsFailureIsAnErrorNotBroken() throws IOException {
         // a certificate nobody vouches for: the page may well be there, so "could not verify", never "broken"
         okhttp3.tls.HeldCertificate selfSigned = new okhttp3.tls.HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
