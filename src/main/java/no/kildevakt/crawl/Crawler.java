@@ -418,7 +418,7 @@ public final class Crawler {
         if (candidates.isEmpty()) {
             return;
         }
-        Set<String> known = store.knownItems().knownKeys(candidates);
+        Set<String> known = store.knownItems().knownKeys(source.id(), candidates);
         Enricher.Enrichment enrichment = enricher.enrich(source, a.items, i -> !known.contains(i.dedupeKey()));
         if (enrichment.fetches() > 0) {
             log.debug("{}: enriched from {} page(s)", source.id(), enrichment.fetches());

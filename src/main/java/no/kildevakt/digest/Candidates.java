@@ -24,7 +24,7 @@ import no.kildevakt.store.StoredItem;
  * order. The rules live here once, so the digest, the draft and the review page show the same items.
  *
  * <p>An item belongs to a calendar period when it is dated in it (published, or first seen when it has
- * no date), or, in an {@code events: true} section, when its event is on or after the period's first day,
+ * no date, or none a source can mean: the store keeps year 9999 or 1970 as no date), or, in an {@code events: true} section, when its event is on or after the period's first day,
  * whenever it was announced (an announcement from last quarter of a conference next quarter belongs in
  * the next issue). An event that took place before the period is not a candidate, even if announced in
  * it. A {@link Period#running() running window} ({@code --since-last}) lists what was first seen in it:

@@ -11,7 +11,7 @@ import no.kildevakt.store.StoredItem;
 
 /**
  * The item JSON shape of DESIGN.md ({@code id, source, section, title, url, published, event_date,
- * summary, score, matched, status}, plus {@code sources, published_at, first_seen, guid}), written in one
+ * summary, score, matched, status}, plus {@code sources, published_at, published_raw, first_seen, guid}), written in one
  * place so that {@code items --json}, {@code digest --format json} and the review API cannot drift
  * apart. Scripts rely on the shape: fields may be added, never renamed.
  */
@@ -50,6 +50,8 @@ public final class ItemJson {
         ArrayNode sources = o.putArray("sources");
         item.sources().forEach(sources::add);
         o.put("published_at", item.published() == null ? null : item.published().toString());
+        // the date the source gave when it was none it could mean (year 9999, 1970): published is then null
+        o.put("published_raw", item.publishedRaw());
         o.put("first_seen", item.firstSeen() == null ? null : item.firstSeen().toString());
         o.put("guid", item.guid());
         o.put("note", item.note());

@@ -181,7 +181,7 @@ public final class Enricher {
                 .filter(c -> isArticleOnSameSite(c, item.url()))
                 .orElse(item.url());
         return new Item(item.dedupeKey(), url, item.guid(), item.title(), summary, published, item.updated(),
-                item.urlIdentifiesItem(), item.eventDate());
+                item.urlIdentifiesItem(), item.eventDate(), item.titleDerived());
     }
 
     /** A canonical URL on the item's site (www. or not) whose path is more than the root. */

@@ -193,7 +193,7 @@ public final class HtmlListingReader implements SourceReader {
         for (Item i : normalised) {
             LocalDate eventDay = events ? eventDays.get(i.url()) : null;
             items.add(new Item(i.dedupeKey(), i.url(), null, i.title(), i.summary(), i.published(), i.updated(),
-                    i.urlIdentifiesItem(), eventDay));
+                    i.urlIdentifiesItem(), eventDay, i.titleDerived()));
         }
         return items;
     }

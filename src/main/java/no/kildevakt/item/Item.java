@@ -21,9 +21,17 @@ import java.time.LocalDate;
  *                  (see {@link ItemNormalizer})
  * @param eventDate the day an announced event starts (conferences, courses, hearings' deadlines), or
  *                  null; a date, not an instant, because listings give days, not times
+ * @param titleDerived whether {@code title} was made up because the entry had none (the first words of
+ *                  the summary, or the URL): the store never lets such a title replace a real one
  */
 public record Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated,
-        boolean urlIdentifiesItem, LocalDate eventDate) {
+        boolean urlIdentifiesItem, LocalDate eventDate, boolean titleDerived) {
+
+    /** An item with a title of its own. */
+    public Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated,
+            boolean urlIdentifiesItem, LocalDate eventDate) {
+        this(dedupeKey, url, guid, title, summary, published, updated, urlIdentifiesItem, eventDate, false);
+    }
 
     /** An item without an event date. */
     public Item(String dedupeKey, String url, String guid, String title, String summary, Instant published, Instant updated,
@@ -33,7 +41,15 @@ public record Item(String dedupeKey, String url, String guid, String title, Stri
 
     /** The same item with the start day of the event it announces. */
     public Item withEventDate(LocalDate day) {
-        return new Item(dedupeKey, url, guid, title, summary, published, updated, urlIdentifiesItem, day);
+        return new Item(dedupeKey, url, guid, title, summary, published, updated, urlIdentifiesItem, day, titleDerived);
+    }
+
+    /**
+     * Whether the key is an opaque guid's ({@code guid:<host>:<guid>}), which is only unique within the
+     * source that gave it; see {@link ItemNormalizer}.
+     */
+    public boolean keyedByOpaqueGuid() {
+        return dedupeKey != null && dedupeKey.startsWith(ItemNormalizer.GUID_KEY_PREFIX);
     }
 
     /** An item whose URL identifies it: the usual case. */

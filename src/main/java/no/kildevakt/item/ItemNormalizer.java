@@ -16,13 +16,15 @@ import no.kildevakt.parse.ParsedFeed;
  * Turns parsed entries into {@link Item}s: canonical URLs, plain text, dedupe keys.
  *
  * <p><b>Fields.</b> {@code title} is the plain text of the entry title; when that is blank,
- * the first words of the summary; when that is blank too, the URL. {@code summary} is plain
+ * the first words of the summary; when that is blank too, the URL (such a title is marked
+ * {@link Item#titleDerived derived}, so that the store never lets it replace a real one). {@code summary} is plain
  * text bounded to {@code summaryMaxChars} (default {@value #DEFAULT_SUMMARY_MAX_CHARS}).
  * {@code url} is the canonical link ({@link UrlCanonicalizer}, resolved against the feed link
  * if relative); when the entry has no usable link but its guid is an http(s) URL, the
  * canonical guid; otherwise the feed's own link (the item's key is then title-based, so
  * it never merges with other items on that URL); entries with no URL even then are dropped. {@code guid} is the trimmed guid or null. Instants are
- * passed through unchanged (they are UTC by nature). Entries with neither a usable URL nor a
+ * passed through unchanged (they are UTC by nature); whether a date is one the source can mean
+ * ({@link PlausibleDates}) depends on when it is read, so the store judges it by the crawl's clock. Entries with neither a usable URL nor a
  * non-blank title are dropped: an editor can do nothing with them.
  *
  * <p><b>Dedupe key.</b> The store treats two sightings with the same key as one item, so the
@@ -34,7 +36,10 @@ import no.kildevakt.parse.ParsedFeed;
  *       {@code url:<canonical guid>#title:<normalised title>};</li>
  *   <li>other guid: {@code guid:<host>:<guid>}, host being the item URL's host or, lacking
  *       one, the feed link's host (empty when neither exists). Opaque guids such as
- *       {@code 12345} are only unique per publisher, hence the host;</li>
+ *       {@code 12345} are only unique per publisher, hence the host. Not even that: two category
+ *       feeds of one site may both number from 1, so the store keeps such keys per source (another
+ *       source's guid {@code 1} is never the same item, while the same article still merges by its
+ *       URL);</li>
  *   <li>no guid, but a URL: {@code url:<canonical url>#title:<normalised title>}, always. Feeds
  *       without guids may give one link to many items (Stortinget's hearings feed links every
  *       item to the hearings page), and whether a link is shared can change from one run to the
@@ -59,6 +64,9 @@ public final class ItemNormalizer {
 
     /** Summary bound used by the no-argument constructor. */
     public static final int DEFAULT_SUMMARY_MAX_CHARS = 600;
+
+    /** Starts the key of an item known by an opaque (non-URL) guid, which only its own source's guids match. */
+    public static final String GUID_KEY_PREFIX = "guid:";
 
     /** Joins the title to a {@code url:} key. */
     static final String TITLE_MARK = "#title:";
@@ -129,14 +137,14 @@ public final class ItemNormalizer {
             boolean urlIdentifies = draft.url() != null && !sharedUrl;
             if (url != null && seen.add(key)) {
                 items.add(new Item(key, url, draft.guid(), draft.title(), draft.summary(),
-                        draft.entry().published(), draft.entry().updated(), urlIdentifies));
+                        draft.entry().published(), draft.entry().updated(), urlIdentifies, null, draft.titleDerived()));
             }
         }
         return List.copyOf(items);
     }
 
     /** An entry on its way to becoming an item, before shared URLs are known. */
-    private record Draft(FeedEntry entry, String url, String guid, String title, String summary,
+    private record Draft(FeedEntry entry, String url, String guid, String title, boolean titleDerived, String summary,
                          String key, boolean guidIsUrl) {
     }
 
@@ -157,6 +165,7 @@ public final class ItemNormalizer {
         if (title.isEmpty()) {
             title = url;
         }
+        boolean titleDerived = ownTitle.isEmpty();
         String summary = PlainText.summary(entry.summary(), summaryMaxChars);
 
         String key;
@@ -164,13 +173,13 @@ public final class ItemNormalizer {
             key = "url:" + guidUrl;
         } else if (guid != null) {
             String host = url != null ? hostOf(url) : feedHost;
-            key = "guid:" + (host == null ? "" : host) + ":" + guid;
+            key = GUID_KEY_PREFIX + (host == null ? "" : host) + ":" + guid;
         } else if (url != null) {
             key = "url:" + url + TITLE_MARK + normalisedTitle(title);
         } else {
             key = "title:" + (feedHost == null ? "" : feedHost) + ":" + normalisedTitle(title);
         }
-        return Optional.of(new Draft(entry, url, guid, title, summary, key, guidUrl != null));
+        return Optional.of(new Draft(entry, url, guid, title, titleDerived, summary, key, guidUrl != null));
     }
 
     private static boolean isHttpUrl(String s) {

@@ -12,8 +12,8 @@ import no.kildevakt.item.Item;
 
 /**
  * Answers "is this item already stored?" before a round is recorded, by the same rule
- * {@link Store#recordRound} matches by: the dedupe key, or else the URL when the URL identifies
- * the item. The crawler asks so that work meant for new items only (fetching an article page to
+ * {@link Store#recordRound} matches by: the dedupe key (an opaque guid's only within its own
+ * source), or else the URL when the URL identifies the item. The crawler asks so that work meant for new items only (fetching an article page to
  * enrich it) is done once per item, not once per crawl.
  *
  * <p>Obtained from {@link Store#knownItems()}; shares the store's connection and lock.
@@ -29,27 +29,29 @@ public final class KnownItems {
     }
 
     /**
-     * The dedupe keys of those {@code items} the store already holds.
+     * The dedupe keys of those {@code items}, listed by source {@code sourceId}, that the store already holds.
      *
      * @throws StoreException when the database fails
      */
-    public Set<String> knownKeys(Collection<Item> items) throws StoreException {
+    public Set<String> knownKeys(String sourceId, Collection<Item> items) throws StoreException {
         if (items.isEmpty()) {
             return Set.of();
         }
         synchronized (store) {
             return store.inTransaction("look up " + items.size() + " items", c -> {
                 Set<String> keys = new HashSet<>();
-                items.forEach(i -> keys.add(i.dedupeKey()));
+                items.forEach(i -> keys.add(Store.storedKey(sourceId, i)));
                 Set<String> storedKeys = present(c, "SELECT dedupe_key FROM items WHERE dedupe_key IN ", List.copyOf(keys));
                 List<String> urls = new ArrayList<>();
+                Set<String> known = new HashSet<>();
                 for (Item item : items) {
-                    if (!storedKeys.contains(item.dedupeKey()) && item.urlIdentifiesItem() && item.url() != null) {
+                    if (storedKeys.contains(Store.storedKey(sourceId, item))) {
+                        known.add(item.dedupeKey());
+                    } else if (item.urlIdentifiesItem() && item.url() != null) {
                         urls.add(item.url());
                     }
                 }
                 Set<String> storedUrls = present(c, "SELECT url FROM items WHERE url_identity = 1 AND url IN ", urls);
-                Set<String> known = new HashSet<>(storedKeys);
                 for (Item item : items) {
                     if (item.urlIdentifiesItem() && storedUrls.contains(item.url())) {
                         known.add(item.dedupeKey());

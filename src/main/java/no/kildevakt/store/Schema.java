@@ -151,5 +151,28 @@ final class Schema {
                         consecutive_failures INTEGER NOT NULL DEFAULT 0,
                         checks               INTEGER NOT NULL DEFAULT 0,
                         failures             INTEGER NOT NULL DEFAULT 0
-                    )"""));
+                    )"""),
+            // v5: an item belongs to its first source. Titles made up from the summary or URL are marked, so
+            // they never replace a real one (a title that is the URL is taken for one). An opaque guid's key is
+            // kept per source, as Store.storedKey makes it: two feeds of one site may both number from 1.
+            // Dates no source means (before 1990, or more than a day after the crawl that last saw the item,
+            // which includes every year past 9999) become unknown, their text kept in published_raw, so the
+            // item is dated by when it was first seen; see item.PlausibleDates.
+            List.of(
+                    "ALTER TABLE items ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE items ADD COLUMN published_raw TEXT",
+                    "UPDATE items SET title_derived = 1 WHERE title IS NULL OR trim(title) = '' OR title = url",
+                    """
+                    UPDATE items SET dedupe_key = dedupe_key || '#source:' || first_source
+                     WHERE dedupe_key GLOB 'guid:*' AND first_source IS NOT NULL""",
+                    """
+                    UPDATE items SET published_raw = published, published = NULL
+                     WHERE published IS NOT NULL
+                       AND (published NOT GLOB '[0-9][0-9][0-9][0-9]-*' OR published < '1990-01-01'
+                            OR published > strftime('%Y-%m-%dT%H:%M:%fZ', last_seen, '+1 day'))""",
+                    """
+                    UPDATE items SET updated = NULL
+                     WHERE updated IS NOT NULL
+                       AND (updated NOT GLOB '[0-9][0-9][0-9][0-9]-*' OR updated < '1990-01-01'
+                            OR updated > strftime('%Y-%m-%dT%H:%M:%fZ', last_seen, '+1 day'))"""));
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.kildevakt.fetch.RobotsArchive;
 import no.kildevakt.item.Item;
+import no.kildevakt.item.PlausibleDates;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -58,13 +59,16 @@ public final class Store implements AutoCloseable {
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Joins the source to an opaque guid's key (see {@link #storedKey}); schema step 5 writes the same. */
+    static final String SOURCE_MARK = "#source:";
+
     /** Separates source ids in the aggregated {@code sources} column; cannot occur in an id. */
     private static final String UNIT_SEPARATOR = "\u001f";
 
     private static final String ITEM_COLUMNS = """
             i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
             i.section, i.first_source, i.first_seen, i.last_seen, i.status,
-            i.note, i.edited_title, i.edited_summary, i.decided_at,
+            i.note, i.edited_title, i.edited_summary, i.decided_at, i.published_raw,
             (SELECT group_concat(s.source_id, char(31) ORDER BY s.first_seen, s.rowid)
                FROM item_sources s WHERE s.item_id = i.id) AS sources""";
 
@@ -417,10 +421,14 @@ public final class Store implements AutoCloseable {
 
     /**
      * Writes a round atomically: items (upserted, deduplicated across sources), state, fetch log.
-     * An item is the same as a stored one when its dedupe key matches, or else when its canonical
-     * URL does; a known item keeps its first source, key and section, and takes the new title,
-     * summary and dates only where the new values are not empty. On any error nothing of the
-     * round is kept.
+     * An item is the same as a stored one when its {@link #storedKey key} matches, or else when its
+     * canonical URL does. A known item belongs to its first source: it keeps that source, key and
+     * section, and only that source's listings change its title, summary and dates; another source
+     * that lists it is remembered in {@code item_sources} ("also reported by") and only fills what is
+     * still empty. Empty values never replace stored ones, nor does a {@link Item#titleDerived made-up
+     * title} replace a real one (a real title, from any source, replaces a made-up one). A date no
+     * source can mean ({@link PlausibleDates}, judged against the round's clock) is stored as none, its
+     * text kept in {@code published_raw}. On any error nothing of the round is kept.
      *
      * @return how many items were new, and how many already known ones were seen again
      */
@@ -441,6 +449,15 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * The key an item is stored and found under. An opaque guid is only unique within the source that
+     * gives it (two feeds of one site may both number from 1), so its key is kept per source; every
+     * other key (a permalink, a URL and title) means the same item whichever source lists it.
+     */
+    static String storedKey(String sourceId, Item item) {
+        return item.keyedByOpaqueGuid() ? item.dedupeKey() + SOURCE_MARK + sourceId : item.dedupeKey();
+    }
+
     private static RoundResult writeItems(Connection c, Round round) throws SQLException {
         Instant seenAt = round.finishedAt() != null ? round.finishedAt() : round.startedAt();
         String seen = text(seenAt);
@@ -448,44 +465,47 @@ public final class Store implements AutoCloseable {
         Set<Long> refreshed = new HashSet<>();
         try (PreparedStatement byKey = c.prepareStatement("SELECT id FROM items WHERE dedupe_key = ?");
                 PreparedStatement byUrl = c.prepareStatement("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
+                PreparedStatement current = c.prepareStatement("""
+                        SELECT first_source, title, title_derived, summary, published, published_raw, updated, guid, event_date
+                          FROM items WHERE id = ?""");
                 PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
-                                           first_source, first_seen, last_seen, url_identity, event_date)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                                           first_source, first_seen, last_seen, url_identity, event_date,
+                                           title_derived, published_raw)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement update = c.prepareStatement("""
                         UPDATE items
-                           SET title     = coalesce(nullif(?, ''), title),
-                               summary   = coalesce(nullif(?, ''), summary),
-                               published = coalesce(?, published),
-                               updated   = coalesce(?, updated),
-                               guid      = coalesce(guid, ?),
-                               last_seen = ?,
-                               url_identity = min(url_identity, ?),
-                               event_date = coalesce(?, event_date)
+                           SET title = ?, title_derived = ?, summary = ?, published = ?, published_raw = ?,
+                               updated = ?, guid = ?, event_date = ?, last_seen = ?,
+                               url_identity = min(url_identity, ?)
                          WHERE id = ?""");
                 PreparedStatement link = c.prepareStatement("""
                         INSERT INTO item_sources (item_id, source_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
                         ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""")) {
             for (Item item : round.items()) {
-                Long id = findId(byKey, item.dedupeKey());
+                String key = storedKey(round.sourceId(), item);
+                Long id = findId(byKey, key);
                 if (id == null && item.urlIdentifiesItem()) {
                     // the same page under another key: another source, another guid scheme
                     id = findId(byUrl, item.url());
                 }
+                Fields sighted = Fields.of(item, seenAt);
                 if (id == null) {
-                    insert.setString(1, item.dedupeKey());
+                    insert.setString(1, key);
                     insert.setString(2, item.url());
                     insert.setString(3, item.guid());
                     insert.setString(4, item.title());
                     insert.setString(5, item.summary());
-                    setInstant(insert, 6, item.published());
-                    setInstant(insert, 7, item.updated());
+                    setInstant(insert, 6, sighted.published());
+                    setInstant(insert, 7, sighted.updated());
                     insert.setString(8, round.section());
                     insert.setString(9, round.sourceId());
                     insert.setString(10, seen);
                     insert.setString(11, seen);
                     insert.setInt(12, item.urlIdentifiesItem() ? 1 : 0);
                     insert.setString(13, item.eventDate() == null ? null : item.eventDate().toString());
+                    insert.setInt(14, item.titleDerived() ? 1 : 0);
+                    insert.setString(15, sighted.publishedRaw());
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         if (!keys.next()) {
@@ -495,16 +515,27 @@ public final class Store implements AutoCloseable {
                     }
                     inserted.add(id);
                 } else {
-                    update.setString(1, item.title());
-                    update.setString(2, item.summary());
-                    setInstant(update, 3, item.published());
-                    setInstant(update, 4, item.updated());
-                    update.setString(5, item.guid());
-                    update.setString(6, seen);
+                    current.setLong(1, id);
+                    Fields merged;
+                    try (ResultSet rs = current.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("item " + id + " vanished within the round");
+                        }
+                        boolean owner = round.sourceId().equals(rs.getString("first_source"));
+                        merged = Fields.read(rs).merge(sighted, owner);
+                    }
+                    update.setString(1, merged.title());
+                    update.setInt(2, merged.titleDerived() ? 1 : 0);
+                    update.setString(3, merged.summary());
+                    setInstant(update, 4, merged.published());
+                    update.setString(5, merged.publishedRaw());
+                    setInstant(update, 6, merged.updated());
+                    update.setString(7, merged.guid());
+                    update.setString(8, merged.eventDate());
+                    update.setString(9, seen);
                     // once a URL is seen shared, it never again identifies the item
-                    update.setInt(7, item.urlIdentifiesItem() ? 1 : 0);
-                    update.setString(8, item.eventDate() == null ? null : item.eventDate().toString());
-                    update.setLong(9, id);
+                    update.setInt(10, item.urlIdentifiesItem() ? 1 : 0);
+                    update.setLong(11, id);
                     update.executeUpdate();
                     if (!inserted.contains(id)) {
                         refreshed.add(id);
@@ -518,6 +549,67 @@ public final class Store implements AutoCloseable {
             }
         }
         return new RoundResult(inserted.size(), refreshed.size());
+    }
+
+    /**
+     * The fields of an item that its sightings may change, as stored or as one source lists them now.
+     *
+     * @param publishedRaw the date given when it was none a source can mean (then {@code published} is null)
+     * @param eventDate    ISO day, as stored
+     */
+    private record Fields(String title, boolean titleDerived, String summary, Instant published, String publishedRaw,
+            Instant updated, String guid, String eventDate) {
+
+        /** A source's listing of the item, its dates judged against the crawl's clock. */
+        static Fields of(Item item, Instant now) {
+            Instant published = PlausibleDates.plausible(item.published(), now) ? item.published() : null;
+            String raw = item.published() != null && published == null ? item.published().toString() : null;
+            Instant updated = PlausibleDates.plausible(item.updated(), now) ? item.updated() : null;
+            return new Fields(item.title(), item.titleDerived(), item.summary(), published, raw, updated, item.guid(),
+                    item.eventDate() == null ? null : item.eventDate().toString());
+        }
+
+        static Fields read(ResultSet rs) throws SQLException {
+            return new Fields(rs.getString("title"), rs.getInt("title_derived") != 0, rs.getString("summary"),
+                    instant(rs.getString("published")), rs.getString("published_raw"), instant(rs.getString("updated")),
+                    rs.getString("guid"), rs.getString("event_date"));
+        }
+
+        /**
+         * These stored fields after {@code seen}: the first source ({@code owner}) may change what it gave,
+         * another source only fills what is empty; nothing empty or made up replaces a real value.
+         */
+        Fields merge(Fields seen, boolean owner) {
+            String t = title;
+            boolean derived = titleDerived;
+            if (!isBlank(seen.title)) {
+                boolean takeIt = isBlank(title)
+                        || (!seen.titleDerived && (owner || titleDerived))
+                        || (seen.titleDerived && titleDerived && owner);
+                if (takeIt) {
+                    t = seen.title;
+                    derived = seen.titleDerived;
+                }
+            }
+            String s = !isBlank(seen.summary) && (owner || isBlank(summary)) ? seen.summary : summary;
+            Instant p = published;
+            String raw = publishedRaw;
+            if (seen.published != null && (owner || published == null)) {
+                p = seen.published;
+                raw = null;
+            } else if (seen.publishedRaw != null && published == null && (owner || raw == null)) {
+                raw = seen.publishedRaw;
+            }
+            Instant u = seen.updated != null && (owner || updated == null) ? seen.updated : updated;
+            // another source's guid means nothing in the first source's feed
+            String g = guid == null && owner ? seen.guid : guid;
+            String e = seen.eventDate != null && (owner || eventDate == null) ? seen.eventDate : eventDate;
+            return new Fields(t, derived, s, p, raw, u, g, e);
+        }
+
+        private static boolean isBlank(String s) {
+            return s == null || s.isBlank();
+        }
     }
 
     private static Long findId(PreparedStatement select, String value) throws SQLException {
@@ -697,7 +789,8 @@ public final class Store implements AutoCloseable {
                 rs.getString("note"),
                 rs.getString("edited_title"),
                 rs.getString("edited_summary"),
-                instant(rs.getString("decided_at")));
+                instant(rs.getString("decided_at")),
+                rs.getString("published_raw"));
     }
 
     // ---------------------------------------------------------------- plumbing

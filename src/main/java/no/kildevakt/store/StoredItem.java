@@ -18,6 +18,10 @@ import java.util.List;
  * @param editedTitle   the editor's title for the draft, or null to use {@code title}
  * @param editedSummary the editor's summary for the draft, or null to use {@code summary}
  * @param decidedAt when the status was last set by an editor, or null
+ * @param publishedRaw the publication date the source gave when it was no usable date (before 1990, or
+ *                  more than a day ahead of the crawl), as ISO-8601 text; null otherwise. Kept so an
+ *                  editor can see what the source said, while {@code published} is null and the item
+ *                  is dated by {@code firstSeen}
  */
 public record StoredItem(
         long id,
@@ -38,10 +42,27 @@ public record StoredItem(
         String note,
         String editedTitle,
         String editedSummary,
-        Instant decidedAt) {
+        Instant decidedAt,
+        String publishedRaw) {
 
     public StoredItem {
         sources = List.copyOf(sources);
+    }
+
+    /** An item whose source gave a usable publication date, or none. */
+    public StoredItem(long id, String dedupeKey, String source, List<String> sources, String section, String title, String url,
+            String guid, String summary, Instant published, Instant updated, java.time.LocalDate eventDate, Instant firstSeen,
+            Instant lastSeen, String status, String note, String editedTitle, String editedSummary, Instant decidedAt) {
+        this(id, dedupeKey, source, sources, section, title, url, guid, summary, published, updated, eventDate, firstSeen,
+                lastSeen, status, note, editedTitle, editedSummary, decidedAt, null);
+    }
+
+    /**
+     * The sources that listed the item after {@link #source} did: they are remembered, but the item's
+     * title, summary and link stay those of its first source.
+     */
+    public List<String> alsoReportedBy() {
+        return sources.stream().filter(s -> !s.equals(source)).toList();
     }
 
     /** The title the draft uses: the editor's, else the source's. */

@@ -71,6 +71,27 @@ class ItemNormalizerTest {
     }
 
     @Test
+    void aTitleMadeUpFromTheSummaryOrUrlIsMarkedDerivedSoTheStoreNeverPrefersIt() {
+        FeedEntry fromSummary = new FeedEntry(null, " ", "https://x.no/a", "Kripos melder om tvangsarbeid.", null, null);
+        FeedEntry fromUrl = new FeedEntry(null, null, "https://x.no/b", null, null, null);
+        FeedEntry own = new FeedEntry(null, "Egen tittel", "https://x.no/c", "Kripos melder.", null, null);
+        List<Item> items = normalizer.normalize(feed(null, fromSummary, fromUrl, own));
+        assertTrue(items.get(0).titleDerived());
+        assertTrue(items.get(1).titleDerived());
+        assertFalse(items.get(2).titleDerived());
+        assertTrue(items.get(0).withEventDate(java.time.LocalDate.of(2025, 3, 1)).titleDerived(), "kept by copies");
+    }
+
+    @Test
+    void anOpaqueGuidsKeyIsMarkedAsSuch() {
+        List<Item> items = normalizer.normalize(feed(null, entry("12345", "A", "https://x.no/a"),
+                entry("https://x.no/permalink", "B", null), entry(null, "C", "https://x.no/c")));
+        assertTrue(items.get(0).keyedByOpaqueGuid(), items.get(0).dedupeKey());
+        assertFalse(items.get(1).keyedByOpaqueGuid(), items.get(1).dedupeKey());
+        assertFalse(items.get(2).keyedByOpaqueGuid(), items.get(2).dedupeKey());
+    }
+
+    @Test
     void dropsEntriesWithNeitherLinkNorTitle() {
         List<Item> items = normalizer.normalize(feed("https://x.no/",
                 new FeedEntry("opaque-1", null, null, "bare et sammendrag", null, null),

@@ -37,8 +37,8 @@ class KnownItemsTest {
                     item("url:https://a.test/1#title:x", "https://a.test/1", false), // same URL, shared this time: not matched
                     item("guid:a.test:8", "https://a.test/shared", true), // the stored URL never identified its item
                     item("url:https://a.test/new", "https://a.test/new", true));
-            assertEquals(Set.of("url:https://a.test/1", "guid:feed:99"), store.knownItems().knownKeys(asked));
-            assertEquals(Set.of(), store.knownItems().knownKeys(List.of()));
+            assertEquals(Set.of("url:https://a.test/1", "guid:feed:99"), store.knownItems().knownKeys("s", asked));
+            assertEquals(Set.of(), store.knownItems().knownKeys("s", List.of()));
         }
     }
 
@@ -55,7 +55,7 @@ class KnownItemsTest {
                 asked.add(item("other:" + i, "https://a.test/" + i, true));
             }
             store.recordRound(round(stored));
-            assertEquals(stored.size(), store.knownItems().knownKeys(asked).size());
+            assertEquals(stored.size(), store.knownItems().knownKeys("s", asked).size());
         }
     }
 }

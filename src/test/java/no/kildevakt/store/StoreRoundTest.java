@@ -122,7 +122,7 @@ class StoreRoundTest {
         assertEquals(new RoundResult(0, 1), result);
         List<StoredItem> items = store.items(ItemQuery.all());
         assertEquals(1, items.size());
-        assertEquals("guid:abc", items.get(0).dedupeKey(), "the first key stays");
+        assertEquals("guid:abc#source:b", items.get(0).dedupeKey(), "the first key stays (an opaque guid's, kept per source)");
         assertEquals(List.of("b", "a"), items.get(0).sources(), "sources in the order they first listed it");
     }
 

@@ -126,10 +126,12 @@ class StoreSchemaTest {
     @Test
     void aVersion1DatabaseIsMigratedToVersion2WithItsDataAndThenKeepsRobotsTxt() throws Exception {
         Path db = dir.resolve("old.db");
-        try (Store v1 = Store.open(db, Schema.MIGRATIONS.subList(0, 1))) {
-            v1.recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
-                    List.of(Rounds.item("url:https://example.org/1", "https://example.org/1", "One"))));
-        }
+        Store.open(db, Schema.MIGRATIONS.subList(0, 1)).close();
+        // as a version 1 kildevakt wrote it (this one writes columns that version lacks)
+        sqlExecute(db, """
+                INSERT INTO items (dedupe_key, url, title, summary, section, first_source, first_seen, last_seen)
+                VALUES ('url:https://example.org/1', 'https://example.org/1', 'One', '', 'norske', 'a',
+                        '2025-01-01T00:00:01.000Z', '2025-01-01T00:00:01.000Z')""");
         assertEquals(1, sqlInt(db, "PRAGMA user_version"));
         try (Store store = Store.open(db)) {
             assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
