@@ -37,10 +37,13 @@ import no.kildevakt.parse.FeedDates;
  *       {@code 06/12/2024}, {@code 06.12.24} (two-digit years only with dots and two-digit day and
  *       month, which versions rarely have), and ranges {@code 15.–16.01.2025};</li>
  *   <li>day and month name: {@code 17. desember 2024}, {@code 26. jul. 2021}, {@code 6 June 2023},
- *       {@code 29 APRIL 2024}, {@code 15 mars 2023}, year-less {@code 15. januar}, and ranges
+ *       {@code 29 APRIL 2024}, {@code 15 mars 2023}, Swedish ordinals {@code 3:e mars 2015},
+ *       {@code 1:a mars}, year-less {@code 15. januar}, and ranges
  *       {@code 15.–16. januar 2025}, {@code 6-8 May 2025}, {@code 30. sep.–2. okt. 2025},
  *       {@code 30. desember 2024 – 2. januar 2025};</li>
- *   <li>month name first, English: {@code June 6, 2023}, {@code Mar 20, 2020}, {@code May 6–8, 2025}.</li>
+ *   <li>month name first, English: {@code June 6, 2023}, {@code Mar 20, 2020}, {@code May 6–8, 2025},
+ *       and year-less as listings write them, {@code Feb 18}, {@code februar 15} (not after a word that
+ *       is also no month, {@code may 3}, {@code Jan 5}, {@code jul 3}).</li>
  * </ul>
  * Month names are Norwegian (bokmål and nynorsk), Swedish, Danish and English, long or
  * abbreviated, with or without a period, in any case ({@link MonthNames}). A time right after
@@ -54,7 +57,7 @@ import no.kildevakt.parse.FeedDates;
  * in Europe/Oslo.
  *
  * <p><b>Not dates.</b> Impossible days (31.02.) are rejected, and so are matches glued to other
- * digits or letters ({@code 1.2.2024.5}, {@code v2.1.2024}), numbers after "version", "tlf.",
+ * digits or letters ({@code 1.2.2024.5}, {@code v2.1.2024}, {@code Aug 7, 2014Aug 7, 2014}), numbers after "version", "tlf.",
  * "kr" or a currency sign, and a date whose time or zone is malformed ({@code 1:2:3:4},
  * {@code +zz:00}).
  *
@@ -73,7 +76,8 @@ public final class DateText {
     private static final String MONTH = "(?:" + MonthNames.ALTERNATION + ")(?![\\p{L}])\\.?";
     /** Between the days of a range: dashes, "til", "to" …, and "og"/"och"/"and" ("1. og 2. desember": the first day counts). */
     private static final String RANGE = "\\s*(?:[-‐‑‒–—−&]|\\b(?:til|till|to|until|bis|og|och|and)\\b)\\s*";
-    private static final String ORDINAL = "(?:\\.|st|nd|rd|th|er)?";
+    /** After a day: "15.", "15th", "1er", and Swedish "15:e", "1:a". */
+    private static final String ORDINAL = "(?:\\.|st|nd|rd|th|er|:e|:a)?";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Pattern ISO = Pattern.compile(
@@ -90,15 +94,19 @@ public final class DateText {
     private static final Pattern DAY_MONTH_NAME = Pattern.compile(
             "(?<![\\p{L}\\d.,])(?:(?<d1>\\d{1,2})" + ORDINAL + "(?:\\s*(?<m1>" + MONTH + ")(?:\\s*(?<y1>\\d{4}))?)?" + RANGE + ")?"
             + "(?<d>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?(?<m>" + MONTH + ")"
-            + "(?:,?\\s*(?<y>\\d{4}|'\\d{2}|\\d{2}(?=\\s+\\d{1,2}:\\d{2}))(?!\\d))?", FLAGS);
+            + "(?:,?\\s*(?<y>\\d{4}|'\\d{2}|\\d{2}(?=\\s+\\d{1,2}:\\d{2}))(?![\\p{L}\\d]))?", FLAGS);
 
     private static final Pattern MONTH_NAME_FIRST = Pattern.compile(
-            "(?<![\\p{L}])(?<m>" + MONTH + ")\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?"
+            "(?<![\\p{L}\\d])(?<m>" + MONTH + ")\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?"
             + "(?:" + RANGE + "(?:(?<m2>" + MONTH + ")\\s*)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?"
-            + ",?\\s+(?<y>\\d{4})(?!\\d)", FLAGS);
+            + "(?:,?\\s+(?<y>\\d{4}))?(?![\\p{L}\\d]|[.,/:-]\\d)", FLAGS);
+    /** A number right after a year-less month-first date: a year glued to letters ("2014Aug") or no date at all. */
+    private static final Pattern NUMBER_AFTER = Pattern.compile(",?\\s*\\d{3}");
 
     /** Month words that are also ordinary words; without a year they need the Nordic "2." to count. */
     private static final java.util.Set<String> AMBIGUOUS_MONTH_WORDS = java.util.Set.of("may", "mar", "des", "dec", "jan", "sep", "mars");
+    /** Before a bare number, "jul" is more often Christmas ("i jul 3 dager") than July. */
+    private static final java.util.Set<String> AMBIGUOUS_BEFORE_A_NUMBER = java.util.Set.of("may", "mar", "des", "dec", "jan", "sep", "mars", "jul");
 
     /** A time of day right after a date, with an optional zone. */
     private static final Pattern TIME_AFTER = Pattern.compile(
@@ -345,9 +353,12 @@ public final class DateText {
     private static Optional<Found> dayMonthName(Matcher m, String text, LocalDate reference) {
         int month = MonthNames.month(m.group("m")).orElseThrow();
         int dayOfMonth = Integer.parseInt(m.group("d"));
-        if (m.group("y") == null && !text.substring(m.end("d"), m.start("m")).contains(".")
+        if (m.group("y") == null && !text.substring(m.end("d"), m.start("m")).matches(".*[.:].*")
                 && AMBIGUOUS_MONTH_WORDS.contains(m.group("m").toLowerCase(java.util.Locale.ROOT))) {
             return Optional.empty(); // "section 2 may apply": no year, no "2.", and a word that is no month
+        }
+        if (m.group("y") == null && NUMBER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
+            return Optional.empty(); // "7 Aug 2014Aug …": a year glued to what follows
         }
         LocalDate day = m.group("y") == null
                 ? nearestYear(month, dayOfMonth, reference)
@@ -363,10 +374,21 @@ public final class DateText {
 
     private static Optional<Found> monthNameFirst(Matcher m, String text, LocalDate reference) {
         int month = MonthNames.month(m.group("m")).orElseThrow();
-        int year = Integer.parseInt(m.group("y"));
         int lastMonth = m.group("m2") == null ? month : MonthNames.month(m.group("m2")).orElseThrow();
+        int dayOfMonth = Integer.parseInt(m.group("d"));
+        if (m.group("y") == null) {
+            if (NUMBER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || AMBIGUOUS_BEFORE_A_NUMBER.contains(m.group("m").toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.empty(); // "Aug 7, 2014Aug …" is glued; "may 3 …", "Jan 5 …" are words
+            }
+            // a listing without years: the year is found as for "15. januar", from the end of a range
+            LocalDate last = nearestYear(lastMonth, m.group("d2") == null ? dayOfMonth : Integer.parseInt(m.group("d2")), reference);
+            LocalDate start = LocalDate.of(lastMonth < month ? last.getYear() - 1 : last.getYear(), month, dayOfMonth);
+            return range(m, start, m.group("d2") == null ? null : last);
+        }
+        int year = Integer.parseInt(m.group("y"));
         // "Dec 30 – Jan 2, 2025": the year written is the end's
-        LocalDate start = LocalDate.of(lastMonth < month ? year - 1 : year, month, Integer.parseInt(m.group("d")));
+        LocalDate start = LocalDate.of(lastMonth < month ? year - 1 : year, month, dayOfMonth);
         LocalDate last = m.group("d2") == null ? null : LocalDate.of(year, lastMonth, Integer.parseInt(m.group("d2")));
         return range(m, start, last);
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
  * Turns the many spellings of one web address into one canonical string, so that the same
@@ -25,10 +26,17 @@ import java.util.regex.Pattern;
  *   <li>accepts only {@code http} and {@code https} with a plausible host (letters, digits
  *       and marks of any script, {@code - . _}, or an IPv6 literal). Numeric IPv4 forms such as
  *       {@code http://3279880203/} are left as written, not converted;</li>
+ *   <li>writes a host that is not plain ASCII ({@code faß.de}, {@code bücher.de}, or percent-escaped)
+ *       in punycode by UTS #46 non-transitional processing, through OkHttp's {@link HttpUrl}, as
+ *       browsers and the WHATWG URL standard do: {@code faß.de} and {@code fass.de} are different
+ *       domains, which the JDK's IDNA 2003 (and so the normaliser below) would merge;</li>
+ *   <li>removes dot segments from the path as RFC 3986 5.2.4 says ({@code %2e} counting as a dot),
+ *       where the normaliser would read {@code /foo/bar//..} as {@code /foo/} and {@code /../..bar}
+ *       as {@code /bar};</li>
  *   <li>hands scheme, host and path to crawler-commons' {@link BasicURLNormalizer}: lower-case
- *       scheme and host, IDN to punycode, default port dropped, dot segments and duplicate
- *       slashes removed, percent-encoding normalised (unreserved characters decoded, hex in
- *       upper case, illegal characters encoded), user info dropped;</li>
+ *       scheme and host, default port dropped, duplicate slashes removed, percent-encoding
+ *       normalised (unreserved characters decoded, hex in upper case, illegal characters
+ *       encoded), user info dropped;</li>
  *   <li>normalises the query itself, because {@code BasicURLNormalizer} sorts parameters and
  *       parameter order can matter to a server: the same percent-encoding rules are applied,
  *       tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, ...; names matched
@@ -60,6 +68,7 @@ public final class UrlCanonicalizer {
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final Pattern FIRST_SEGMENT_HAS_COLON = Pattern.compile("^[^/?]*:");
     private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\r\\n]");
+    private static final Pattern ENCODED_DOT = Pattern.compile("%2[eE]");
 
     private final BasicURLNormalizer normalizer;
 
@@ -123,6 +132,7 @@ public final class UrlCanonicalizer {
             absolute = absolute.substring(0, questionMark);
         }
 
+        absolute = withoutDotSegments(withUts46Host(absolute));
         // the normaliser trims; spaces before a '?' we cut off are part of the path, so escape them first
         int kept = absolute.length();
         while (kept > 0 && absolute.charAt(kept - 1) <= ' ') {
@@ -290,6 +300,81 @@ public final class UrlCanonicalizer {
                 || (c < 128 ? Character.isLetterOrDigit(c)
                         : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                                 || Character.getType(c) == Character.COMBINING_SPACING_MARK));
+    }
+
+    /**
+     * The URL with a host that is not plain ASCII written as OkHttp writes it (UTS #46,
+     * non-transitional, then punycode). A host OkHttp refuses is left for the normaliser to judge.
+     */
+    private static String withUts46Host(String absolute) {
+        int start = absolute.indexOf("//");
+        if (start < 0) {
+            return absolute;
+        }
+        start += 2;
+        int end = start;
+        while (end < absolute.length() && "/?".indexOf(absolute.charAt(end)) < 0) {
+            end++;
+        }
+        int at = absolute.lastIndexOf('@', end - 1);
+        int hostStart = at < start ? start : at + 1;
+        if (hostStart < end && absolute.charAt(hostStart) == '[') {
+            return absolute; // IPv6
+        }
+        int colon = absolute.indexOf(':', hostStart);
+        int hostEnd = colon < 0 || colon > end ? end : colon;
+        String host = absolute.substring(hostStart, hostEnd);
+        if (host.chars().allMatch(c -> c < 128 && c != '%')) {
+            return absolute;
+        }
+        HttpUrl parsed = HttpUrl.parse("http://" + host + "/");
+        if (parsed == null) {
+            return absolute;
+        }
+        return absolute.substring(0, hostStart) + parsed.host() + absolute.substring(hostEnd);
+    }
+
+    /** The URL (without query) with its path's dot segments removed; {@code %2e} is a dot here, as for browsers. */
+    private static String withoutDotSegments(String absolute) {
+        int authority = absolute.indexOf("//");
+        int pathStart = absolute.indexOf('/', authority < 0 ? 0 : authority + 2);
+        if (authority < 0 || pathStart < 0) {
+            return absolute;
+        }
+        String path = ENCODED_DOT.matcher(absolute.substring(pathStart)).replaceAll(".");
+        return absolute.substring(0, pathStart) + removeDotSegments(path);
+    }
+
+    /** RFC 3986 5.2.4, step by step, reading {@code path} from {@code i} on instead of cutting copies. */
+    static String removeDotSegments(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        int i = 0;
+        int n = path.length();
+        while (i < n) {
+            if (path.startsWith("../", i)) {
+                i += 3;
+            } else if (path.startsWith("./", i) || path.startsWith("/./", i)) {
+                i += 2; // "./" goes; "/./" becomes "/"
+            } else if (i + 2 == n && path.startsWith("/.", i)) {
+                out.append('/');
+                i = n;
+            } else if (path.startsWith("/../", i)) {
+                i += 3;
+                out.setLength(Math.max(0, out.lastIndexOf("/")));
+            } else if (i + 3 == n && path.startsWith("/..", i)) {
+                out.setLength(Math.max(0, out.lastIndexOf("/")));
+                out.append('/');
+                i = n;
+            } else if ((i + 1 == n && path.charAt(i) == '.') || (i + 2 == n && path.startsWith("..", i))) {
+                i = n;
+            } else {
+                int next = path.indexOf('/', path.charAt(i) == '/' ? i + 1 : i);
+                next = next < 0 ? n : next;
+                out.append(path, i, next);
+                i = next;
+            }
+        }
+        return out.toString();
     }
 
     private static boolean hasHttpSchemeAndHost(String normalized) {

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *       Danish and Swedish month names ({@code mai}, {@code okt}, {@code desember}) are accepted, and a
  *       leading weekday in any language is skipped ({@code mer, 16 nov 2022}).</li>
  * </ul>
+ * A fraction of a second ({@code .001Z}, {@code .80Z}, also after an RFC 822 time) is kept to the
+ * millisecond, the precision the store keeps, so entries a feed stamps within one second stay in order.
  * A value without a zone is taken as UTC (feeds give no better hint); an unknown alphabetic zone name is
  * also taken as UTC, because a date a few hours off is more useful to an editor than none. Anything
  * malformed or out of range (day 99, hour 25, zone {@code +zz:00}) gives empty — never an exception.
@@ -41,7 +43,7 @@ public final class FeedDates {
     private static final Pattern COMPACT = Pattern.compile(
             "(\\d{4})(\\d{2})(\\d{2})(?:[Tt](\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
     private static final Pattern TWO_DIGIT_YEAR = Pattern.compile("(\\d{2})-?(\\d{2})-?(\\d{2})|-(\\d{2})-?(\\d{2})");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?");
     private static final Pattern NUMERIC_ZONE =
             Pattern.compile("(?i)(?:GMT|UTC|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
@@ -119,7 +121,7 @@ public final class FeedDates {
             return at(date);
         }
         int second = m.group(6) == null ? 0 : num(m.group(6));
-        LocalDateTime local = date.atTime(num(m.group(4)), num(m.group(5)), second);
+        LocalDateTime local = date.atTime(num(m.group(4)), num(m.group(5)), second, millisAsNanos(m.group(7)));
         String zone = m.group(8);
         ZoneOffset offset = ZoneOffset.UTC;
         if (zone != null && (zone.startsWith("+") || zone.startsWith("-"))) {
@@ -172,7 +174,7 @@ public final class FeedDates {
             Matcher t = TIME.matcher(word);
             if (time == null && t.matches()) {
                 int second = t.group(3) == null ? 0 : num(t.group(3));
-                time = LocalTime.of(num(t.group(1)), num(t.group(2)), second);
+                time = LocalTime.of(num(t.group(1)), num(t.group(2)), second, millisAsNanos(t.group(4)));
                 continue;
             }
             if (time != null && zone == null) {
@@ -272,6 +274,19 @@ public final class FeedDates {
     private static int century(String twoDigits) {
         int y = Integer.parseInt(twoDigits);
         return y < 50 ? 2000 + y : 1900 + y;
+    }
+
+    /**
+     * A fraction of a second ({@code 001}, {@code 80}, {@code 123456789}) as nanoseconds, kept to the
+     * millisecond: the store keeps instants to the millisecond, and an instant read again from a feed
+     * must equal the one stored.
+     */
+    private static int millisAsNanos(String fraction) {
+        if (fraction == null) {
+            return 0;
+        }
+        String millis = (fraction + "00").substring(0, 3);
+        return num(millis) * 1_000_000;
     }
 
     private static int num(String digits) {

@@ -127,6 +127,11 @@ public final class FeedParser {
             warnings.add("declared namespace prefixes the document uses without declaring them");
         }
         repairAtomRoot(document, warnings);
+        int lifted = RdfRepair.liftItemsOutOfChannel(document.getRootElement());
+        if (lifted > 0) {
+            warnings.add(lifted + " RSS 1.0 <item>" + (lifted == 1 ? "" : "s") + " inside <channel>; read as the feed's items");
+        }
+        RdfRepair.dublinCore10As11(document.getRootElement());
         compactBase64(document);
         WireFeed wire;
         List<DetachedDate> entryDates = detachEntryDates(document);

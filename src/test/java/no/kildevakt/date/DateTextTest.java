@@ -85,6 +85,40 @@ class DateTextTest {
         assertEquals(Optional.empty(), date.end(), "no range in " + text);
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "3:e mars 2015                       | 2015-03-03",
+        "den 15:e februari                   | 2025-02-15",
+        "1:a mars                            | 2025-03-01",
+        "Publicerad 2:a juni 2023            | 2023-06-02",
+        "den 22:a december 2024 kl. 10:00    | 2024-12-22",
+    })
+    void readsSwedishOrdinals(String text, LocalDate expected) {
+        assertEquals(expected, parse(text).start());
+    }
+
+    /** A listing without years ("Feb 18"): the year is put where year-less day-first dates put it. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Feb 18                              | 2025-02-18",
+        "februar 15                          | 2025-02-15",
+        "Posted December 3rd                 | 2024-12-03",
+        "Nov 30 10:00                        | 2024-11-30",
+        "Oct 1                               | 2024-10-01",
+        "Juni 12.06.2023                     | 2023-06-12",
+        "Nov 28–Dec 2                        | 2024-11-28",
+    })
+    void readsMonthFirstWithoutAYear(String text, LocalDate expected) {
+        assertEquals(expected, parse(text).start());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Aug 7, 2014Aug 7, 2014", "7 Aug 2014Aug 7, 2014", "June 6, 2023June 6, 2023",
+        "may 3 be late", "section 2 may apply", "Jan 5 barn", "i jul 3 dager", "Feb 180", "Feb 18abc"})
+    void refusesGluedAndAmbiguousMonthFirstDates(String text) {
+        assertEquals(Optional.empty(), DateText.parse(text, REFERENCE), text);
+    }
+
     @ParameterizedTest(name = "{0} → {1} to {2}")
     @CsvSource(delimiter = '|', value = {
         "15.–16. januar 2025                 | 2025-01-15 | 2025-01-16",

@@ -208,7 +208,7 @@ class UrlCanonicalizerCorporaTest {
 
     private static final int FLOOR_WEIRD = 94;
     private static final int FLOOR_RESOLVE = 21;
-    private static final int FLOOR_WPT = 206;
+    private static final int FLOOR_WPT = 210;
     private static final int FLOOR_WPT_FAILURES_REJECTED = 230;
     private static final int FLOOR_SAFE_BROWSING = 29;
 

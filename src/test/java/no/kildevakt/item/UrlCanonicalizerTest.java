@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -93,6 +94,37 @@ class UrlCanonicalizerTest {
         // different judgments stay different, and so does the other scheme
         assertTrue(!canonical.equals(canonicalizer.canonicalize(raw.replace("249529", "249530"))));
         assertTrue(!canonical.equals(canonicalizer.canonicalize(raw.replace("https:", "http:"))));
+    }
+
+    /** UTS #46 non-transitional: ß and final sigma are letters of their own, not ss and σ. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "http://faß.example/,      http://xn--fa-hia.example/",
+        "http://FAẞ.de/,           http://xn--fa-hia.de/",
+        "http://fass.de/,          http://fass.de/",
+        "http://ς.gr/,             http://xn--3xa.gr/",
+        "http://fa%C3%9F.de/a,     http://xn--fa-hia.de/a",
+        "http://ｂüｃｈｅｒ。de/,  http://xn--bcher-kva.de/",
+    })
+    void hostsFollowUts46NonTransitionalProcessing(String input, String expected) {
+        assertEquals(Optional.of(expected), canonicalizer.canonicalize(input));
+        assertTrue(!canonicalizer.canonicalize("http://faß.de/").equals(canonicalizer.canonicalize("http://fass.de/")),
+                "faß.de and fass.de are different domains");
+    }
+
+    /** RFC 3986 5.2.4: an empty segment is a segment, and "..bar" is a name, not a dot segment. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "http://example.com/foo/bar//..,                        http://example.com/foo/bar/",
+        "http://example.com/foo/bar//../..,                     http://example.com/foo/",
+        "http://example.com/../..bar,                           http://example.com/..bar",
+        "http://example.com/foo/..bar,                          http://example.com/foo/..bar",
+        "http://example.com/foo/%2e./%2e%2e/.%2e/%2e.bar,       http://example.com/..bar",
+        "http://example.com/a/b/../../c/./d/.,                  http://example.com/c/d/",
+        "http://example.com/.../x,                              http://example.com/.../x",
+    })
+    void dotSegmentsAreRemovedAsRfc3986Says(String input, String expected) {
+        assertEquals(Optional.of(expected), canonicalizer.canonicalize(input));
     }
 
     static Stream<Arguments> relativeCases() {

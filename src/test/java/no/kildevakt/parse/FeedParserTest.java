@@ -179,6 +179,62 @@ class FeedParserTest {
     }
 
     @Test
+    void rss10And090ItemsNestedInTheChannelAreRead() throws Exception {
+        String rss10 = """
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+                <channel rdf:about="http://x.example/"><title>Nested</title><link>http://x.example/</link>
+                <item rdf:about="http://x.example/1"><title>One</title><link>http://x.example/1</link></item>
+                <item rdf:about="http://x.example/2"><title>Two</title><link>http://x.example/2</link></item>
+                </channel></rdf:RDF>""";
+        ParsedFeed feed = parser.parse(rss10.getBytes(StandardCharsets.UTF_8), null, DOC);
+        assertEquals("rss_1.0", feed.format());
+        assertEquals(List.of("One", "Two"), feed.entries().stream().map(FeedEntry::title).toList());
+        assertEquals("http://x.example/2", feed.entries().get(1).link());
+        assertEquals("http://x.example/1", feed.entries().get(0).guid());
+        assertTrue(feed.warnings().stream().anyMatch(w -> w.contains("inside <channel>")), feed.warnings().toString());
+
+        String rss090 = """
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+                <channel><title>Old</title><link>http://old.example/</link>
+                <item><title>Inside</title><link>http://old.example/1</link></item></channel>
+                <item><title>Outside</title><link>http://old.example/2</link></item></rdf:RDF>""";
+        ParsedFeed old = parser.parse(rss090.getBytes(StandardCharsets.UTF_8), null, DOC);
+        assertEquals("rss_0.9", old.format());
+        assertEquals(List.of("Inside", "Outside"), old.entries().stream().map(FeedEntry::title).toList());
+    }
+
+    @Test
+    void dublinCore10DateAndTitleAreRead() throws Exception {
+        String xml = """
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                         xmlns:dc="http://purl.org/dc/elements/1.0/">
+                <channel rdf:about="http://x.example/"><dc:title>DC channel</dc:title><link>http://x.example/</link></channel>
+                <item rdf:about="http://x.example/1"><dc:title>DC item</dc:title><link>http://x.example/1</link>
+                <dc:date>2004-01-01T19:48:21Z</dc:date></item></rdf:RDF>""";
+        ParsedFeed feed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null, DOC);
+        assertEquals("DC channel", feed.title());
+        assertEquals("DC item", feed.entries().get(0).title());
+        assertEquals(Instant.parse("2004-01-01T19:48:21Z"), feed.entries().get(0).published());
+
+        String rss = """
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.0/"><channel><title>T</title>
+                <item><title>I</title><dc:date>2026-09-17T11:00:00+02:00</dc:date></item></channel></rss>""";
+        assertEquals(Instant.parse("2026-09-17T09:00:00Z"),
+                parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, DOC).entries().get(0).published());
+    }
+
+    @Test
+    void subSecondPrecisionOfEntryDatesIsKept() throws Exception {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+                <entry><title>A</title><id>urn:x:1</id><published>2026-09-17T09:00:00.001Z</published>
+                <updated>2026-09-17T09:00:00.80Z</updated></entry></feed>""";
+        FeedEntry entry = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, DOC).entries().get(0);
+        assertEquals(Instant.parse("2026-09-17T09:00:00.001Z"), entry.published());
+        assertEquals(Instant.parse("2026-09-17T09:00:00.800Z"), entry.updated());
+    }
+
+    @Test
     void undeclaredNamespacePrefixesAreRepaired() throws Exception {
         String xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>I</title>"
                 + "<content:encoded><![CDATA[<p>full</p>]]></content:encoded></item></channel></rss>";
