@@ -25,7 +25,8 @@ import okhttp3.Response;
  * the same manners.
  *
  * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → whole-body
- * read (for {@link #fetch}) → per-host pacing → body cap → per-attempt deadline. So each redirect hop is checked against robots.txt
+ * read (for {@link #fetch}) → per-host pacing → body cap → per-attempt deadline; then, as a network interceptor, the
+ * {@link PrivateNetworkRule} on the address each connection reached. So each redirect hop is checked against robots.txt
  * and retried on its own, and each attempt waits its turn at the host. OkHttp's own redirect
  * following is off; its transparent gzip stays on (the cap counts inflated bytes).
  *
@@ -35,6 +36,7 @@ public final class Fetcher implements AutoCloseable {
 
     private final Settings settings;
     private final FetcherOptions options;
+    private final PrivateNetworkRule addressRule;
     private final OkHttpClient client;
 
     public Fetcher(Settings settings) {
@@ -45,6 +47,7 @@ public final class Fetcher implements AutoCloseable {
     public Fetcher(Settings settings, FetcherOptions options) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.options = Objects.requireNonNull(options, "options");
+        this.addressRule = new PrivateNetworkRule(options.dns(), options.addressScope());
         this.client = buildClient();
     }
 
@@ -57,8 +60,10 @@ public final class Fetcher implements AutoCloseable {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(Duration.ZERO) // see AttemptDeadlineInterceptor
+                .dns(options.dns())
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-                .addInterceptor(new RedirectInterceptor(settings.maxRedirects()));
+                .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule))
+                .addNetworkInterceptor(addressRule);
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
         if (options.obeyRobots()) {
             Clock clock = options.clock();
@@ -90,14 +95,26 @@ public final class Fetcher implements AutoCloseable {
         return client;
     }
 
-    /** Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. */
+    /**
+     * Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. A request with an
+     * {@link FetchRequest#origin() origin} is judged by the origin's address, not its own ({@link PrivateNetworkRule}).
+     */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
         URI requested = Objects.requireNonNull(request, "request").url();
         HttpUrl url = HttpUrl.parse(requested.toString());
         if (url == null) {
             throw new FetchException(Kind.IO, requested, requested + ": not an http(s) URL");
         }
+        PrivateNetworkRule.Origin origin = PrivateNetworkRule.Origin.firstConnection(url);
+        if (request.origin() != null) {
+            origin = addressRule.originAt(request.origin());
+            Optional<String> refused = addressRule.refusal(origin, url);
+            if (refused.isPresent()) { // before robots.txt, so the refused host hears nothing at all
+                throw new FetchException(Kind.PRIVATE_ADDRESS, requested, requested + ": " + refused.get());
+            }
+        }
         Request.Builder builder = new Request.Builder().url(url).get()
+                .tag(PrivateNetworkRule.Origin.class, origin)
                 .tag(BufferBodyInterceptor.BufferBody.class, BufferBodyInterceptor.BufferBody.TAG);
         addValidator(builder, "If-None-Match", request.etag());
         addValidator(builder, "If-Modified-Since", request.lastModified());
