@@ -429,7 +429,7 @@ public final class Crawler {
 
     static Outcome outcomeOf(FetchException.Kind kind) {
         return switch (kind) {
-            case ROBOTS_DISALLOWED, BLOCKED -> Outcome.BLOCKED;
+            case ROBOTS_DISALLOWED, BLOCKED, PRIVATE_ADDRESS -> Outcome.BLOCKED; // refused by the site, its robots.txt or our address rule
             case GONE -> Outcome.GONE;
             // a malformed response (bad gzip, a redirect without Location) is the server's doing
             case CLIENT_ERROR, SERVER_ERROR, REDIRECT_LOOP, TOO_MANY_REDIRECTS, IO -> Outcome.SERVER_ERROR;

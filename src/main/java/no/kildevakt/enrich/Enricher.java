@@ -34,7 +34,11 @@ import no.kildevakt.item.UrlCanonicalizer;
  * one URL share one fetch.
  *
  * <p><b>Politeness.</b> Pages are fetched through the shared fetcher, so robots.txt, the per-host
- * delay and the body limit apply. At most {@code maxFetchesPerSource} pages are fetched per
+ * delay and the body limit apply. Each page is fetched as a link of its source
+ * ({@link FetchRequest#origin()}): an item of a source on a public address is not fetched from a
+ * loopback, link-local or private one (nor redirected there), so a hostile listing cannot make
+ * kildevakt read the editor's own services; any http(s) host and port is otherwise fetched, as a
+ * reader's browser would. At most {@code maxFetchesPerSource} pages are fetched per
  * source per run (default {@value #DEFAULT_MAX_FETCHES_PER_SOURCE}), in listing order (newest
  * first, on almost every listing), so that the first crawl of a long listing does not send a
  * burst of requests to one host; new items beyond the bound are stored as the listing gave them,
@@ -134,7 +138,7 @@ public final class Enricher {
                 leftOver++;
                 continue;
             }
-            pages.put(item.url(), read(item.url(), warnings));
+            pages.put(item.url(), read(source, item.url(), warnings));
         }
         if (leftOver > 0) {
             warnings.add("enrich: " + leftOver + " more new item(s) not looked up (at most " + maxFetchesPerSource
@@ -154,9 +158,10 @@ public final class Enricher {
         return new Enrichment(out, warnings, pages.size());
     }
 
-    private Optional<PageMetadata> read(String url, List<String> warnings) {
+    private Optional<PageMetadata> read(SourceConfig source, String url, List<String> warnings) {
         try {
-            FetchResponse response = fetch.fetch(FetchRequest.of(URI.create(url)));
+            // the source's address, not the page's, decides which networks the fetch may reach
+            FetchResponse response = fetch.fetch(FetchRequest.of(URI.create(url)).withOrigin(source.url()));
             LocalDate today = LocalDate.now(clock.withZone(PageDate.ZONE));
             return Optional.of(PageMetadata.extract(response.body(), response.contentType(), response.finalUrl(), today));
         } catch (FetchException e) {

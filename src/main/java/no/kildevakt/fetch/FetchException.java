@@ -37,6 +37,11 @@ public final class FetchException extends IOException {
         TOO_MANY_REDIRECTS,
         /** The body exceeded settings.max_body (counted after decompression). */
         TOO_LARGE,
+        /**
+         * Refused by us, not the site: a redirect or a linked page would have taken a request from a public
+         * address to a loopback, link-local or private one ({@link PrivateNetworkRule}).
+         */
+        PRIVATE_ADDRESS,
         /** Any other I/O problem (malformed response, bad gzip ...). */
         IO
     }
@@ -64,6 +69,13 @@ public final class FetchException extends IOException {
 
     public URI url() {
         return url;
+    }
+
+    /** The cause alone: the message without the URL it starts with, for callers that name the URL their own way. */
+    public String reason() {
+        String message = getMessage() == null ? "" : getMessage();
+        String prefix = url + ": ";
+        return url != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** The last HTTP status seen, or 0 when no response came. */

@@ -8,13 +8,25 @@ import java.net.URI;
  *
  * @param etag         the previous ETag, sent as If-None-Match; null when none is known
  * @param lastModified the previous Last-Modified, sent as If-Modified-Since; null when none is known
+ * @param origin       the page that led here (the source whose feed or listing links to {@code url}), whose
+ *                     address decides where the fetch may go ({@link PrivateNetworkRule}); null when the
+ *                     URL is where the chain begins, as a configured source is
  */
-public record FetchRequest(URI url, String etag, String lastModified) {
+public record FetchRequest(URI url, String etag, String lastModified, URI origin) {
+    public FetchRequest(URI url, String etag, String lastModified) {
+        this(url, etag, lastModified, null);
+    }
+
     public static FetchRequest of(URI url) {
-        return new FetchRequest(url, null, null);
+        return new FetchRequest(url, null, null, null);
     }
 
     public FetchRequest withValidators(String etag, String lastModified) {
-        return new FetchRequest(url, etag, lastModified);
+        return new FetchRequest(url, etag, lastModified, origin);
+    }
+
+    /** This request as one for a page that {@code origin} links to. */
+    public FetchRequest withOrigin(URI origin) {
+        return new FetchRequest(url, etag, lastModified, origin);
     }
 }

@@ -25,10 +25,11 @@ import okhttp3.Response;
  * the same manners.
  *
  * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → whole-body
- * read (for {@link #fetch}) → per-host pacing → body cap; then, once connected, the per-attempt
- * deadline (a network interceptor: it bounds each attempt from its first byte sent, headers
- * included). So each redirect hop is checked against robots.txt and retried on its own, each
- * attempt waits its turn at the host, and no attempt outlives twice the timeout. OkHttp's own redirect
+ * read (for {@link #fetch}) → per-host pacing → body cap; then, once connected, as network
+ * interceptors: the {@link PrivateNetworkRule} on the address each connection reached, and the
+ * per-attempt deadline (it bounds each attempt from its first byte sent, headers included). So
+ * each redirect hop is checked against robots.txt and the address rule and retried on its own,
+ * each attempt waits its turn at the host, and no attempt outlives twice the timeout. OkHttp's own redirect
  * following is off; its transparent gzip stays on (the cap counts inflated bytes).
  *
  * <p>Thread-safe: one instance serves all threads of a crawl.
@@ -37,6 +38,7 @@ public final class Fetcher implements AutoCloseable {
 
     private final Settings settings;
     private final FetcherOptions options;
+    private final PrivateNetworkRule addressRule;
     private final OkHttpClient client;
 
     public Fetcher(Settings settings) {
@@ -47,6 +49,7 @@ public final class Fetcher implements AutoCloseable {
     public Fetcher(Settings settings, FetcherOptions options) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.options = Objects.requireNonNull(options, "options");
+        this.addressRule = new PrivateNetworkRule(options.dns(), options.addressScope());
         this.client = buildClient();
     }
 
@@ -59,8 +62,10 @@ public final class Fetcher implements AutoCloseable {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(Duration.ZERO) // it would cut backoff and Retry-After waits short; see AttemptDeadlineInterceptor
+                .dns(options.dns())
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-                .addInterceptor(new RedirectInterceptor(settings.maxRedirects()));
+                .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule))
+                .addNetworkInterceptor(addressRule);
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
         if (options.obeyRobots()) {
             Clock clock = options.clock();
@@ -92,14 +97,26 @@ public final class Fetcher implements AutoCloseable {
         return client;
     }
 
-    /** Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. */
+    /**
+     * Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. A request with an
+     * {@link FetchRequest#origin() origin} is judged by the origin's address, not its own ({@link PrivateNetworkRule}).
+     */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
         URI requested = Objects.requireNonNull(request, "request").url();
         HttpUrl url = HttpUrl.parse(requested.toString());
         if (url == null) {
             throw new FetchException(Kind.IO, requested, requested + ": not an http(s) URL");
         }
+        PrivateNetworkRule.Origin origin = PrivateNetworkRule.Origin.firstConnection(url);
+        if (request.origin() != null) {
+            origin = addressRule.originAt(request.origin());
+            Optional<String> refused = addressRule.refusal(origin, url);
+            if (refused.isPresent()) { // before robots.txt, so the refused host hears nothing at all
+                throw new FetchException(Kind.PRIVATE_ADDRESS, requested, requested + ": " + refused.get());
+            }
+        }
         Request.Builder builder = new Request.Builder().url(url).get()
+                .tag(PrivateNetworkRule.Origin.class, origin)
                 .tag(BufferBodyInterceptor.BufferBody.class, BufferBodyInterceptor.BufferBody.TAG);
         addValidator(builder, "If-None-Match", request.etag());
         addValidator(builder, "If-Modified-Since", request.lastModified());

@@ -2,6 +2,7 @@ package no.kildevakt.fetch;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import no.kildevakt.fetch.FetchException.Kind;
 import okhttp3.HttpUrl;
@@ -14,13 +15,17 @@ import okhttp3.Response;
  * the inner interceptors again (robots.txt of the new host, pacing, retries); a loop must be
  * reported as such rather than as "too many"; and the crawler wants to know when a feed has moved
  * <em>permanently</em> (301/308 from the very first hop on), so the editor can update feeds.yml.
+ * And a hop from a public address into a private network is refused before it is taken
+ * ({@link PrivateNetworkRule}), so neither the hop nor its robots.txt reaches the refused address.
  * The client must be built with {@code followRedirects(false)} for this to see the 3xx.
  */
 final class RedirectInterceptor implements Interceptor {
     private final int maxRedirects;
+    private final PrivateNetworkRule addressRule;
 
-    RedirectInterceptor(int maxRedirects) {
+    RedirectInterceptor(int maxRedirects, PrivateNetworkRule addressRule) {
         this.maxRedirects = Math.max(0, maxRedirects);
+        this.addressRule = addressRule;
     }
 
     static boolean isRedirect(int code) {
@@ -54,6 +59,10 @@ final class RedirectInterceptor implements Interceptor {
             if (!visited.add(next)) {
                 throw FetchFailures.interceptorFailure(chain, Kind.REDIRECT_LOOP, code,
                         "redirect loop back to " + next);
+            }
+            Optional<String> refused = addressRule.refusal(PrivateNetworkRule.originOf(chain.call()), next);
+            if (refused.isPresent()) {
+                throw FetchFailures.interceptorFailure(chain, Kind.PRIVATE_ADDRESS, code, refused.get() + " at " + next);
             }
             if (permanentSoFar && (code == 301 || code == 308)) {
                 trace.movedTo(next);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,10 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.FetchException;
+import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
+import no.kildevakt.fetch.Fetcher;
+import no.kildevakt.fetch.FetcherOptions;
+import no.kildevakt.fetch.StandInInternet;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.UrlCanonicalizer;
 import org.junit.jupiter.api.Test;
@@ -29,10 +39,12 @@ class EnricherTest {
     /** Pages by URL; every request is recorded. */
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final List<String> fetched = new ArrayList<>();
+    private final List<FetchRequest> requests = new ArrayList<>();
 
     private final Enricher.PageFetch fetch = request -> {
         String url = request.url().toString();
         fetched.add(url);
+        requests.add(request);
         String page = pages.get(url);
         if (page == null) {
             throw new FetchException(FetchException.Kind.GONE, request.url(), 404, null, url + ": HTTP 404", null);
@@ -163,5 +175,59 @@ class EnricherTest {
         assertEquals("https://site.test/d", out.get(3).url(), "the listing page");
         assertEquals("https://site.test/e", out.get(4).url(), "one canonical for two pages");
         assertEquals("https://site.test/f", out.get(5).url());
+    }
+
+    // --- the source's address decides where its item links may lead ------------------------------
+
+    @Test
+    void eachPageIsFetchedAsALinkOfItsSource() {
+        pages.put("https://site.test/a", page("2024-12-06", "About A.", null));
+        enricher(30).enrich(source(SourceType.HTML, false), List.of(item("/a", null, "")), i -> true);
+        assertEquals(URI.create("https://site.test/news/"), requests.get(0).origin(),
+                "the fetcher judges the page by the source's address");
+    }
+
+    @Test
+    void aPublicSourcesItemOnLoopbackIsNotFetched() throws Exception {
+        try (MockWebServer site = new MockWebServer(); MockWebServer intranet = new MockWebServer()) {
+            List<String> intranetRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+            intranet.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    intranetRequests.add(request.getTarget());
+                    return new MockResponse.Builder().addHeader("Content-Type", "text/html")
+                            .body(page("2024-12-06", "The router's admin page", null)).build();
+                }
+            });
+            site.start();
+            intranet.start();
+            String itemUrl = "http://localhost:" + intranet.getPort() + "/item";
+            Item onLoopback = new Item("url:" + itemUrl, itemUrl, null, "Title", "", null, null, true);
+            URI publicSource = URI.create("http://news.example:" + site.getPort() + "/news/");
+            URI loopbackSource = URI.create("http://127.0.0.1:" + site.getPort() + "/news/");
+
+            try (Fetcher fetcher = standInFetcher()) {
+                Enricher enricher = new Enricher(fetcher::fetch, 30, 600, new UrlCanonicalizer(), CLOCK);
+                Enricher.Enrichment refused = enricher.enrich(source(publicSource), List.of(onLoopback), i -> true);
+
+                assertSame(onLoopback, refused.items().get(0), "kept as the listing gave it");
+                assertEquals(List.of("enrich: " + itemUrl + ": refused: link from the public source " + publicSource
+                        + " to a loopback address (" + java.net.InetAddress.getByName("localhost").getHostAddress() + ")"), refused.warnings());
+                assertEquals(List.of(), intranetRequests, "nothing at all is sent to the loopback address");
+
+                Enricher.Enrichment allowed = enricher.enrich(source(loopbackSource), List.of(onLoopback), i -> true);
+                assertEquals("The router's admin page", allowed.items().get(0).summary(), "a source on loopback may link there");
+            }
+        }
+    }
+
+    private static SourceConfig source(URI url) {
+        return new SourceConfig("src", "Source", url, SourceType.HTML, "norske", Map.of(), Optional.empty(), 1.0, 1, false, 1, false);
+    }
+
+    /** The real fetcher, resolving .example names as public sites on loopback (see StandInInternet). */
+    private static Fetcher standInFetcher() {
+        Settings settings = Settings.defaults().withPerHostDelay(Duration.ZERO).withTimeout(Duration.ofSeconds(2)).withRetries(0);
+        return new Fetcher(settings, StandInInternet.options(FetcherOptions.defaults()));
     }
 }

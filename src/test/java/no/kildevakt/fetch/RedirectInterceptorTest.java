@@ -31,7 +31,7 @@ class RedirectInterceptorTest {
         other = new MockWebServer();
         other.start();
         client = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
-                .addInterceptor(new RedirectInterceptor(3)).build();
+                .addInterceptor(new RedirectInterceptor(3, new PrivateNetworkRule(okhttp3.Dns.SYSTEM, AddressScope::of))).build();
     }
 
     @AfterEach

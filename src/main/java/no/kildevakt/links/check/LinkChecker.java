@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.kildevakt.fetch.AttemptDeadlineInterceptor;
 import no.kildevakt.fetch.BotChallenge;
+import no.kildevakt.fetch.FetchException;
+import no.kildevakt.fetch.PrivateNetworkRule;
 import no.kildevakt.fetch.RetryInterceptor;
 import no.kildevakt.parse.CharsetSniffer;
 import okhttp3.ConnectionPool;
@@ -42,7 +44,10 @@ import okio.BufferedSource;
  * bodies (PDFs, images) are not read at all. Redirects are walked here, hop by hop (OkHttp's own
  * following is off), so every hop's status is seen: a permanent first hop is a {@code redirect},
  * a loop or a hop to a dead page is {@code broken}, a deep link that lands on the home page is
- * {@code broken}.
+ * {@code broken}. A hop from a public address to a loopback, link-local or private one is not taken
+ * ({@link PrivateNetworkRule}): the link is an {@code error} ("refused: redirect from a public address
+ * to ..."), not {@code broken} and not {@code blocked} (which is the site refusing us): we chose not to
+ * look, so, as after a timeout, only the editor can tell.
  *
  * <p><b>Manners.</b> The crawler's User-Agent; at most {@link CheckSettings#perHost()} requests in
  * flight per host and {@link CheckSettings#concurrency()} overall; connections kept alive and
@@ -64,11 +69,13 @@ public final class LinkChecker implements AutoCloseable {
     private final CheckSettings settings;
     private final CheckRuntime runtime;
     private final RunCookieJar cookies = new RunCookieJar();
+    private final PrivateNetworkRule addressRule;
     private final OkHttpClient client;
 
     public LinkChecker(CheckSettings settings, CheckRuntime runtime) {
         this.settings = settings;
         this.runtime = runtime;
+        this.addressRule = new PrivateNetworkRule(runtime.dns(), runtime.addressScope());
         this.client = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -91,6 +98,7 @@ public final class LinkChecker implements AutoCloseable {
                         runtime.sleeper(), runtime.random(), runtime.clock()))
                 .addInterceptor(new HostLimitInterceptor(new HostLimiter(settings.perHost(), settings.perHostDelay()),
                         settings.timeout()))
+                .addNetworkInterceptor(addressRule)
                 // the header phase too: a server dripping its headers never trips the read timeout. Not a
                 // callTimeout, which would also count the wait for a host's slot and the retries' backoff
                 .addNetworkInterceptor(new AttemptDeadlineInterceptor(settings.timeout()))
@@ -220,6 +228,9 @@ public final class LinkChecker implements AutoCloseable {
         Walk walk = new Walk(start.get(), now);
         try {
             return walk.run();
+        } catch (FetchException refused) {
+            // the address rule at the connection (the name resolved otherwise than when checked): nothing was sent
+            return walk.refused(no.kildevakt.OneLine.of(refused.reason()));
         } catch (IOException e) {
             return walk.result(Failures.statusOf(e), 0, Failures.describe(e));
         } catch (RuntimeException e) {
@@ -234,6 +245,7 @@ public final class LinkChecker implements AutoCloseable {
         final HttpUrl start;
         final Instant at;
         final Attempts attempts = new Attempts();
+        final PrivateNetworkRule.Origin origin;
         HttpUrl url;
         HttpUrl movedTo;
         int hops;
@@ -242,6 +254,7 @@ public final class LinkChecker implements AutoCloseable {
             this.start = start;
             this.url = start;
             this.at = at;
+            this.origin = PrivateNetworkRule.Origin.firstConnection(start); // every hop is judged by the cited link's address
         }
 
         LinkResult run() throws IOException {
@@ -249,7 +262,8 @@ public final class LinkChecker implements AutoCloseable {
             seen.add(visit(url));
             boolean permanentSoFar = true;
             while (true) {
-                Request request = new Request.Builder().url(url).get().tag(Attempts.class, attempts).build();
+                Request request = new Request.Builder().url(url).get().tag(Attempts.class, attempts)
+                        .tag(PrivateNetworkRule.Origin.class, origin).build();
                 try (Response response = client.newCall(request).execute()) {
                     int code = response.code();
                     String location = response.header("Location");
@@ -269,6 +283,11 @@ public final class LinkChecker implements AutoCloseable {
                     if (!seen.add(visit(next))) {
                         url = next;
                         return result(LinkStatus.BROKEN, code, "redirect loop back to " + next);
+                    }
+                    Optional<String> refused = addressRule.refusal(origin, next);
+                    if (refused.isPresent()) {
+                        url = next;
+                        return result(LinkStatus.ERROR, code, refused.get() + where());
                     }
                     if (permanentSoFar && (code == 301 || code == 308)) {
                         movedTo = next;
@@ -354,6 +373,12 @@ public final class LinkChecker implements AutoCloseable {
                 }
             }
             return new LinkResult(start.toString(), status, code, finalUrl, cause, attempts.sent(), at, false);
+        }
+
+        /** An error for a hop the address rule refused; unlike an I/O failure's, its request was never sent. */
+        LinkResult refused(String cause) {
+            return new LinkResult(start.toString(), LinkStatus.ERROR, 0, url.equals(start) ? null : url.toString(),
+                    cause + where(), attempts.sent(), at, false);
         }
 
         /** The first {@code peekBytes} of the body as Latin-1 (byte for byte); a read failure keeps what came. */

@@ -117,6 +117,47 @@ class LinkCheckerTest {
     }
 
     @Test
+    void aRedirectFromAPublicSiteToLoopbackIsRefusedNotFollowed() {
+        String admin = "http://127.0.0.1:" + sites.server.getPort() + "/admin";
+        sites.route("news.example", "/sak", redirect(301, admin));
+        sites.route("/admin", html("<html><title>Router admin</title></html>"));
+        LinkResult r = checker.check(sites.url("news.example", "/sak"));
+        assertEquals(LinkStatus.ERROR, r.status(), "we chose not to look: could not verify, as with a timeout");
+        assertEquals(301, r.httpStatus());
+        assertEquals("refused: redirect from a public address to a loopback address (127.0.0.1) at " + admin, r.error());
+        assertEquals(admin, r.finalUrl());
+        assertEquals(0, sites.requestsTo("/admin"), "never followed");
+    }
+
+    @Test
+    void aRedirectTargetThatResolvesPublicThenToLoopbackIsRefusedAtTheConnection() throws Exception {
+        Map<String, Integer> lookups = new java.util.concurrent.ConcurrentHashMap<>();
+        // DNS rebinding: other.example answers public to the check, then loopback to the connection
+        okhttp3.Dns rebinding = host -> lookups.merge(host, 1, Integer::sum) == 1 ? LoopbackSites.DNS.lookup(host)
+                : List.of(java.net.InetAddress.getByAddress("", java.net.InetAddress.getByName("localhost").getAddress()));
+        String target = sites.url("other.example", "/admin");
+        sites.route("news.example", "/sak", redirect(302, target));
+        sites.route("/admin", html("<html><title>Router admin</title></html>"));
+        try (LinkChecker rebound = new LinkChecker(sites.settings(), sites.runtime().withDns(rebinding))) {
+            LinkResult r = rebound.check(sites.url("news.example", "/sak"));
+            assertEquals(LinkStatus.ERROR, r.status());
+            assertEquals("refused: redirect from a public address to a loopback address ("
+                    + java.net.InetAddress.getByName("localhost").getHostAddress() + ") at " + target, r.error());
+            assertEquals(0, sites.requestsTo("/admin"), "connected, but nothing sent");
+        }
+    }
+
+    @Test
+    void aLinkOnLoopbackMayRedirectToAnotherLoopbackPort() {
+        String moved = "http://127.0.0.1:" + sites.server.getPort() + "/ny";
+        sites.route("/gammel", redirect(301, moved));
+        sites.route("/ny", html(LoopbackSites.PAGE));
+        LinkResult r = check("/gammel");
+        assertEquals(LinkStatus.REDIRECT, r.status(), String.valueOf(r.error()));
+        assertEquals(moved, r.finalUrl());
+    }
+
+    @Test
     void aPermanentRedirectToAMissingPageIsBrokenAndSaysWhere() {
         sites.route("/old", redirect(301, "/gone"));
         sites.route("/gone", status(404));

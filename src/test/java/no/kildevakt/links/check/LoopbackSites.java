@@ -1,8 +1,6 @@
 package no.kildevakt.links.check;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import no.kildevakt.fetch.Sleeper;
+import no.kildevakt.fetch.StandInInternet;
 import okhttp3.Dns;
 
 /**
@@ -55,7 +54,7 @@ final class LoopbackSites implements AutoCloseable {
         server.start();
     }
 
-    /** http://HOST:port/path on this server; HOST is any name ending in .test. */
+    /** http://HOST:port/path on this server; HOST is any name ending in .test (loopback) or .example (public). */
     String url(String host, String path) {
         return "http://" + host + ":" + server.getPort() + path;
     }
@@ -96,20 +95,19 @@ final class LoopbackSites implements AutoCloseable {
         return (int) requests.stream().filter(r -> r.getUrl().encodedPath().equals(path)).count();
     }
 
-    /** .test names resolve to loopback, .invalid names to nothing. */
-    static final Dns DNS = host -> {
-        if (host.endsWith(".test") || host.equals("localhost")) {
-            return List.of(InetAddress.getByName("localhost"));
-        }
-        throw new UnknownHostException(host);
-    };
+    /**
+     * .test names resolve to loopback, .invalid names to nothing; .example names resolve to loopback
+     * too but stand for sites on the internet, which {@link #runtime()} calls public (see StandInInternet).
+     */
+    static final Dns DNS = StandInInternet.DNS;
 
     CheckSettings settings() {
         return new CheckSettings(USER_AGENT, Duration.ofMillis(1500), 8, 2, Duration.ZERO, 2, 5, CheckSettings.DEFAULT_PEEK_BYTES);
     }
 
     CheckRuntime runtime() {
-        return CheckRuntime.defaults().withSleeper(sleeper).withRandom(new MaxRandom()).withDns(DNS);
+        return CheckRuntime.defaults().withSleeper(sleeper).withRandom(new MaxRandom()).withDns(DNS)
+                .withAddressScope(StandInInternet.SCOPE);
     }
 
     LinkChecker checker() {
