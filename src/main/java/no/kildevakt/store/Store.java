@@ -90,6 +90,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens with the given migration steps; package-private so tests can prove the migration machinery. */
     static Store open(Path file, List<List<String>> migrations) throws StoreException {
+        requireDatabaseFile(file);
         Path absolute = file.toAbsolutePath();
         try {
             Path parent = absolute.getParent();
@@ -120,6 +121,22 @@ public final class Store implements AutoCloseable {
         } catch (StoreException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a path that exists and is not a regular file (through links): SQLite would take a device
+     * for an empty database and block on a pipe, and the files it and the crawl lock keep beside the
+     * database would land next to {@code /dev/null}.
+     *
+     * @throws StoreException naming the path and what it is
+     */
+    static void requireDatabaseFile(Path file) throws StoreException {
+        if (Files.isDirectory(file)) {
+            throw new StoreException("database " + file + " is a folder, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new StoreException("database " + file + " is not a regular file (a device or a pipe)");
         }
     }
 
