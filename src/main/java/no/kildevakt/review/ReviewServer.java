@@ -15,6 +15,7 @@ import no.kildevakt.review.http.ErrorPages;
 import no.kildevakt.review.http.Filter;
 import no.kildevakt.review.http.Handler;
 import no.kildevakt.review.http.HostCheck;
+import no.kildevakt.review.http.ReadOnlyGuard;
 import no.kildevakt.review.http.Response;
 import no.kildevakt.review.http.Router;
 import no.kildevakt.review.http.SecurityHeaders;
@@ -27,7 +28,8 @@ import no.kildevakt.review.http.WebServer;
  * {@link ErrorPages} (refusals rendered as JSON for the API, as a page for people), the {@link HostCheck}
  * (one Host header; on loopback also its name, against DNS rebinding), the {@link AccessToken} (any
  * other address than loopback),
- * then the {@link CsrfGuard} for writes, then the {@link Router}.
+ * then the {@link CsrfGuard} for writes, the {@link ReadOnlyGuard} when the database may only be read,
+ * then the {@link Router}.
  */
 public final class ReviewServer implements AutoCloseable {
     /** Largest request body taken: a decision with a note, or an edit, is a few kilobytes at most. */
@@ -92,6 +94,9 @@ public final class ReviewServer implements AutoCloseable {
             filters.add(new HostCheck(options.loopbackNames(), port));
         }
         filters.add(new CsrfGuard(csrf));
+        if (options.readOnly()) {
+            filters.add(new ReadOnlyGuard(options.lang().label("readOnly")));
+        }
         Handler chain = Filter.chain(filters, router);
 
         server.start(chain, MAX_BODY, errors);

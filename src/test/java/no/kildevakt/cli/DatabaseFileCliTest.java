@@ -29,13 +29,13 @@ class DatabaseFileCliTest {
             for (String command : new String[] {"crawl", "items"}) {
                 CliRun r = CliRun.of(config, Path.of("/dev/null"), command);
                 assertEquals(2, r.code(), command + ": " + r.err());
-                assertEquals("/dev/null: database /dev/null is not a regular file (a device or a pipe)", r.err().strip(), command);
+                assertEquals("/dev/null: cannot open database /dev/null: it is not a regular file but a device or a pipe", r.err().strip(), command);
                 assertFalse(Files.exists(lock), command + " left /dev/null.lock behind");
                 assertFalse(Files.exists(journal), command + " left /dev/null-journal behind");
             }
             CliRun folder = CliRun.of(config, dir, "crawl");
             assertEquals(2, folder.code(), folder.err());
-            assertEquals(dir + ": database " + dir + " is a folder, not a file", folder.err().strip());
+            assertEquals(dir + ": cannot open database " + dir + ": it is a folder, not a file", folder.err().strip());
         } finally {
             Files.deleteIfExists(lock);
             Files.deleteIfExists(journal);

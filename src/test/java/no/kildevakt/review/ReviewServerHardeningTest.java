@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.kildevakt.digest.Candidates;
+import no.kildevakt.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,5 +139,32 @@ class ReviewServerHardeningTest {
         assertTrue(raw(server, "GET /api/items HTTP/1.1\r\nHost: kildevakt.lan\r\n" + auth).startsWith("HTTP/1.1 200"));
         assertTrue(raw(server, "GET /api/items HTTP/1.1\r\nHost:\r\n" + auth).startsWith("HTTP/1.1 400"));
         assertTrue(raw(server, "GET /api/items HTTP/1.1\r\nHost: a.lan\r\nHost: b.lan\r\n" + auth).startsWith("HTTP/1.1 400"));
+    }
+
+    // ---------------------------------------------------------------- a database it may only read
+
+    @Test
+    void onAReadOnlyDatabaseThePagesWorkAndWritesAreRefusedWithTheReason() throws Exception {
+        long id = fixture.id("jd-1");
+        try (Store readOnly = Store.openReadOnly(dir.resolve("k.db"))) {
+            List<String> recrawled = new ArrayList<>();
+            Review review = new Review(fixture.config, readOnly, new Candidates(fixture.config, ReviewFixture.RELEVANCE),
+                    sourceId -> {
+                        recrawled.add(sourceId);
+                        throw new AssertionError("no re-crawl into a read-only database");
+                    }, (state, now) -> "ok", LinkReports.none(), fixture.clock);
+            fixture.server = ReviewServer.start(loopback().withReadOnly(true), review);
+            Http http = new Http(fixture.server);
+            assertEquals(200, http.get("/?period=2025-Q1").statusCode());
+            assertEquals(200, http.get("/api/items?period=2025-Q1").statusCode());
+
+            HttpResponse<String> decide = http.post("/api/items/" + id + "/decision", "{\"decision\":\"accepted\"}");
+            assertEquals(403, decide.statusCode(), decide.body());
+            assertTrue(decide.body().contains("Databasen er skrivebeskyttet"), decide.body());
+            assertEquals(403, http.post("/api/items/" + id + "/edit", "{\"title\":\"x\"}").statusCode());
+            assertEquals(403, http.post("/api/sources/reg-jd/crawl", "{}").statusCode());
+            assertEquals(List.of(), recrawled);
+            assertEquals("new", fixture.stored("jd-1").status());
+        }
     }
 }

@@ -27,7 +27,7 @@ class DatabaseFileTest {
         Files.deleteIfExists(DEV_NULL_LOCK);
         try {
             StoreException lock = assertThrows(StoreException.class, () -> CrawlLock.tryAcquire(DEV_NULL));
-            assertEquals("database /dev/null is not a regular file (a device or a pipe)", lock.getMessage());
+            assertEquals("cannot open database /dev/null: it is not a regular file but a device or a pipe", lock.getMessage());
             assertFalse(Files.exists(DEV_NULL_LOCK), "left /dev/null.lock behind");
             StoreException open = assertThrows(StoreException.class, () -> Store.open(DEV_NULL));
             assertEquals(lock.getMessage(), open.getMessage());
@@ -40,7 +40,7 @@ class DatabaseFileTest {
     void aFolderIsRefusedAndNoLockFileIsMadeBesideIt() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("data"));
         StoreException lock = assertThrows(StoreException.class, () -> CrawlLock.tryAcquire(folder));
-        assertEquals("database " + folder + " is a folder, not a file", lock.getMessage());
+        assertEquals("cannot open database " + folder + ": it is a folder, not a file", lock.getMessage());
         assertFalse(Files.exists(dir.resolve("data.lock")));
         assertThrows(StoreException.class, () -> Store.open(folder));
     }
