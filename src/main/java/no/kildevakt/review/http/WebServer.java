@@ -82,9 +82,9 @@ public final class WebServer implements AutoCloseable {
                         : new Request(exchange.getRequestMethod(), "/", Map.of(), exchange.getRequestHeaders(), () -> new byte[0]);
                 response = new SecurityHeaders().filter(r, x -> fallback.render(x, e.status(), e.getMessage()));
             }
+            // armed to the end of the exchange: closing it drains a body the handler did not read
             deadlines.arm();
             write(exchange, response);
-            deadlines.disarm();
         } catch (IOException e) {
             // the client went away or was too slow: nothing wrong here
             log.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.OneLine.of(String.valueOf(e)));
