@@ -3,8 +3,6 @@ package no.kildevakt.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,13 +121,22 @@ final class CheckLinksCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         return Commands.withConfig(main, false, config -> {
+            OutputTarget target = output == null ? null : OutputTarget.checked(main, output);
+            if (target != null) {
+                target.refuseInputs(main, localTargets());
+            }
             Settings settings = config == null ? Settings.defaults() : config.settings();
-            return Commands.withStore(main, store -> run(settings, store, reportFormat, age, delay));
+            return Commands.withStore(main, store -> run(settings, store, reportFormat, age, delay, target));
         });
     }
 
-    private int run(Settings settings, Store store, ReportFormat reportFormat, Duration age, Duration delay)
-            throws Commands.Exit, StoreException {
+    /** The targets that are files or folders, not URLs. */
+    private List<Path> localTargets() {
+        return targets.stream().filter(t -> !IssueLoader.isUrl(t)).map(Path::of).toList();
+    }
+
+    private int run(Settings settings, Store store, ReportFormat reportFormat, Duration age, Duration delay,
+            OutputTarget out) throws Commands.Exit, StoreException {
         PrintStream err = main.terminal.err();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<ExtractedDocument> documents = new ArrayList<>();
@@ -151,6 +158,11 @@ final class CheckLinksCommand implements Callable<Integer> {
                 }
             }
         }
+        if (out != null) {
+            // a folder's files are known only now; the report must not replace one of them
+            out.refuseInputs(main, documents.stream().map(ExtractedDocument::document)
+                    .filter(d -> !IssueLoader.isUrl(d)).map(Path::of).toList());
+        }
         LinkRecords records = store.links();
         if (issues) {
             documents.addAll(storedIssues(records));
@@ -171,14 +183,14 @@ final class CheckLinksCommand implements Callable<Integer> {
             progress.clear();
         }
 
-        StringWriter text = new StringWriter();
         try {
-            reportFormat.writer(main.verbose).write(report, text);
-            if (output == null) {
+            if (out == null) {
+                StringWriter text = new StringWriter();
+                reportFormat.writer(main.verbose).write(report, text);
                 main.terminal.out().print(text);
                 main.terminal.out().flush();
             } else {
-                Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
+                out.write(writer -> reportFormat.writer(main.verbose).write(report, writer));
                 if (!main.quiet) {
                     err.println("check-links: report written to " + output);
                 }

@@ -84,11 +84,28 @@ final class Commands {
      * error (a mistyped {@code --db} must not look like "nothing stored yet").
      */
     static int withExistingStore(Main main, Work<Store> work) throws Exit, StoreException {
+        return withExistingStore(main, false, work);
+    }
+
+    /** As {@link #withExistingStore(Main, Work)}, opened only to read when {@code readOnly} ({@link Store#openReadOnly}). */
+    static int withExistingStore(Main main, boolean readOnly, Work<Store> work) throws Exit, StoreException {
         if (!java.nio.file.Files.exists(main.dbPath())) {
             main.terminal.err().println(main.dbPath() + ": no database here; run `kildevakt crawl` first, or check --db");
             throw new Exit(Main.USAGE);
         }
-        return withStore(main, work);
+        if (!readOnly) {
+            return withStore(main, work);
+        }
+        Store store;
+        try {
+            store = Store.openReadOnly(main.dbPath());
+        } catch (StoreException e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            throw new Exit(Main.USAGE);
+        }
+        try (store) {
+            return work.run(store);
+        }
     }
 
     static Config loadConfig(Main main) throws Exit {

@@ -1,10 +1,6 @@
 package no.kildevakt.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -78,6 +74,9 @@ final class DigestCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path output;
 
+    /** Where {@code --output} goes once checked; null for standard output. */
+    private OutputTarget target;
+
     @Override
     public Integer call() {
         DigestFormat digestFormat;
@@ -89,30 +88,36 @@ final class DigestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
-            Period p;
-            try {
-                p = sinceLast ? Period.sinceLast(store.digests().last().map(DigestLog.Delivery::to), Instant.now())
-                        : calendarPeriod(from, to, period);
-            } catch (IllegalArgumentException e) {
-                return usage(e.getMessage());
-            }
-            Digest digest = new Candidates(config, Commands.relevance(main, config)).select(store, p, selection);
-            if (mail) {
-                return mail(config, store, digest, digestFormat);
-            }
-            int written = write(digestFormat.writer().write(digest));
-            if (written != Main.OK) {
-                return written;
-            }
-            if (markDelivered) {
-                store.digests().record(delivery(digest, digestFormat.id(), null));
-            }
-            if (!main.quiet && output != null) {
-                main.terminal.err().printf("digest: %d items, %s, written to %s%n", digest.size(), p.label(), output);
-            }
-            return Main.OK;
-        }));
+        return Commands.withConfig(main, config -> {
+            target = output == null ? null : OutputTarget.checked(main, output);
+            return Commands.withExistingStore(main, store -> digest(config, store, digestFormat, selection));
+        });
+    }
+
+    private int digest(Config config, Store store, DigestFormat digestFormat, Selection selection)
+            throws Commands.Exit, StoreException {
+        Period p;
+        try {
+            p = sinceLast ? Period.sinceLast(store.digests().last().map(DigestLog.Delivery::to), Instant.now())
+                    : calendarPeriod(from, to, period);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        Digest digest = new Candidates(config, Commands.relevance(main, config)).select(store, p, selection);
+        if (mail) {
+            return mail(config, store, digest, digestFormat);
+        }
+        int written = write(digestFormat.writer().write(digest));
+        if (written != Main.OK) {
+            return written;
+        }
+        if (markDelivered) {
+            store.digests().record(delivery(digest, digestFormat.id(), null));
+        }
+        if (!main.quiet && output != null) {
+            main.terminal.err().printf("digest: %d items, %s, written to %s%n", digest.size(), p.label(), output);
+        }
+        return Main.OK;
     }
 
     private int mail(Config config, Store store, Digest digest, DigestFormat digestFormat) throws StoreException {
@@ -161,36 +166,14 @@ final class DigestCommand implements Callable<Integer> {
         return new DigestLog.Delivery(now, digest.period().from(), end, digest.size(), format, recipients);
     }
 
-    /** Prints the document, or writes it to {@code --output} whole (a temporary file renamed), so no reader sees half. */
+    /** Prints the document, or writes it to {@code --output} whole (see {@link OutputTarget}), so no reader sees half. */
     private int write(String document) {
-        if (output == null) {
+        if (target == null) {
             main.terminal.out().print(document);
             main.terminal.out().flush();
             return Main.OK;
         }
-        return writeFile(main, output, document);
-    }
-
-    static int writeFile(Main main, Path output, String document) {
-        Path target = output.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, document, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return Main.OK;
-        } catch (IOException e) {
-            main.terminal.err().println(output + ": cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
-            return Main.USAGE;
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the rename went through, or the folder is gone: nothing left to tidy
-                }
-            }
-        }
+        return target.write(main, document);
     }
 
     /** Exactly one of the ways to give a period, and --from with --to. */

@@ -2,10 +2,13 @@ package no.kildevakt.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import no.kildevakt.config.Config;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.DraftWriter;
 import no.kildevakt.digest.Period;
+import no.kildevakt.store.Store;
+import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -52,20 +55,26 @@ final class DraftCommand implements Callable<Integer> {
             main.terminal.err().println("kildevakt draft: " + e.getMessage());
             return Main.USAGE;
         }
-        return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
-            Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config)), store, p);
-            String document = writer.write(draft);
-            if (output == null) {
-                main.terminal.out().print(document);
-                main.terminal.out().flush();
-            } else if (DigestCommand.writeFile(main, output, document) != Main.OK) {
-                return Main.USAGE;
-            }
-            if (!main.quiet) {
-                main.terminal.err().printf("draft: %d %s, %s%n", draft.items().size(),
-                        draft.accepted() ? "accepted items" : "candidates (no item is accepted for this period yet)", p.label());
-            }
-            return Main.OK;
-        }));
+        return Commands.withConfig(main, config -> {
+            OutputTarget target = output == null ? null : OutputTarget.checked(main, output);
+            return Commands.withExistingStore(main, store -> draft(config, store, p, writer, target));
+        });
+    }
+
+    private int draft(Config config, Store store, Period p, DraftWriter writer, OutputTarget target)
+            throws Commands.Exit, StoreException {
+        Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config)), store, p);
+        String document = writer.write(draft);
+        if (target == null) {
+            main.terminal.out().print(document);
+            main.terminal.out().flush();
+        } else if (target.write(main, document) != Main.OK) {
+            return Main.USAGE;
+        }
+        if (!main.quiet) {
+            main.terminal.err().printf("draft: %d %s, %s%n", draft.items().size(),
+                    draft.accepted() ? "accepted items" : "candidates (no item is accepted for this period yet)", p.label());
+        }
+        return Main.OK;
     }
 }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import no.kildevakt.config.Config;
 import no.kildevakt.crawl.CrawlListener;
 import no.kildevakt.crawl.CrawlOptions;
@@ -53,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "nb|en", defaultValue = "nb", description = "language of the page (default: ${DEFAULT-VALUE})")
     String lang;
 
+    @Option(names = "--read-only", description = "show the page but save no change (chosen by itself when the database file cannot be written)")
+    boolean readOnly;
+
     @Override
     public Integer call() {
         ServeOptions options;
@@ -65,8 +71,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         return Commands.withConfig(main, config -> {
             Relevance relevance = Commands.relevance(main, config);
-            return Commands.withExistingStore(main, store -> serve(options, config, relevance, store));
+            boolean onlyRead = readOnly(readOnly, main.dbPath(), Files::isWritable);
+            return Commands.withExistingStore(main, onlyRead, store -> serve(options.withReadOnly(onlyRead), config, relevance, store));
         });
+    }
+
+    /**
+     * Whether to serve read-only: when told, or when the database file cannot be written (a copy on a
+     * read-only share, a file of another user). Opened read-write, such a file let the page show
+     * everything and then fail every decision with a bare 500.
+     */
+    static boolean readOnly(boolean told, Path db, Predicate<Path> writable) {
+        return told || !writable.test(db);
     }
 
     private static InetAddress address(String bind) {
@@ -98,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "kildevakt-serve-stop"));
         String where = server.uri().toString();
         main.terminal.out().println("Review page: " + where + (options.needsAccessToken() ? "?token=…  (the value of $"
-                + ServeOptions.TOKEN_ENV + ")" : "") + "  —  Ctrl-C stops");
+                + ServeOptions.TOKEN_ENV + ")" : "") + (options.readOnly() ? "  —  read-only: changes are not saved" : "")
+                + "  —  Ctrl-C stops");
         try {
             stopped.await();
         } catch (InterruptedException e) {

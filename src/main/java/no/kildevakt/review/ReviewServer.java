@@ -15,6 +15,7 @@ import no.kildevakt.review.http.ErrorPages;
 import no.kildevakt.review.http.Filter;
 import no.kildevakt.review.http.Handler;
 import no.kildevakt.review.http.HostCheck;
+import no.kildevakt.review.http.ReadOnlyGuard;
 import no.kildevakt.review.http.Response;
 import no.kildevakt.review.http.Router;
 import no.kildevakt.review.http.SecurityHeaders;
@@ -24,15 +25,21 @@ import no.kildevakt.review.http.WebServer;
  * {@code kildevakt serve}: the editors' review page and its API on the JDK's HTTP server.
  *
  * <p>Every request passes, in this order: {@link SecurityHeaders} (CSP and friends on every answer),
- * {@link ErrorPages} (refusals rendered as JSON for the API, as a page for people), then either the
- * {@link HostCheck} (loopback: against DNS rebinding) or the {@link AccessToken} (any other address),
- * then the {@link CsrfGuard} for writes, then the {@link Router}.
+ * {@link ErrorPages} (refusals rendered as JSON for the API, as a page for people), the {@link HostCheck}
+ * (one Host header; on loopback also its name, against DNS rebinding), the {@link AccessToken} (any
+ * other address than loopback),
+ * then the {@link CsrfGuard} for writes, the {@link ReadOnlyGuard} when the database may only be read,
+ * then the {@link Router}.
  */
 public final class ReviewServer implements AutoCloseable {
     /** Largest request body taken: a decision with a note, or an edit, is a few kilobytes at most. */
     public static final int MAX_BODY = 64 * 1024;
 
-    private static final int THREADS = 4;
+    /**
+     * Requests handled at once. Generous: a thread waiting on a slow client is cheap, and with a few
+     * the server was stopped by as many unfinished requests (each also bounded by the I/O timeout).
+     */
+    private static final int THREADS = 64;
 
     private final WebServer server;
     private final String csrfToken;
@@ -55,7 +62,7 @@ public final class ReviewServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         String csrf = newToken();
 
-        WebServer server = WebServer.bind(new InetSocketAddress(options.bind(), options.port()), THREADS);
+        WebServer server = WebServer.bind(new InetSocketAddress(options.bind(), options.port()), THREADS, options.ioTimeout());
         int port = server.address().getPort();
         Pages pages = new Pages(review, options.lang(), templates, csrf, statics.version());
         Api api = new Api(review, json);
@@ -80,9 +87,16 @@ public final class ReviewServer implements AutoCloseable {
         List<Filter> filters = new ArrayList<>();
         filters.add(new SecurityHeaders());
         filters.add(new ErrorPages(errors));
-        filters.add(options.needsAccessToken() ? new AccessToken(options.accessToken().orElseThrow())
-                : new HostCheck(options.loopbackNames(), port));
+        if (options.needsAccessToken()) {
+            filters.add(HostCheck.anyName());
+            filters.add(new AccessToken(options.accessToken().orElseThrow()));
+        } else {
+            filters.add(new HostCheck(options.loopbackNames(), port));
+        }
         filters.add(new CsrfGuard(csrf));
+        if (options.readOnly()) {
+            filters.add(new ReadOnlyGuard(options.lang().label("readOnly")));
+        }
         Handler chain = Filter.chain(filters, router);
 
         server.start(chain, MAX_BODY, errors);

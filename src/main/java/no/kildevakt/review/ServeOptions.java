@@ -1,6 +1,7 @@
 package no.kildevakt.review;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,16 +21,36 @@ import no.kildevakt.review.http.AccessToken;
  * @param lang        the page's language
  * @param accessToken the token every request must present; required when {@code bind} is not loopback,
  *                    ignored on loopback
+ * @param readOnly    whether the database can only be read: the page is shown, every write is refused
+ *                    with a 403 that says so (instead of failing in the database as a 500)
+ * @param ioTimeout   how long a client may take to send a request's headers (and its body, and to take
+ *                    the answer): a connection that dawdles holds one of the server's threads, so without
+ *                    a bound a few unfinished requests would stop the server for everyone
  */
-public record ServeOptions(InetAddress bind, int port, Lang lang, Optional<String> accessToken) {
+public record ServeOptions(InetAddress bind, int port, Lang lang, Optional<String> accessToken, boolean readOnly,
+        Duration ioTimeout) {
     /** The environment variable the access token comes from. */
     public static final String TOKEN_ENV = "KILDEVAKT_SERVE_TOKEN";
+
+    /**
+     * Long enough for a browser on a slow network (it sends a request's headers in one packet), short
+     * enough that a stalled client frees its thread soon.
+     */
+    public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Read-write, with the default timeout. */
+    public ServeOptions(InetAddress bind, int port, Lang lang, Optional<String> accessToken) {
+        this(bind, port, lang, accessToken, false, DEFAULT_IO_TIMEOUT);
+    }
 
     /**
      * @throws IllegalArgumentException when the port is out of range, or the address is not loopback
      *                                  and there is no valid access token (the message says what to do)
      */
     public ServeOptions {
+        if (ioTimeout.isNegative() || ioTimeout.isZero()) {
+            throw new IllegalArgumentException("the I/O timeout must be positive, got " + ioTimeout);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
@@ -43,6 +64,16 @@ public record ServeOptions(InetAddress bind, int port, Lang lang, Optional<Strin
                 throw new IllegalArgumentException(TOKEN_ENV + " must be at least 16 characters of A-Z a-z 0-9 . _ ~ + / = -");
             }
         }
+    }
+
+    /** The same options, serving a database that can only be read (or not). */
+    public ServeOptions withReadOnly(boolean readOnly) {
+        return new ServeOptions(bind, port, lang, accessToken, readOnly, ioTimeout);
+    }
+
+    /** The same options with another I/O timeout. */
+    public ServeOptions withIoTimeout(Duration ioTimeout) {
+        return new ServeOptions(bind, port, lang, accessToken, readOnly, ioTimeout);
     }
 
     /** Whether every request must present the access token. */

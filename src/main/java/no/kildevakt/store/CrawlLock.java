@@ -57,9 +57,11 @@ public final class CrawlLock implements AutoCloseable {
      * Takes the lock without waiting.
      *
      * @return the lock, or empty when another live process (or this JVM) holds it
-     * @throws StoreException when the lock file cannot be created, opened or written
+     * @throws StoreException when the database path is a folder, device or pipe, or the lock file cannot
+     *                        be created, opened or written
      */
     public static Optional<CrawlLock> tryAcquire(Path dbFile) throws StoreException {
+        Store.requireDatabaseFile(dbFile); // before the lock file is made beside it
         Path lockFile = lockFileOf(dbFile);
         synchronized (HELD_BY_THIS_JVM) {
             try {

@@ -74,11 +74,17 @@ public final class Store implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
     private boolean closed;
 
     private Store(Path file, Connection connection) {
+        this(file, connection, false);
+    }
+
+    private Store(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -92,8 +98,57 @@ public final class Store implements AutoCloseable {
         return open(file, Schema.MIGRATIONS);
     }
 
+    /**
+     * Opens an existing database only to read, for {@code serve} on a file this process may not write
+     * (or told {@code --read-only}): nothing is created beside it, nothing migrated, and a write fails
+     * with "read-only" in its one line instead of an SQL error. The schema must already be this
+     * kildevakt's, since it cannot be migrated.
+     *
+     * @throws StoreException when there is no database there, it is not one, or its schema is not this version's
+     */
+    public static Store openReadOnly(Path file) throws StoreException {
+        requireDatabaseFile(file);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("no database at " + file);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        } catch (SQLException e) {
+            throw openFailure(file, e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            int version = userVersion(statement);
+            int known = Schema.MIGRATIONS.size();
+            if (version > known) {
+                throw newerSchema(version, known);
+            }
+            if (version < known) {
+                throw new StoreException("database " + file + " is read-only and at schema version " + version
+                        + "; this kildevakt needs " + known + ": open it once where it can be written, to migrate it");
+            }
+            statement.execute("PRAGMA foreign_keys = ON");
+            return new Store(file, connection, true);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw openFailure(file, e);
+        } catch (StoreException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Whether this store was opened only to read ({@link #openReadOnly}). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     /** Opens with the given migration steps; package-private so tests can prove the migration machinery. */
     static Store open(Path file, List<List<String>> migrations) throws StoreException {
+        requireDatabaseFile(file);
         Path absolute = file.toAbsolutePath();
         try {
             Path parent = absolute.getParent();
@@ -124,6 +179,22 @@ public final class Store implements AutoCloseable {
         } catch (StoreException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a path that exists and is not a regular file (through links): SQLite would take a device
+     * for an empty database and block on a pipe, and the files it and the crawl lock keep beside the
+     * database would land next to {@code /dev/null}.
+     *
+     * @throws StoreException naming the path and what it is
+     */
+    static void requireDatabaseFile(Path file) throws StoreException {
+        if (Files.isDirectory(file)) {
+            throw new StoreException("cannot open database " + file + ": it is a folder, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new StoreException("cannot open database " + file + ": it is not a regular file but a device or a pipe");
         }
     }
 
@@ -862,6 +933,9 @@ public final class Store implements AutoCloseable {
     }
 
     StoreException failure(String what, SQLException e) {
+        if (e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return new StoreException("cannot " + what + ": database " + file + " is read-only", e);
+        }
         return new StoreException("cannot " + what + " in database " + file + ": " + oneLine(e), e);
     }
 

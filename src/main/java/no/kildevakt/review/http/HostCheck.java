@@ -1,5 +1,6 @@
 package no.kildevakt.review.http;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -8,13 +9,18 @@ import java.util.Set;
  * page on {@code evil.example} whose name is made to resolve to 127.0.0.1 reaches this server from
  * the editor's browser as same-origin, but its requests carry {@code Host: evil.example}. Used for
  * loopback binds, where there is no access token to stop it.
+ *
+ * <p>Whatever the bind, a request must carry exactly one {@code Host}, and not an empty one (a 400
+ * otherwise, as HTTP/1.1 requires): with two, the name checked and the name a proxy or the page's
+ * links go by could differ.
  */
 public final class HostCheck implements Filter {
     private final Set<String> names;
     private final int port;
 
     /**
-     * @param names the host names (lower case, IPv6 literals in brackets) this server answers to
+     * @param names the host names (lower case, IPv6 literals in brackets) this server answers to; empty
+     *              for any name (a server guarded by an access token, reached by names it cannot know)
      * @param port  the port it listens on; a Host naming another port is refused too
      */
     public HostCheck(Set<String> names, int port) {
@@ -22,10 +28,22 @@ public final class HostCheck implements Filter {
         this.port = port;
     }
 
+    /** Only the form of the header: one, not empty, any name. */
+    public static HostCheck anyName() {
+        return new HostCheck(Set.of(), 0);
+    }
+
     @Override
     public Response filter(Request request, Handler next) throws Exception {
-        String host = request.header("Host").orElse("");
-        if (!accepts(host)) {
+        List<String> hosts = request.headers("Host");
+        if (hosts.size() > 1) {
+            throw HttpError.badRequest("the request has " + hosts.size() + " Host headers; one is allowed");
+        }
+        String host = hosts.isEmpty() ? "" : hosts.get(0).strip();
+        if (host.isEmpty()) {
+            throw HttpError.badRequest("the request has no Host header, or an empty one");
+        }
+        if (!names.isEmpty() && !accepts(host)) {
             throw HttpError.forbidden("Host \"" + host + "\" is not this server; open it as http://localhost:" + port + "/");
         }
         return next.handle(request);

@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,29 +25,27 @@ public final class WebServer implements AutoCloseable {
     private static final long DRAIN_LIMIT = 1 << 20;
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final IoDeadlines deadlines;
 
-    private WebServer(HttpServer server, ExecutorService executor) {
+    private WebServer(HttpServer server, IoDeadlines deadlines) {
         this.server = server;
-        this.executor = executor;
+        this.deadlines = deadlines;
     }
 
     /**
      * Binds (port 0 picks a free one) without serving yet, so the caller can learn the port before it
      * builds the handler chain that checks it.
      *
+     * @param threads   how many requests are handled at once
+     * @param ioTimeout how long a client may take to send a request's headers, to send its body, and
+     *                  to take the answer; past it the connection is closed (see {@link IoDeadlines})
      * @throws IOException when the address cannot be bound (in use, not local, no permission)
      */
-    public static WebServer bind(InetSocketAddress address, int threads) throws IOException {
+    public static WebServer bind(InetSocketAddress address, int threads, Duration ioTimeout) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "kildevakt-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        return new WebServer(server, executor);
+        IoDeadlines deadlines = new IoDeadlines(threads, ioTimeout);
+        server.setExecutor(deadlines);
+        return new WebServer(server, deadlines);
     }
 
     /** The address actually bound (with the real port). */
@@ -64,8 +59,14 @@ public final class WebServer implements AutoCloseable {
         server.start();
     }
 
-    private static void serve(HttpExchange exchange, Handler handler, int maxBody, ErrorPages.Renderer fallback) {
+    private void serve(HttpExchange exchange, Handler handler, int maxBody, ErrorPages.Renderer fallback) {
         try (exchange) {
+            try {
+                deadlines.disarm(); // the headers are in: what follows is the server's own work
+            } catch (IOException tooSlow) {
+                log.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), tooSlow.getMessage());
+                return;
+            }
             Request request = null;
             Response response;
             try {
@@ -81,7 +82,12 @@ public final class WebServer implements AutoCloseable {
                         : new Request(exchange.getRequestMethod(), "/", Map.of(), exchange.getRequestHeaders(), () -> new byte[0]);
                 response = new SecurityHeaders().filter(r, x -> fallback.render(x, e.status(), e.getMessage()));
             }
+            // armed to the end of the exchange: closing it drains a body the handler did not read
+            deadlines.arm();
             write(exchange, response);
+        } catch (IOException e) {
+            // the client went away or was too slow: nothing wrong here
+            log.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.OneLine.of(String.valueOf(e)));
         } catch (Exception e) {
             log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.OneLine.of(String.valueOf(e)));
         }
@@ -92,7 +98,16 @@ public final class WebServer implements AutoCloseable {
      * to a bound, so the client, which is usually still sending, gets the 413 instead of a reset
      * connection; past the bound the connection is simply closed.
      */
-    private static byte[] readBody(HttpExchange exchange, int maxBody) throws IOException {
+    private byte[] readBody(HttpExchange exchange, int maxBody) throws IOException {
+        deadlines.arm();
+        try {
+            return readBodyNow(exchange, maxBody);
+        } finally {
+            deadlines.disarm();
+        }
+    }
+
+    private static byte[] readBodyNow(HttpExchange exchange, int maxBody) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         long declared = -1;
         if (length != null) {
@@ -145,11 +160,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        deadlines.close();
     }
 }
