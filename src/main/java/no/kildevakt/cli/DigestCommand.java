@@ -1,6 +1,8 @@
 package no.kildevakt.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +103,7 @@ final class DigestCommand implements Callable<Integer> {
             if (mail) {
                 return mail(config, store, digest, digestFormat);
             }
-            int written = write(digestFormat.writer().write(digest));
+            int written = write(out -> digestFormat.writer().write(digest, out));
             if (written != Main.OK) {
                 return written;
             }
@@ -127,7 +129,7 @@ final class DigestCommand implements Callable<Integer> {
             main.terminal.err().println(e.getMessage());
             return Main.USAGE;
         }
-        if (output != null && write(digestFormat.writer().write(digest)) != Main.OK) {
+        if (output != null && write(out -> digestFormat.writer().write(digest, out)) != Main.OK) {
             return Main.USAGE;
         }
         String recipients = String.join(", ", mailConfig.get().to());
@@ -161,10 +163,23 @@ final class DigestCommand implements Callable<Integer> {
         return new DigestLog.Delivery(now, digest.period().from(), end, digest.size(), format, recipients);
     }
 
+    /** Writes a document as it is made, so a long one (a JSON digest of every item) is never held whole. */
+    @FunctionalInterface
+    interface Document {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /** Prints the document, or writes it to {@code --output} whole (a temporary file renamed), so no reader sees half. */
-    private int write(String document) {
+    private int write(Document document) {
         if (output == null) {
-            main.terminal.out().print(document);
+            Writer out = new OutputStreamWriter(main.terminal.out(), StandardCharsets.UTF_8);
+            try {
+                document.writeTo(out);
+                out.flush();
+            } catch (IOException e) {
+                main.terminal.err().println("kildevakt digest: cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
+                return Main.USAGE;
+            }
             main.terminal.out().flush();
             return Main.OK;
         }
@@ -172,11 +187,17 @@ final class DigestCommand implements Callable<Integer> {
     }
 
     static int writeFile(Main main, Path output, String document) {
+        return writeFile(main, output, out -> out.write(document));
+    }
+
+    static int writeFile(Main main, Path output, Document document) {
         Path target = output.toAbsolutePath();
         Path temp = null;
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, document, StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                document.writeTo(out);
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Main.OK;
         } catch (IOException e) {
