@@ -1,5 +1,9 @@
 package no.kildevakt.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,7 +111,7 @@ final class DigestCommand implements Callable<Integer> {
         if (mail) {
             return mail(config, store, digest, digestFormat);
         }
-        int written = write(digestFormat.writer().write(digest));
+        int written = write(out -> digestFormat.writer().write(digest, out));
         if (written != Main.OK) {
             return written;
         }
@@ -132,7 +136,7 @@ final class DigestCommand implements Callable<Integer> {
             main.terminal.err().println(e.getMessage());
             return Main.USAGE;
         }
-        if (output != null && write(digestFormat.writer().write(digest)) != Main.OK) {
+        if (output != null && write(out -> digestFormat.writer().write(digest, out)) != Main.OK) {
             return Main.USAGE;
         }
         String recipients = String.join(", ", mailConfig.get().to());
@@ -166,14 +170,24 @@ final class DigestCommand implements Callable<Integer> {
         return new DigestLog.Delivery(now, digest.period().from(), end, digest.size(), format, recipients);
     }
 
-    /** Prints the document, or writes it to {@code --output} whole (see {@link OutputTarget}), so no reader sees half. */
-    private int write(String document) {
-        if (target == null) {
-            main.terminal.out().print(document);
-            main.terminal.out().flush();
-            return Main.OK;
+    /**
+     * Prints the document as it is made, so a long one (a JSON digest of every item) is never held
+     * whole; or writes it to {@code --output} whole (see {@link OutputTarget}), so no reader sees half.
+     */
+    private int write(OutputTarget.Body document) {
+        if (target != null) {
+            return target.write(main, document);
         }
-        return target.write(main, document);
+        Writer out = new OutputStreamWriter(main.terminal.out(), StandardCharsets.UTF_8);
+        try {
+            document.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            main.terminal.err().println("kildevakt digest: cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
+            return Main.USAGE;
+        }
+        main.terminal.out().flush();
+        return Main.OK;
     }
 
     /** Exactly one of the ways to give a period, and --from with --to. */

@@ -95,8 +95,13 @@ final class OutputTarget {
 
     /** Writes {@code document} whole; on failure prints {@code FILE: cannot write: why} and answers exit 2. */
     int write(Main main, String document) {
+        return write(main, writer -> writer.write(document));
+    }
+
+    /** Writes the body as it is made, whole or not at all; on failure as {@link #write(Main, String)}. */
+    int write(Main main, Body body) {
         try {
-            write(writer -> writer.write(document));
+            write(body);
             return Main.OK;
         } catch (IOException e) {
             main.terminal.err().println(given + ": cannot write: " + OneLine.of(String.valueOf(e.getMessage())));

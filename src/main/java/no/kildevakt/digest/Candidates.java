@@ -40,10 +40,15 @@ public final class Candidates {
         this.relevance = Objects.requireNonNull(relevance, "relevance");
     }
 
-    /** The period's items in the store, selected and arranged. */
+    /**
+     * The period's items in the store, selected and arranged. Rows are judged as the database reads
+     * them, so only the selected ones are kept: a period of 150,000 stored items of which 800 pass the
+     * threshold holds 800.
+     */
     public Digest select(Store store, Period period, Selection selection) throws StoreException {
-        List<StoredItem> items = store.items(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()));
-        return arrange(period, items, selection);
+        Arrangement arrangement = new Arrangement(period, selection);
+        store.forEachItem(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()), arrangement::add);
+        return arrangement.digest();
     }
 
     /**
@@ -51,28 +56,46 @@ public final class Candidates {
      * {@link Selection#all()}) or of other statuses are left out.
      */
     public Digest arrange(Period period, List<StoredItem> items, Selection selection) {
-        Map<String, List<DigestEntry>> bySection = new LinkedHashMap<>();
-        for (StoredItem item : items) {
+        Arrangement arrangement = new Arrangement(period, selection);
+        items.forEach(arrangement::add);
+        return arrangement.digest();
+    }
+
+    /** The selected items of one digest, by section, as they are taken one at a time. */
+    private final class Arrangement {
+        private final Period period;
+        private final Selection selection;
+        private final Map<String, List<DigestEntry>> bySection = new LinkedHashMap<>();
+
+        Arrangement(Period period, Selection selection) {
+            this.period = period;
+            this.selection = selection;
+        }
+
+        void add(StoredItem item) {
             String section = sectionOf(item);
             if (!selection.statuses().contains(item.status()) || !inPeriod(item, period, isEvents(section))) {
-                continue;
+                return;
             }
             Score score = relevance.score(item);
             if (!selection.all() && score.value() < relevance.threshold()) {
-                continue;
+                return;
             }
             bySection.computeIfAbsent(section, k -> new ArrayList<>()).add(new DigestEntry(item, section, sourceName(item.source()), score));
         }
-        List<DigestSection> sections = new ArrayList<>();
-        for (Section s : config.sections()) {
-            List<DigestEntry> entries = bySection.remove(s.id());
-            if (entries != null) {
-                sections.add(new DigestSection(s.id(), s.title(), s.events(), true, sorted(entries)));
+
+        Digest digest() {
+            List<DigestSection> sections = new ArrayList<>();
+            for (Section s : config.sections()) {
+                List<DigestEntry> entries = bySection.remove(s.id());
+                if (entries != null) {
+                    sections.add(new DigestSection(s.id(), s.title(), s.events(), true, sorted(entries)));
+                }
             }
+            // sections feeds.yml no longer has: last, by id, so the order does not depend on the store's
+            new TreeMap<>(bySection).forEach((id, entries) -> sections.add(new DigestSection(id, id, false, false, sorted(entries))));
+            return new Digest(period, sections);
         }
-        // sections feeds.yml no longer has: last, by id, so the order does not depend on the store's
-        new TreeMap<>(bySection).forEach((id, entries) -> sections.add(new DigestSection(id, id, false, false, sorted(entries))));
-        return new Digest(period, sections);
     }
 
     /**
@@ -124,10 +147,26 @@ public final class Candidates {
     }
 
     /** Best first; among equals the newest, then the higher id (newer row), so the order is total. */
+    private static final Comparator<DigestEntry> WITHIN_SECTION = Comparator.comparingDouble((DigestEntry e) -> e.score().value()).reversed()
+            .thenComparing(DigestEntry::dated, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(e -> e.item().id(), Comparator.reverseOrder());
+
     private static List<DigestEntry> sorted(List<DigestEntry> entries) {
-        entries.sort(Comparator.comparingDouble((DigestEntry e) -> e.score().value()).reversed()
-                .thenComparing(DigestEntry::dated, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(e -> e.item().id(), Comparator.reverseOrder()));
+        entries.sort(WITHIN_SECTION);
         return entries;
+    }
+
+    /**
+     * The order of {@link Digest#entries()} as one comparator: feeds.yml's sections in its order, then
+     * sections it no longer has by id, best first within each. It places an entry that is not in a
+     * digest where it would be, which is what a key-set cursor over the digest needs.
+     */
+    public Comparator<DigestEntry> order() {
+        List<String> known = config.sections().stream().map(Section::id).toList();
+        Comparator<DigestEntry> bySection = Comparator.comparingInt((DigestEntry e) -> {
+            int i = known.indexOf(e.section());
+            return i < 0 ? known.size() : i;
+        }).thenComparing(e -> known.contains(e.section()) ? "" : e.section());
+        return bySection.thenComparing(WITHIN_SECTION);
     }
 }

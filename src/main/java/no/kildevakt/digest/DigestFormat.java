@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public enum DigestFormat {
     MD(MarkdownDigest::new),
     HTML(HtmlDigest::new),
-    JSON(() -> digest -> ItemJson.digest(digest).toPrettyString() + "\n"),
+    JSON(JsonDigest::new),
     TEXT(TextDigest::new);
 
     private final Supplier<DigestWriter> writer;

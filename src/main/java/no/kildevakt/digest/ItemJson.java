@@ -1,8 +1,13 @@
 package no.kildevakt.digest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,9 +19,15 @@ import no.kildevakt.store.StoredItem;
  * summary, score, matched, status}, plus {@code sources, published_at, published_raw, first_seen, guid}), written in one
  * place so that {@code items --json}, {@code digest --format json} and the review API cannot drift
  * apart. Scripts rely on the shape: fields may be added, never renamed.
+ *
+ * <p>Whole listings are written as a stream ({@link #generator}, {@link #writeDigest}): each item is
+ * built as a small tree and written out at once, so a listing of 150,000 items never exists in memory as
+ * one tree or one string, and the bytes are those the tree of the whole listing would have printed.
  */
 public final class ItemJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Only a codec for {@link JsonGenerator#writeTree}; never configured after this line. */
+    private static final ObjectMapper CODEC = new ObjectMapper();
 
     private ItemJson() {}
 
@@ -74,12 +85,7 @@ public final class ItemJson {
         ObjectNode root = NODES.objectNode();
         ArrayNode items = root.putArray("items");
         digest.entries().forEach(e -> items.add(entry(e)));
-        ObjectNode period = root.putObject("period");
-        period.put("from", digest.period().from().toString());
-        period.put("to", digest.period().to().toString());
-        period.put("first_day", digest.period().firstDay().toString());
-        period.put("last_day", digest.period().lastDay().toString());
-        period.put("label", digest.period().label());
+        root.set("period", period(digest.period()));
         ArrayNode sections = root.putArray("sections");
         for (DigestSection s : digest.sections()) {
             ObjectNode section = sections.addObject();
@@ -90,6 +96,66 @@ public final class ItemJson {
             s.entries().forEach(e -> ids.add(e.item().id()));
         }
         return root;
+    }
+
+    /**
+     * A generator that prints as {@code toPrettyString()} does (Jackson's default pretty printer) and
+     * leaves {@code out} open when closed: the caller owns the stream.
+     */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator g = CODEC.getFactory().createGenerator(out);
+        g.setPrettyPrinter(new DefaultPrettyPrinter());
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
+    }
+
+    /** Writes one item (its tree is small) into the listing being streamed. */
+    public static void write(JsonGenerator g, ObjectNode item) throws IOException {
+        g.writeTree(item);
+    }
+
+    /**
+     * Streams {@link #digest} to {@code out}, byte for byte as {@code digest(d).toPrettyString()} prints
+     * it: one entry's tree at a time instead of the tree of all of them.
+     */
+    public static void writeDigest(Digest digest, Writer out) throws IOException {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("items");
+            for (DigestSection s : digest.sections()) {
+                for (DigestEntry e : s.entries()) {
+                    write(g, entry(e));
+                }
+            }
+            g.writeEndArray();
+            g.writeFieldName("period");
+            g.writeTree(period(digest.period()));
+            g.writeArrayFieldStart("sections");
+            for (DigestSection s : digest.sections()) {
+                g.writeStartObject();
+                g.writeStringField("id", s.id());
+                g.writeStringField("title", s.title());
+                g.writeBooleanField("events", s.events());
+                g.writeArrayFieldStart("items");
+                for (DigestEntry e : s.entries()) {
+                    g.writeNumber(e.item().id());
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static ObjectNode period(Period p) {
+        ObjectNode period = NODES.objectNode();
+        period.put("from", p.from().toString());
+        period.put("to", p.to().toString());
+        period.put("first_day", p.firstDay().toString());
+        period.put("last_day", p.lastDay().toString());
+        period.put("label", p.label());
+        return period;
     }
 
     /** {@code {"items":[...]}} for plain listings. */

@@ -19,8 +19,11 @@ import no.kildevakt.store.StoreException;
 /**
  * The JSON API of DESIGN.md, which the page's script uses too:
  * <ul>
- * <li>{@code GET /api/items?period=|from=&to=&status=&section=&source=&q=&all=1} → {@code {"items":[...]}},
- *     the period's candidates in newsletter order (current quarter by default);
+ * <li>{@code GET /api/items?period=|from=&to=&status=&section=&source=&q=&all=1&limit=N&cursor=C} →
+ *     {@code {"items":[...], "next_cursor":"..."|null, "total":N, "remaining":N}}, the period's candidates in
+ *     newsletter order (current quarter by default), {@value ItemPage#DEFAULT_LIMIT} at a time unless
+ *     {@code limit} says otherwise (at most {@value ItemPage#MAX_LIMIT}); the next page is asked for with
+ *     {@code cursor=} the {@code next_cursor} given, which is null on the last page ({@link ItemPage});
  * <li>{@code GET /api/items/{id}} → the item;
  * <li>{@code POST /api/items/{id}/decision} {@code {"decision":"accepted|rejected|new","note":"..."}} → the item;
  * <li>{@code POST /api/items/{id}/edit} {@code {"title":"...","summary":"..."}} → the item;
@@ -46,11 +49,26 @@ final class Api {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
+        int limit;
+        try {
+            limit = ItemPage.limit(request.param("limit"));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
         List<DigestEntry> entries = review.candidates(period.period(), request.param("all").isPresent()).entries().stream()
                 .filter(filter::matches).toList();
+        ItemPage page;
+        try {
+            page = review.page(entries, request.param("cursor"), limit);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
         ObjectNode root = json.createObjectNode();
-        root.putArray("items").addAll(entries.stream().map(this::item).toList());
+        root.putArray("items").addAll(page.items().stream().map(this::item).toList());
         root.put("period", period.text());
+        root.put("next_cursor", page.nextCursor());
+        root.put("total", page.total());
+        root.put("remaining", page.remaining());
         return ok(root);
     }
 

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.kildevakt.config.Section;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.digest.Digest;
@@ -35,6 +38,11 @@ import no.kildevakt.store.StoredItem;
  */
 final class Pages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /**
+     * Cards the review page shows at once; "show more" brings the next ones. A browser given the
+     * 150,000 cards of "below the threshold too" at once runs out of memory or gives up.
+     */
+    static final int PAGE_SIZE = 200;
 
     private final Review review;
     private final Lang lang;
@@ -129,6 +137,14 @@ final class Pages {
             throw HttpError.badRequest(e.getMessage());
         }
         Digest digest = review.candidates(period.period(), all);
+        ItemPage loaded;
+        try {
+            loaded = review.page(digest.entries().stream().filter(filter::matches).toList(), request.param("cursor"), PAGE_SIZE);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        Set<DigestEntry> onPage = Collections.newSetFromMap(new IdentityHashMap<>());
+        onPage.addAll(loaded.items());
 
         List<SectionView> toc = new ArrayList<>();
         List<SectionView> shown = new ArrayList<>();
@@ -142,10 +158,13 @@ final class Pages {
             }
             boolean visible = filter.section() == null || filter.section().equals(s.id());
             String href = visible ? "#s-" + s.id() : "/?" + queryWith(request, period, "section", s.id());
-            SectionView view = section(s, inSection, href);
+            // counts are the section's; the cards only those of this page (the rest come with "show more")
+            SectionView view = section(s, inSection, href, inSection.stream().filter(onPage::contains).toList());
             toc.add(view);
             if (visible) {
-                shown.add(view);
+                if (!view.items().isEmpty()) {
+                    shown.add(view);
+                }
                 total += view.total();
                 accepted += view.accepted();
                 rejected += view.rejected();
@@ -158,6 +177,10 @@ final class Pages {
         scope.put("accepted", accepted);
         scope.put("rejected", rejected);
         scope.put("all", all);
+        if (loaded.nextCursor() != null) {
+            scope.put("moreHref", "/?" + queryWith(request, period, "cursor", loaded.nextCursor()));
+            scope.put("moreLabel", lang.format("showMore", loaded.remaining()));
+        }
         scope.put("q", filter.text());
         scope.put("sectionOptions", review.config().sections().stream()
                 .map(s -> new Option(s.id(), s.title(), s.id().equals(filter.section()))).toList());
@@ -181,12 +204,11 @@ final class Pages {
         return q.toString();
     }
 
-    private SectionView section(DigestSection s, List<DigestEntry> entries, String href) {
-        List<ItemView> items = entries.stream().map(this::item).toList();
-        int accepted = (int) items.stream().filter(i -> i.status().equals("accepted")).count();
-        int rejected = (int) items.stream().filter(i -> i.status().equals("rejected")).count();
+    private SectionView section(DigestSection s, List<DigestEntry> entries, String href, List<DigestEntry> shown) {
+        int accepted = (int) entries.stream().filter(e -> e.item().status().equals("accepted")).count();
+        int rejected = (int) entries.stream().filter(e -> e.item().status().equals("rejected")).count();
         String title = s.known() ? s.title() : lang.label("otherSection") + ": " + s.id();
-        return new SectionView(s.id(), title, href, items.size(), accepted, rejected, items);
+        return new SectionView(s.id(), title, href, entries.size(), accepted, rejected, shown.stream().map(this::item).toList());
     }
 
     ItemView item(DigestEntry e) {

@@ -66,6 +66,22 @@ public final class Review {
         return candidates.select(store, period, new Selection(all, Decisions.STATUSES));
     }
 
+    /**
+     * A page of {@code ordered} (candidates in newsletter order, perhaps filtered) after the item a
+     * cursor names.
+     *
+     * @throws IllegalArgumentException when the cursor is not one {@link ItemPage} gave, or names no stored item
+     */
+    ItemPage page(List<DigestEntry> ordered, Optional<String> cursor, int limit) throws StoreException {
+        Optional<DigestEntry> after = Optional.empty();
+        if (cursor.isPresent()) {
+            long id = ItemPage.itemOf(cursor.get());
+            after = Optional.of(item(id).orElseThrow(
+                    () -> new IllegalArgumentException("cursor names item " + id + ", which is not stored; start again without it")));
+        }
+        return ItemPage.of(ordered, after, candidates.order(), limit);
+    }
+
     /** One stored item with its section and score, whether or not it is a candidate of any period. */
     public Optional<DigestEntry> item(long id) throws StoreException {
         return store.item(id).map(this::entry);

@@ -786,6 +786,24 @@ public final class Store implements AutoCloseable {
      * ties broken by the newer row first.
      */
     public synchronized List<StoredItem> items(ItemQuery query) throws StoreException {
+        List<StoredItem> items = new ArrayList<>();
+        forEachItem(query, items::add);
+        return items;
+    }
+
+    /** Takes stored items one at a time; may fail with its own checked exception (a full disk, a closed pipe). */
+    @FunctionalInterface
+    public interface ItemVisitor<E extends Exception> {
+        void visit(StoredItem item) throws E;
+    }
+
+    /**
+     * The items of {@link #items}, in its order, handed over one at a time as the database cursor reads
+     * them: a listing of 150,000 items is written or filtered without ever holding them all.
+     *
+     * @throws E when the visitor fails; the cursor is closed and the store stays usable
+     */
+    public synchronized <E extends Exception> void forEachItem(ItemQuery query, ItemVisitor<E> visitor) throws StoreException, E {
         StringBuilder sql = new StringBuilder("SELECT ").append(ITEM_COLUMNS).append(" FROM items i WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (query.source() != null) {
@@ -815,11 +833,9 @@ public final class Store implements AutoCloseable {
         appendLimit(sql, parameters, query.limit());
         try (PreparedStatement select = prepare(sql.toString(), parameters);
                 ResultSet rs = select.executeQuery()) {
-            List<StoredItem> items = new ArrayList<>();
             while (rs.next()) {
-                items.add(readItem(rs));
+                visitor.visit(readItem(rs));
             }
-            return items;
         } catch (SQLException e) {
             throw failure("read items", e);
         }

@@ -196,6 +196,18 @@ class FormatsTest {
     }
 
     @Test
+    void jsonIsStreamedWithTheBytesOfTheWholeTree() throws Exception {
+        // the writer streams entry by entry (a 150,000-item digest in a 256 MB heap); its bytes are
+        // those the tree of the whole digest printed before
+        assertEquals(ItemJson.digest(digest).toPrettyString() + "\n", DigestFormat.JSON.writer().write(digest));
+        java.io.StringWriter streamed = new java.io.StringWriter();
+        DigestFormat.JSON.writer().write(digest, streamed);
+        assertEquals(ItemJson.digest(digest).toPrettyString() + "\n", streamed.toString());
+        Digest empty = new Digest(MARCH, List.of());
+        assertEquals(ItemJson.digest(empty).toPrettyString() + "\n", DigestFormat.JSON.writer().write(empty));
+    }
+
+    @Test
     void itemJsonWithoutRankingHasNullScore() {
         var node = ItemJson.item(Fixtures.stored(9, "x", "norske", "t", SIXTH), "norske", null);
         assertTrue(node.get("score").isNull());

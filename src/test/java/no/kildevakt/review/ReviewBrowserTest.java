@@ -268,4 +268,38 @@ class ReviewBrowserTest {
         assertNull(browser.findElement(By.cssSelector("html")).getAttribute("data-error"));
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
+
+    @Test
+    @Order(7)
+    void aLongListShowsAPageOfCardsAndShowMoreBringsTheRest() throws Exception {
+        int bulk = Pages.PAGE_SIZE + 30;
+        List<no.kildevakt.item.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < bulk; i++) {
+            items.add(new no.kildevakt.item.Item("bulk-" + i, "https://www.regjeringen.no/no/aktuelt/sak/id" + (1000 + i), null,
+                    "Sak " + i + " om menneskehandel", "Sammendrag " + i + ".",
+                    java.time.Instant.parse("2025-01-02T08:00:00Z").plusSeconds(3600L * i), null));
+        }
+        fixture.crawled("reg-jd", "norske", items);
+        open("/");
+        int all = Integer.parseInt(browser.findElement(By.cssSelector(".toc .total [data-count=total]")).getText());
+        assertEquals(Pages.PAGE_SIZE, browser.findElements(By.cssSelector("article.item")).size(), "one page of cards, not all");
+        String accepted = browser.findElement(By.cssSelector(".toc .total [data-count=accepted]")).getText();
+        WebElement more = browser.findElement(By.cssSelector("a[data-more]"));
+        assertEquals("Vis flere (" + (all - Pages.PAGE_SIZE) + " til)", more.getText());
+        String url = browser.getCurrentUrl();
+        more.click();
+        waitUntil("the rest is shown", () -> browser.findElements(By.cssSelector("article.item")).size() == all);
+        assertEquals(url, browser.getCurrentUrl(), "the cards came into this page");
+        assertTrue(browser.findElements(By.cssSelector("a[data-more]")).isEmpty(), "nothing more to show");
+        assertEquals(1, browser.findElements(By.id("s-internasjonale")).size(), "no section twice");
+        screenshot("09-show-more");
+        // a card that came with "show more" is decided like the others, and the counts follow
+        WebElement last = browser.findElement(By.id("item-" + fixture.id("bulk-0")));
+        last.findElement(By.cssSelector("button.accept")).click();
+        waitUntil("bulk-0 is accepted", () -> last.getAttribute("data-status").equals("accepted"));
+        assertEquals("accepted", status("bulk-0"));
+        assertEquals(String.valueOf(Integer.parseInt(accepted) + 1),
+                browser.findElement(By.cssSelector(".toc .total [data-count=accepted]")).getText());
+        assertEquals(String.valueOf(all), browser.findElement(By.cssSelector(".toc .total [data-count=total]")).getText());
+    }
 }

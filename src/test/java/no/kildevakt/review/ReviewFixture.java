@@ -94,7 +94,7 @@ final class ReviewFixture implements AutoCloseable {
         return new Item(key, url, null, title, summary, Instant.parse(published), null);
     }
 
-    private void crawled(String source, String section, List<Item> items) throws Exception {
+    void crawled(String source, String section, List<Item> items) throws Exception {
         Instant at = Instant.parse("2025-03-10T06:00:00Z");
         SourceState state = new SourceState(source, null, null, at, at.plusSeconds(1), Outcome.OK, null, 0, items.size(),
                 items.size(), null, null);

@@ -74,6 +74,7 @@
 
   /** Shows an item as the server now has it. */
   function apply(el, item) {
+    const before = el.dataset.status;
     el.dataset.status = item.status;
     setText(el, '.status-badge', statusLabel(item.status));
     const note = el.querySelector('.note-text');
@@ -98,25 +99,54 @@
     setText(el, '.summary', item.draft_summary || '');
     el.querySelector('.edit-form [name=title]').value = item.draft_title || '';
     el.querySelector('.edit-form [name=summary]').value = item.draft_summary || '';
-    recount();
+    recount(el.closest('section.section'), before, item.status);
   }
 
-  /** Counts per section and in total, from what the page shows. */
-  function recount() {
-    const totals = { total: 0, accepted: 0, rejected: 0 };
-    document.querySelectorAll('section.section').forEach((section) => {
-      const counts = { total: 0, accepted: 0, rejected: 0 };
-      section.querySelectorAll('article.item').forEach((a) => {
-        counts.total++;
-        if (a.dataset.status in counts) counts[a.dataset.status]++;
-      });
-      document.querySelectorAll('[data-section-counts="' + CSS.escape(section.dataset.section) + '"]').forEach((c) => {
-        Object.keys(counts).forEach((k) => { c.querySelectorAll('[data-count="' + k + '"]').forEach((n) => { n.textContent = counts[k]; }); });
-      });
-      Object.keys(counts).forEach((k) => { totals[k] += counts[k]; });
-    });
+  /**
+   * Moves one item from one status count to another, in its section and in the total. The counts
+   * come from the server and cover the cards not loaded yet ("show more"), so they are adjusted,
+   * never recounted from the page.
+   */
+  function recount(section, before, after) {
+    if (before === after || !section) return;
+    const places = Array.from(document.querySelectorAll('[data-section-counts="' + CSS.escape(section.dataset.section) + '"]'));
     const toc = document.querySelector('.toc .total');
-    if (toc) Object.keys(totals).forEach((k) => setText(toc, '[data-count="' + k + '"]', totals[k]));
+    if (toc) places.push(toc);
+    places.forEach((place) => {
+      [[before, -1], [after, 1]].forEach(([status, delta]) => {
+        if (status !== 'accepted' && status !== 'rejected') return;
+        place.querySelectorAll('[data-count="' + status + '"]').forEach((n) => { n.textContent = Number(n.textContent) + delta; });
+      });
+    });
+  }
+
+  /**
+   * "Show more": the next page of cards, rendered by the server as the same page with a cursor (the
+   * link works without script too), parsed inertly and moved into this page: cards into their section,
+   * sections not shown yet after the last one, and the link replaced by the next page's, or gone.
+   */
+  async function showMore(link) {
+    if (link.classList.contains('busy')) return;
+    link.classList.add('busy');
+    try {
+      const response = await fetch(link.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const holder = link.closest('.more');
+      next.querySelectorAll('.sections section.section').forEach((incoming) => {
+        const here = document.getElementById(incoming.id);
+        if (here) {
+          incoming.querySelectorAll('article.item').forEach((a) => here.append(document.adoptNode(a)));
+        } else {
+          holder.before(document.adoptNode(incoming));
+        }
+      });
+      const nextLink = next.querySelector('.sections .more');
+      if (nextLink) holder.replaceWith(document.adoptNode(nextLink)); else holder.remove();
+    } catch (e) {
+      toast(body.dataset.msgFailed + ': ' + e.message, true);
+      link.classList.remove('busy');
+    }
   }
 
   async function decide(el, decision, note) {
@@ -175,6 +205,12 @@
   }
 
   document.addEventListener('click', (event) => {
+    const more = event.target.closest('a[data-more]');
+    if (more) {
+      event.preventDefault();
+      showMore(more);
+      return;
+    }
     const button = event.target.closest('button[data-action]');
     const el = event.target.closest('article.item');
     if (button && el) {
