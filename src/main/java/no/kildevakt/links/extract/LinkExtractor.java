@@ -185,7 +185,7 @@ public final class LinkExtractor {
         // read at most one byte past the limit, so a file that grows after it was measured stays bounded
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(limit + 1);
+            byte[] bytes = readUpTo(in, Files.size(file), limit + 1);
             if (bytes.length > limit) {
                 long size = Math.max(bytes.length, Files.size(file));
                 return new ExtractedDocument(document, typeByName(file), "", List.of(), List.of(
@@ -196,6 +196,25 @@ public final class LinkExtractor {
             return new ExtractedDocument(document, typeByName(file), "", List.of(),
                     List.of("could not read the file (" + e.getClass().getSimpleName() + ": " + Occurrences.describe(e) + ")"));
         }
+    }
+
+    /**
+     * At most {@code max} bytes of {@code in}, read into one array of the file's size: reading in
+     * pieces and joining them, as {@code readNBytes} does, holds a large issue twice at the peak.
+     */
+    private static byte[] readUpTo(InputStream in, long expectedSize, int max) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(Math.max(expectedSize, 0), max)];
+        int n = in.readNBytes(bytes, 0, bytes.length);
+        if (n < bytes.length) {
+            return Arrays.copyOf(bytes, n); // it shrank since it was measured
+        }
+        byte[] more = in.readNBytes(max - n); // it grew since it was measured
+        if (more.length == 0) {
+            return bytes;
+        }
+        byte[] all = Arrays.copyOf(bytes, n + more.length);
+        System.arraycopy(more, 0, all, n, more.length);
+        return all;
     }
 
     static Optional<DocumentType> detect(String document, byte[] bytes, String contentType) {
