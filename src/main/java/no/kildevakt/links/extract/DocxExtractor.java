@@ -45,7 +45,7 @@ final class DocxExtractor implements FormatExtractor {
     public ExtractedDocument extract(Source source) {
         Occurrences out = new Occurrences(source.document());
         if (source.content().length >= 4 && (source.content()[0] & 0xFF) == 0xD0 && (source.content()[1] & 0xFF) == 0xCF) {
-            out.warn("a password-protected (encrypted) Word file or an old .doc file; no links read");
+            out.fail("a password-protected (encrypted) Word file or an old .doc file; no links read");
             return out.result(DocumentType.DOCX, "");
         }
         String title = "";
@@ -77,7 +77,7 @@ final class DocxExtractor implements FormatExtractor {
         } catch (IOException | RuntimeException e) {
             // POI reports broken zips, missing parts and zip bombs with unchecked exceptions as often as
             // with IOException; either way it is this file that is bad, not the run
-            out.warn("not a readable Word document (" + Occurrences.describe(e) + ")"
+            out.fail("not a readable Word document (" + Occurrences.describe(e) + ")"
                     + (out.links().isEmpty() ? "; no links read" : "; some links may be missing"));
         }
         return out.result(DocumentType.DOCX, title);
