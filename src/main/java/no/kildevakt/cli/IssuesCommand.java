@@ -109,7 +109,9 @@ final class IssuesCommand implements Callable<Integer> {
                 for (String warning : doc.warningLines()) {
                     main.terminal.err().println("warning: " + OneLine.of(warning));
                 }
-                if (doc.type().equals(LinkExtractor.UNSUPPORTED_TYPE)) {
+                if (doc.unreadable()) {
+                    // storing it would replace a good earlier version of the same source with no links
+                    main.terminal.err().println("issues add: " + doc.document() + " could not be read; not stored");
                     code = Main.PARTIAL;
                     continue;
                 }

@@ -64,8 +64,12 @@ public final class LinkAudit {
         Instant now = clock.instant();
         Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (ExtractedDocument doc : documents) {
             warnings.addAll(doc.warningLines());
+            if (doc.unreadable()) {
+                unreadable.add(doc.document());
+            }
             for (LinkOccurrence occurrence : doc.links()) {
                 byUrl.computeIfAbsent(CheckUrls.key(occurrence.url()), k -> new ArrayList<>()).add(occurrence);
             }
@@ -117,7 +121,7 @@ public final class LinkAudit {
             links.add(new CheckedLink(result, e.getValue(), history.get(e.getKey()), snapshot));
         }
         links.sort(Comparator.comparing(l -> l.result().status())); // stable: first-cited order within a status
-        return new LinkReport(links, documents.size(), warnings, now);
+        return new LinkReport(links, documents.size(), warnings, now, unreadable);
     }
 
     /**
