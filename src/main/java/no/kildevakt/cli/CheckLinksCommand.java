@@ -24,6 +24,7 @@ import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.links.IssueLoader;
 import no.kildevakt.links.LinkAudit;
 import no.kildevakt.links.LinkReport;
+import no.kildevakt.links.UrlPasswords;
 import no.kildevakt.links.check.ArchiveLookup;
 import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckRuntime;
@@ -144,10 +145,10 @@ final class CheckLinksCommand implements Callable<Integer> {
                     err.println(target + ": no such file or folder");
                     throw new Commands.Exit(Main.USAGE);
                 } catch (FetchException e) {
-                    err.println("check-links: cannot fetch the issue " + OneLine.of(e.getMessage()));
+                    err.println("check-links: cannot fetch the issue " + UrlPasswords.hide(OneLine.of(e.getMessage())));
                     inputFailed = true;
                 } catch (IOException e) {
-                    err.println(target + ": " + OneLine.of(e.getMessage()));
+                    err.println(UrlPasswords.hide(target + ": " + OneLine.of(e.getMessage())));
                     inputFailed = true;
                 }
             }
