@@ -22,6 +22,7 @@ import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.links.IssueLoader;
 import no.kildevakt.links.LinkAudit;
 import no.kildevakt.links.LinkReport;
+import no.kildevakt.links.UrlPasswords;
 import no.kildevakt.links.check.ArchiveLookup;
 import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckRuntime;
@@ -44,13 +45,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code kildevakt check-links}: which links in published issues no longer work, and where moved
  * pages went. Reads files, folders and issue URLs (and with {@code --issues} every stored issue),
  * checks each distinct link once, keeps results and history in the database (the cache for
- * {@code --max-age}), and prints a report. Exit 1 when anything is broken, so cron can mail it.
+ * {@code --max-age}), and prints a report. Exit 1 when anything is broken or an issue could not be
+ * read, so cron can mail it.
  */
 @Command(name = "check-links", mixinStandardHelpOptions = true,
         description = {"Check the links in published issues (PDF, HTML, Markdown, DOCX, text; files, folders or URLs).",
                 "Statuses: broken (fix it), blocked/error (could not verify), redirect (update it), ok, skipped.",
                 "robots.txt is not read: each cited link is asked for once, as a reader's browser would.",
-                "Exit 1 when a link is broken, 2 on bad usage.",
+                "Exit 1 when a link is broken or an issue cannot be read, 2 on bad usage.",
                 "Example: kildevakt check-links issues/ --max-age 1d --format md --output links.md"})
 final class CheckLinksCommand implements Callable<Integer> {
     @ParentCommand
@@ -150,10 +152,10 @@ final class CheckLinksCommand implements Callable<Integer> {
                     err.println(target + ": no such file or folder");
                     throw new Commands.Exit(Main.USAGE);
                 } catch (FetchException e) {
-                    err.println("check-links: cannot fetch the issue " + OneLine.of(e.getMessage()));
+                    err.println("check-links: cannot fetch the issue " + UrlPasswords.hide(OneLine.of(e.getMessage())));
                     inputFailed = true;
                 } catch (IOException e) {
-                    err.println(target + ": " + OneLine.of(e.getMessage()));
+                    err.println(UrlPasswords.hide(target + ": " + OneLine.of(e.getMessage())));
                     inputFailed = true;
                 }
             }
@@ -204,7 +206,7 @@ final class CheckLinksCommand implements Callable<Integer> {
                 err.println("warning: " + OneLine.of(warning));
             }
         }
-        return report.anyBroken() || inputFailed ? Main.PARTIAL : Main.OK;
+        return report.failed() || inputFailed ? Main.PARTIAL : Main.OK;
     }
 
     /** The stored issues as documents, their citations as recorded when they were added. */

@@ -17,6 +17,7 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.links.IssueLoader;
+import no.kildevakt.links.UrlPasswords;
 import no.kildevakt.links.check.CheckUrls;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkExtractor;
@@ -85,7 +86,7 @@ final class IssuesCommand implements Callable<Integer> {
                     err.println(target + ": no such file or folder");
                     return Main.USAGE;
                 } catch (FetchException e) {
-                    err.println("issues add: cannot fetch " + OneLine.of(e.getMessage()));
+                    err.println("issues add: cannot fetch " + UrlPasswords.hide(OneLine.of(e.getMessage())));
                     return Main.PARTIAL;
                 } catch (IOException e) {
                     err.println(target + ": " + OneLine.of(e.getMessage()));
@@ -107,9 +108,11 @@ final class IssuesCommand implements Callable<Integer> {
             int code = Main.OK;
             for (ExtractedDocument doc : documents) {
                 for (String warning : doc.warningLines()) {
-                    main.terminal.err().println("warning: " + OneLine.of(warning));
+                    main.terminal.err().println("warning: " + UrlPasswords.hide(OneLine.of(warning)));
                 }
-                if (doc.type().equals(LinkExtractor.UNSUPPORTED_TYPE)) {
+                if (doc.unreadable()) {
+                    // storing it would replace a good earlier version of the same source with no links
+                    main.terminal.err().println("issues add: " + UrlPasswords.hide(doc.document()) + " could not be read; not stored");
                     code = Main.PARTIAL;
                     continue;
                 }
@@ -122,7 +125,7 @@ final class IssuesCommand implements Callable<Integer> {
                 long distinct = links.stream().map(LinkRecords.IssueLink::checkUrl).distinct().count();
                 if (!main.quiet) {
                     main.terminal.out().printf("issue %d: %s (%s) — %d links, %d distinct%n",
-                            id, OneLine.of(name, 80), doc.document(), links.size(), distinct);
+                            id, OneLine.of(name, 80), UrlPasswords.hide(doc.document()), links.size(), distinct);
                 }
             }
             return code;

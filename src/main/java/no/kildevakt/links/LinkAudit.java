@@ -33,6 +33,12 @@ import no.kildevakt.store.StoreException;
  * the point of a run is to find out whether it still fails.
  */
 public final class LinkAudit {
+    /**
+     * Cited URLs longer than this are not sent, but listed as skipped: browsers and servers stop at
+     * about 8 KB, and a broken or hostile document can hold a URL of megabytes.
+     */
+    public static final int MAX_URL_LENGTH = 8192;
+
     private final LinkChecker checker;
     private final LinkRecords records;
     private final ArchiveLookup archive;
@@ -64,8 +70,12 @@ public final class LinkAudit {
         Instant now = clock.instant();
         Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (ExtractedDocument doc : documents) {
-            warnings.addAll(doc.warningLines());
+            doc.warningLines().forEach(w -> warnings.add(UrlPasswords.hide(w)));
+            if (doc.unreadable()) {
+                unreadable.add(doc.document());
+            }
             for (LinkOccurrence occurrence : doc.links()) {
                 byUrl.computeIfAbsent(CheckUrls.key(occurrence.url()), k -> new ArrayList<>()).add(occurrence);
             }
@@ -84,8 +94,13 @@ public final class LinkAudit {
             }
         }
         List<String> toCheck = new ArrayList<>();
+        Map<String, LinkResult> tooLong = new LinkedHashMap<>();
         for (Map.Entry<String, List<LinkOccurrence>> e : byUrl.entrySet()) {
-            if (!results.containsKey(e.getKey())) {
+            if (e.getKey().length() > MAX_URL_LENGTH) {
+                tooLong.put(e.getKey(), new LinkResult(e.getKey(), LinkStatus.SKIPPED, 0, null, "a URL of "
+                        + e.getKey().length() + " characters, longer than servers accept (" + MAX_URL_LENGTH
+                        + "); not checked", 0, now, false));
+            } else if (!results.containsKey(e.getKey())) {
                 toCheck.add(e.getValue().get(0).url());
             }
         }
@@ -109,7 +124,8 @@ public final class LinkAudit {
 
         List<CheckedLink> links = new ArrayList<>();
         for (Map.Entry<String, List<LinkOccurrence>> e : byUrl.entrySet()) {
-            LinkResult result = explainSkipped(results.get(e.getKey()));
+            LinkResult result = tooLong.containsKey(e.getKey()) ? tooLong.get(e.getKey())
+                    : explainSkipped(results.get(e.getKey()));
             String snapshot = null;
             if (archive != null && result.status() == LinkStatus.BROKEN) {
                 snapshot = archive.latestSnapshot(result.url()).orElse(null);
@@ -117,7 +133,7 @@ public final class LinkAudit {
             links.add(new CheckedLink(result, e.getValue(), history.get(e.getKey()), snapshot));
         }
         links.sort(Comparator.comparing(l -> l.result().status())); // stable: first-cited order within a status
-        return new LinkReport(links, documents.size(), warnings, now);
+        return new LinkReport(links, documents.size(), warnings, now, unreadable);
     }
 
     /**

@@ -16,12 +16,21 @@ import no.kildevakt.links.check.LinkStatus;
  * @param documents how many documents were read
  * @param warnings  one line per problem met while reading or fetching documents
  * @param checkedAt when the run started
+ * @param unreadable the documents that could not be read (their reasons are among the warnings): their
+ *                  links went unchecked, so the run is not a clean one
  */
-public record LinkReport(List<CheckedLink> links, int documents, List<String> warnings, Instant checkedAt) {
+public record LinkReport(List<CheckedLink> links, int documents, List<String> warnings, Instant checkedAt,
+                         List<String> unreadable) {
     public LinkReport {
         links = List.copyOf(links);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(checkedAt, "checkedAt");
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /** A report in which every document was read. */
+    public LinkReport(List<CheckedLink> links, int documents, List<String> warnings, Instant checkedAt) {
+        this(links, documents, warnings, checkedAt, List.of());
     }
 
     /** How many links ended in each status (every status present, zero or not). */
@@ -43,6 +52,11 @@ public record LinkReport(List<CheckedLink> links, int documents, List<String> wa
     /** Whether anything is broken: the run's exit code says so. */
     public boolean anyBroken() {
         return links.stream().anyMatch(l -> l.result().status() == LinkStatus.BROKEN);
+    }
+
+    /** Whether a run must not count as clean: a link is broken or a document could not be read. */
+    public boolean failed() {
+        return anyBroken() || !unreadable.isEmpty();
     }
 
     /** Citations over all links. */

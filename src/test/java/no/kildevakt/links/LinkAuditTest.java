@@ -219,4 +219,21 @@ class LinkAuditTest {
             assertEquals(5, requests.get());
         }
     }
+
+    @Test
+    void aUrlLongerThanServersAcceptIsSkippedNotSent() throws Exception {
+        String huge = url("/plan?q=" + "a".repeat(LinkAudit.MAX_URL_LENGTH));
+        List<ExtractedDocument> docs = List.of(new ExtractedDocument("lang.md", "markdown", "", List.of(
+                new LinkOccurrence(huge, "lang.md", "line 1", "")), List.of()));
+        try (LinkChecker checker = checker(Instant.parse("2025-03-01T08:00:00Z"))) {
+            LinkReport report = new LinkAudit(checker, store.links(), null, Clock.fixed(Instant.parse("2025-03-01T08:00:00Z"),
+                    ZoneOffset.UTC)).run(docs, Duration.ZERO, CheckListener.NONE);
+            assertEquals(0, requests.get());
+            CheckedLink link = report.links().get(0);
+            assertEquals(LinkStatus.SKIPPED, link.result().status());
+            assertEquals("a URL of " + huge.length() + " characters, longer than servers accept (" + LinkAudit.MAX_URL_LENGTH
+                    + "); not checked", link.result().error());
+            assertEquals(0, report.requests());
+        }
+    }
 }

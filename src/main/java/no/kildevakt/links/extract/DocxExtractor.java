@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ooxml.POIXMLDocumentPart;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -41,11 +42,25 @@ final class DocxExtractor implements FormatExtractor {
     /** The URL (first argument that is not a switch) and bookmark ({@code \l}) of a HYPERLINK field. */
     private static final Pattern FIELD_TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
+    /**
+     * POI's zip-bomb limits are static settings of the whole JVM, so they are set here, once, by the
+     * only class that reads Office files. POI's default refuses any part that inflates more than 100
+     * times once it passes 100 KB; but Word XML is repetitive enough that a real document with many
+     * empty paragraphs (200,000 {@code <w:p/>}: 1.2 MB from under 2 KB) looks exactly like a bomb by
+     * ratio. So the ratio is checked only past 16 MB of one part, and no part may inflate past 64 MB
+     * at all: that bounds the memory a hostile file can take, where the ratio alone did not tell
+     * documents from bombs.
+     */
+    static {
+        ZipSecureFile.setGraceEntrySize(16L * 1024 * 1024);
+        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+    }
+
     @Override
     public ExtractedDocument extract(Source source) {
         Occurrences out = new Occurrences(source.document());
         if (source.content().length >= 4 && (source.content()[0] & 0xFF) == 0xD0 && (source.content()[1] & 0xFF) == 0xCF) {
-            out.warn("a password-protected (encrypted) Word file or an old .doc file; no links read");
+            out.fail("a password-protected (encrypted) Word file or an old .doc file; no links read");
             return out.result(DocumentType.DOCX, "");
         }
         String title = "";
@@ -77,7 +92,7 @@ final class DocxExtractor implements FormatExtractor {
         } catch (IOException | RuntimeException e) {
             // POI reports broken zips, missing parts and zip bombs with unchecked exceptions as often as
             // with IOException; either way it is this file that is bad, not the run
-            out.warn("not a readable Word document (" + Occurrences.describe(e) + ")"
+            out.fail("not a readable Word document (" + Occurrences.describe(e) + ")"
                     + (out.links().isEmpty() ? "; no links read" : "; some links may be missing"));
         }
         return out.result(DocumentType.DOCX, title);

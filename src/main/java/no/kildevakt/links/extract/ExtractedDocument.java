@@ -18,15 +18,30 @@ import java.util.Objects;
  *                 text) are listed once
  * @param warnings one-line messages about problems met (without the document name, which is in
  *                 {@link #document()}; {@link #warningLines()} adds it)
+ * @param unreadable the document, or a part of it, could not be read (corrupt, encrypted, unsupported,
+ *                 too large, a file that cannot be opened), so links are missing; the reason is among
+ *                 the warnings. A run that meets one must not look like a clean run. Limits that left
+ *                 part of a document unread on purpose are warnings only
  */
 public record ExtractedDocument(String document, String type, String title,
-                                List<LinkOccurrence> links, List<String> warnings) {
+                                List<LinkOccurrence> links, List<String> warnings, boolean unreadable) {
     public ExtractedDocument {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(type, "type");
         title = title == null ? "" : title;
         links = List.copyOf(links);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A document that was read, with these warnings. */
+    public ExtractedDocument(String document, String type, String title, List<LinkOccurrence> links,
+                             List<String> warnings) {
+        this(document, type, title, links, warnings, false);
+    }
+
+    /** A document that could not be read at all, for {@code reason}. */
+    public static ExtractedDocument unreadable(String document, String type, String reason) {
+        return new ExtractedDocument(document, type, "", List.of(), List.of(reason), true);
     }
 
     /** The warnings as {@code document: warning} lines, ready to print. */

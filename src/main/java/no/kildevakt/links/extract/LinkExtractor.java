@@ -106,12 +106,12 @@ public final class LinkExtractor {
             return unsupported(document, bytes, contentTypeOrNull);
         }
         if (bytes.length == 0) {
-            return new ExtractedDocument(document, type.get().id(), "", List.of(), List.of("empty file"));
+            return ExtractedDocument.unreadable(document, type.get().id(), "empty file");
         }
         FormatExtractor extractor = extractors.get(type.get());
         if (extractor == null) {
-            return new ExtractedDocument(document, type.get().id(), "", List.of(),
-                    List.of("no reader for " + type.get().id() + " documents is configured"));
+            return ExtractedDocument.unreadable(document, type.get().id(),
+                    "no reader for " + type.get().id() + " documents is configured");
         }
         return extractor.extract(new Source(document, bytes, contentTypeOrNull, base));
     }
@@ -156,8 +156,8 @@ public final class LinkExtractor {
                     throw e;
                 }
                 if (!hidden(file)) {
-                    unreadable.put(file, new ExtractedDocument(file.toString(), typeByName(file), "", List.of(),
-                            List.of("could not be read (" + e.getClass().getSimpleName() + ")")));
+                    unreadable.put(file, ExtractedDocument.unreadable(file.toString(), typeByName(file),
+                            "could not be read (" + e.getClass().getSimpleName() + ")"));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -180,22 +180,41 @@ public final class LinkExtractor {
     private ExtractedDocument extractFile(Path file) {
         String document = file.toString();
         if (!Files.isRegularFile(file)) {
-            return new ExtractedDocument(document, typeByName(file), "", List.of(), List.of("not a regular file"));
+            return ExtractedDocument.unreadable(document, typeByName(file), "not a regular file");
         }
         // read at most one byte past the limit, so a file that grows after it was measured stays bounded
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(limit + 1);
+            byte[] bytes = readUpTo(in, Files.size(file), limit + 1);
             if (bytes.length > limit) {
                 long size = Math.max(bytes.length, Files.size(file));
-                return new ExtractedDocument(document, typeByName(file), "", List.of(), List.of(
-                        "not read: " + size + " bytes is more than the limit of " + maxBytes + " bytes"));
+                return ExtractedDocument.unreadable(document, typeByName(file),
+                        "not read: " + size + " bytes is more than the limit of " + maxBytes + " bytes");
             }
             return extract(document, bytes, null);
         } catch (IOException e) {
-            return new ExtractedDocument(document, typeByName(file), "", List.of(),
-                    List.of("could not read the file (" + e.getClass().getSimpleName() + ": " + Occurrences.describe(e) + ")"));
+            return ExtractedDocument.unreadable(document, typeByName(file),
+                    "could not read the file (" + e.getClass().getSimpleName() + ": " + Occurrences.describe(e) + ")");
         }
+    }
+
+    /**
+     * At most {@code max} bytes of {@code in}, read into one array of the file's size: reading in
+     * pieces and joining them, as {@code readNBytes} does, holds a large issue twice at the peak.
+     */
+    private static byte[] readUpTo(InputStream in, long expectedSize, int max) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(Math.max(expectedSize, 0), max)];
+        int n = in.readNBytes(bytes, 0, bytes.length);
+        if (n < bytes.length) {
+            return Arrays.copyOf(bytes, n); // it shrank since it was measured
+        }
+        byte[] more = in.readNBytes(max - n); // it grew since it was measured
+        if (more.length == 0) {
+            return bytes;
+        }
+        byte[] all = Arrays.copyOf(bytes, n + more.length);
+        System.arraycopy(more, 0, all, n, more.length);
+        return all;
     }
 
     static Optional<DocumentType> detect(String document, byte[] bytes, String contentType) {
@@ -238,7 +257,7 @@ public final class LinkExtractor {
                 : contentType != null && !contentType.isBlank()
                 ? "not a supported document (Content-Type " + contentType.strip() + ")"
                 : "not a supported document (binary content)";
-        return new ExtractedDocument(document, UNSUPPORTED_TYPE, "", List.of(), List.of(what + "; no links read"));
+        return ExtractedDocument.unreadable(document, UNSUPPORTED_TYPE, what + "; no links read");
     }
 
     /** NUL bytes in the first 8 KB: text formats never have them (UTF-16 has a BOM the sniffer reads). */

@@ -22,6 +22,7 @@ final class Occurrences {
     private final Set<LinkOccurrence> links = new LinkedHashSet<>();
     private final Set<String> urlsAtLocations = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
+    private boolean unreadable;
 
     Occurrences(String document) {
         this.document = document;
@@ -57,6 +58,12 @@ final class Occurrences {
         warnings.add(OneLine.of(warning));
     }
 
+    /** A warning that the document, or part of it, could not be read: see {@link ExtractedDocument#unreadable()}. */
+    void fail(String warning) {
+        warn(warning);
+        unreadable = true;
+    }
+
     void warnAll(List<String> more) {
         more.forEach(this::warn);
     }
@@ -72,7 +79,7 @@ final class Occurrences {
     }
 
     ExtractedDocument result(DocumentType type, String title) {
-        return new ExtractedDocument(document, type.id(), OneLine.of(title), links(), warnings);
+        return new ExtractedDocument(document, type.id(), OneLine.of(title), links(), warnings, unreadable);
     }
 
     /**

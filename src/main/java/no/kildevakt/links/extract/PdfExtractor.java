@@ -4,12 +4,17 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import no.kildevakt.OneLine;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -32,6 +37,28 @@ import org.apache.pdfbox.text.TextPosition;
  * file, not the heap, so a 50 MB issue does not need 50 MB more memory.
  */
 final class PdfExtractor implements FormatExtractor {
+    /**
+     * How much of a PDF is read. A newsletter issue has tens of pages and links; a file with a page
+     * list naming one page a million times, or a million link annotations, is broken or hostile, and
+     * reading all of it would take minutes. What lies beyond a limit is left unread, with a warning.
+     *
+     * @param pages              distinct pages read
+     * @param annotationsPerPage link annotations read on one page
+     * @param annotations        link annotations read in the whole document
+     */
+    record Limits(int pages, int annotationsPerPage, int annotations) {
+        static final Limits DEFAULT = new Limits(5_000, 1_000, 20_000);
+    }
+
+    private final Limits limits;
+
+    PdfExtractor() {
+        this(Limits.DEFAULT);
+    }
+
+    PdfExtractor(Limits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public ExtractedDocument extract(Source source) {
@@ -43,16 +70,32 @@ final class PdfExtractor implements FormatExtractor {
             String docTitle = pdf.getDocumentInformation().getTitle();
             title = docTitle == null ? "" : docTitle;
             String base = base(pdf, source.base());
+            // the page list is walked once; a page object it names again is not read again (a producer
+            // bug, or a file made to take hours: each page is read in full)
+            Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            int repeats = 0;
+            int[] annotationBudget = {limits.annotations()};
             for (PDPage page : pdf.getPages()) {
                 pageNumber++;
-                readPage(pdf, page, pageNumber, base, out);
+                if (!seen.add(page.getCOSObject())) {
+                    repeats++;
+                } else if (seen.size() > limits.pages()) {
+                    out.warn("only the first " + limits.pages() + " pages were read (the PDF has "
+                            + Math.max(pdf.getNumberOfPages(), pageNumber) + ")");
+                    break;
+                } else {
+                    readPage(pdf, page, pageNumber, base, annotationBudget, out);
+                }
+            }
+            if (repeats > 0) {
+                out.warn("the page list names the same page " + repeats + " more times; each page was read once");
             }
         } catch (InvalidPasswordException e) {
-            out.warn("the PDF is encrypted and needs a password; no links read");
+            out.fail("the PDF is encrypted and needs a password; no links read");
         } catch (IOException | RuntimeException e) {
             // PDFBox meets hostile files with unchecked exceptions from deep inside its parser as often as
             // with IOException; one bad issue must not end a run that reads a hundred
-            out.warn("not a readable PDF (" + Occurrences.describe(e) + ")"
+            out.fail("not a readable PDF (" + Occurrences.describe(e) + ")"
                     + (pageNumber == 0 ? "; no links read" : "; reading stopped at page " + pageNumber));
         }
         return out.result(DocumentType.PDF, title);
@@ -67,11 +110,12 @@ final class PdfExtractor implements FormatExtractor {
     /** A link annotation's target and the text under it. */
     private record Anchor(String url, String text) {}
 
-    private static void readPage(PDDocument pdf, PDPage page, int pageNumber, String base, Occurrences out) {
+    private void readPage(PDDocument pdf, PDPage page, int pageNumber, String base, int[] annotationBudget,
+                          Occurrences out) {
         String location = "page " + pageNumber;
         List<PDAnnotationLink> links = List.of();
         try {
-            links = uriLinks(page);
+            links = uriLinks(page, location, annotationBudget, out);
         } catch (IOException | RuntimeException e) {
             out.warn(location + ": link annotations could not be read (" + Occurrences.describe(e) + ")");
         }
@@ -79,8 +123,6 @@ final class PdfExtractor implements FormatExtractor {
         List<String> lines = List.of();
         try {
             text = new PageText(page, links);
-            text.setStartPage(pageNumber);
-            text.setEndPage(pageNumber);
             lines = Arrays.asList(text.getText(pdf).split("\n"));
         } catch (IOException | RuntimeException e) {
             out.warn(location + ": text could not be extracted (" + Occurrences.describe(e) + ")");
@@ -103,15 +145,40 @@ final class PdfExtractor implements FormatExtractor {
         }
     }
 
-    private static List<PDAnnotationLink> uriLinks(PDPage page) throws IOException {
+    /** The page's URI link annotations, within the page's and the document's limits (warned about when hit). */
+    private List<PDAnnotationLink> uriLinks(PDPage page, String location, int[] documentBudget, Occurrences out)
+            throws IOException {
         List<PDAnnotationLink> links = new ArrayList<>();
-        for (PDAnnotation annotation : page.getAnnotations()) {
+        List<PDAnnotation> annotations = page.getAnnotations();
+        for (PDAnnotation annotation : annotations) {
             if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI action
                     && action.getURI() != null) {
+                if (links.size() == limits.annotationsPerPage()) {
+                    out.warn(location + ": only the first " + limits.annotationsPerPage() + " of its "
+                            + uriLinkCount(annotations) + " link annotations were read");
+                    break;
+                }
+                if (documentBudget[0] == 0) {
+                    out.warn(location + ": link annotations not read: the first " + limits.annotations()
+                            + " in the document were");
+                    break;
+                }
+                documentBudget[0]--;
                 links.add(link);
             }
         }
         return links;
+    }
+
+    private static int uriLinkCount(List<PDAnnotation> annotations) {
+        int n = 0;
+        for (PDAnnotation annotation : annotations) {
+            if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI action
+                    && action.getURI() != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -155,7 +222,10 @@ final class PdfExtractor implements FormatExtractor {
         private final List<Rectangle2D> areas = new ArrayList<>();
         private final List<StringBuilder> anchorTexts = new ArrayList<>();
 
+        private final PDPage page;
+
         PageText(PDPage page, List<PDAnnotationLink> links) {
+            this.page = page;
             setLineSeparator("\n");
             // text positions are measured from the top left of the crop box; annotation rectangles are
             // in PDF user space, origin bottom left
@@ -166,6 +236,17 @@ final class PdfExtractor implements FormatExtractor {
                         r.getLowerLeftX() - crop.getLowerLeftX(), crop.getUpperRightY() - r.getUpperRightY(),
                         r.getWidth(), r.getHeight()));
                 anchorTexts.add(new StringBuilder());
+            }
+        }
+
+        /**
+         * Reads this page only. The stripper's own loop walks the whole page list to find the pages
+         * in its range, which, page by page, reads a document of n pages n times over.
+         */
+        @Override
+        protected void processPages(PDPageTree pages) throws IOException {
+            if (page.hasContents()) {
+                processPage(page);
             }
         }
 

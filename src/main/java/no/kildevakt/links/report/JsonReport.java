@@ -71,6 +71,7 @@ final class JsonReport implements ReportWriter {
         summary.put("links", report.links().size());
         report.counts().forEach((status, n) -> summary.put(status.code(), n));
         summary.put("documents", report.documents());
+        summary.put("unreadable", report.unreadable().size());
         summary.put("occurrences", report.occurrences());
         summary.put("requests", report.requests());
         summary.put("fetched", report.fetched());

@@ -9,15 +9,19 @@ import java.util.Locale;
 public enum ReportFormat {
     TEXT, JSON, MD, HTML, CSV;
 
-    /** The writer for this format; {@code verbose} lists working links one by one in text and Markdown. */
+    /**
+     * The writer for this format; {@code verbose} lists working links one by one in text and Markdown.
+     * Passwords in URLs are hidden and over-long URLs cut, in every format ({@link Shown}).
+     */
     public ReportWriter writer(boolean verbose) {
-        return switch (this) {
+        ReportWriter writer = switch (this) {
             case TEXT -> new TextReport(verbose);
             case JSON -> new JsonReport();
             case MD -> new MarkdownReport(verbose);
             case HTML -> new HtmlReport();
             case CSV -> new CsvReport();
         };
+        return (report, out) -> writer.write(Shown.report(report), out);
     }
 
     /** The format named on the command line ("text", "json", "md", "html", "csv"). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -153,6 +154,56 @@ class DocxExtractionTest {
                 new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}, null);
         assertEquals("docx", ole.type());
         assertTrue(ole.warnings().get(0).contains("password-protected"), ole.warnings().toString());
+    }
+
+    /** {@code docx} with its {@code word/document.xml} changed by {@code edit}. */
+    private static byte[] withDocumentXml(byte[] docx, java.util.function.UnaryOperator<String> edit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("word/document.xml")) {
+                    content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aDocumentOfTwoHundredThousandEmptyParagraphsIsReadNotCalledAZipBomb() throws IOException {
+        XWPFDocument doc = new XWPFDocument();
+        hyperlink(doc.createParagraph(), "https://example.org/", "lenke");
+        // 1.2 MB of XML that deflates to under 2 KB: as compressible as a zip bomb, but a document
+        byte[] odd = withDocumentXml(bytes(doc), xml -> xml.replace("<w:body>", "<w:body>" + "<w:p/>".repeat(200_000)));
+        ExtractedDocument extracted = extractor.extract("q4.docx", odd, null);
+        assertEquals(List.of(), extracted.warnings());
+        assertEquals(List.of(at("https://example.org/", "paragraph 200001", "lenke")), extracted.links());
+    }
+
+    @Test
+    void aZipBombIsStillRefused() throws IOException {
+        XWPFDocument doc = new XWPFDocument();
+        hyperlink(doc.createParagraph(), "https://example.org/", "lenke");
+        // 20 MB of white space, compressed a thousand times: past the size where the ratio counts
+        byte[] bomb = withDocumentXml(bytes(doc), xml -> xml.replace("<w:body>", "<w:body>" + " ".repeat(20 << 20)));
+        ExtractedDocument extracted = extractor.extract("bombe.docx", bomb, null);
+        assertTrue(extracted.unreadable());
+        assertTrue(extracted.warnings().get(0).startsWith("not a readable Word document"), extracted.warnings().toString());
+    }
+
+    @Test
+    void aDocxWithADoctypeIsUnreadable() throws IOException {
+        XWPFDocument doc = new XWPFDocument();
+        hyperlink(doc.createParagraph(), "https://example.org/", "lenke");
+        byte[] doctype = withDocumentXml(bytes(doc), xml -> xml.replaceFirst("\\?>", "?><!DOCTYPE w:document [<!ENTITY x \"y\">]>"));
+        ExtractedDocument extracted = extractor.extract("dtd.docx", doctype, null);
+        assertTrue(extracted.unreadable(), extracted.toString());
+        assertTrue(extracted.warnings().get(0).startsWith("not a readable Word document"), extracted.warnings().toString());
     }
 
     @ParameterizedTest

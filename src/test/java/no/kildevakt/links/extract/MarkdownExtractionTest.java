@@ -2,6 +2,7 @@ package no.kildevakt.links.extract;
 
 import static no.kildevakt.links.extract.HtmlExtractionTest.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,5 +70,44 @@ class MarkdownExtractionTest {
         ExtractedDocument open = extractor.extract("b.md",
                 "---\nTekst https://x.no/b\n".getBytes(StandardCharsets.UTF_8), null);
         assertEquals(List.of(new LinkOccurrence("https://x.no/b", "b.md", "line 2", "")), open.links());
+    }
+    @Test
+    void aWallOfBracketsIsScannedAsPlainTextWithAWarningAndTheRestParsedAsMarkdown() {
+        // 300,000 unclosed brackets in one paragraph: CommonMark keeps a bracket record for each, and a
+        // megabyte of them exhausts a 256 MB heap
+        String md = "# Tittel\n\nFør https://x.no/for\n\n" + "[".repeat(300_000) + " https://x.no/midt\n\n"
+                + "Etter [lenke](https://x.no/etter)\n";
+        ExtractedDocument doc = extractor.extract("vegg.md", md.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals("Tittel", doc.title());
+        assertEquals(List.of(new LinkOccurrence("https://x.no/for", "vegg.md", "line 3", ""),
+                new LinkOccurrence("https://x.no/midt", "vegg.md", "line 5", ""),
+                new LinkOccurrence("https://x.no/etter", "vegg.md", "line 7", "lenke")), doc.links());
+        assertEquals(1, doc.warnings().size(), doc.warnings().toString());
+        assertTrue(doc.warnings().get(0).startsWith("line 5: too large or too dense with markup for Markdown parsing"),
+                doc.warnings().get(0));
+        assertTrue(doc.warnings().get(0).endsWith("links there were found by a plain-text scan"), doc.warnings().get(0));
+    }
+
+    @Test
+    void aLargeDocumentReadInBlocksGivesWhatTheWholeParseGives() {
+        StringBuilder md = new StringBuilder("---\ntitle: \"Stort nummer\"\n---\n\n");
+        for (int i = 1; i <= 40; i++) {
+            md.append("## Sak ").append(i).append("\n\nSe [saken][s").append(i).append("] og https://x.no/bar/").append(i)
+                    .append(" eller <https://x.no/auto/").append(i).append(">.\n\n")
+                    .append("- punkt [a](https://x.no/liste/").append(i).append(")\n\n")
+                    .append("    fortsatt i punktet: https://x.no/fortsatt/").append(i).append("\n\n")
+                    .append("```\nkode https://x.no/kode/").append(i).append("\n\nmer kode https://x.no/kode2/").append(i)
+                    .append("\n```\n\n")
+                    .append("<div>\n<a href=\"https://x.no/html/").append(i).append("\">html</a>\n</div>\n\n");
+        }
+        for (int i = 1; i <= 40; i++) {
+            md.append("[s").append(i).append("]: https://x.no/ref/").append(i).append("\n");
+        }
+        byte[] bytes = md.toString().getBytes(StandardCharsets.UTF_8);
+        ExtractedDocument whole = extractor.extract("stor.md", bytes, null);
+        ExtractedDocument inBlocks = new MarkdownExtractor(new MarkdownExtractor.Budget(0, 300, 10_000, 1_000))
+                .extract(new Source("stor.md", bytes, null, null));
+        assertEquals(40 * 6, whole.links().size(), whole.links().toString());
+        assertEquals(whole, inBlocks);
     }
 }

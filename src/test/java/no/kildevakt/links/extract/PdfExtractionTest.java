@@ -7,6 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -189,5 +193,43 @@ class PdfExtractionTest {
         ExtractedDocument extracted = extractor.extract("owner-only.pdf", bytes(doc), null);
         assertEquals(List.of(new LinkOccurrence("https://example.org/open", "owner-only.pdf", "page 1", "")),
                 extracted.links());
+    }
+    @Test
+    void aPageTreeListingOnePageThousandsOfTimesReadsThatPageOnceWithAWarning() throws IOException {
+        PDDocument doc = pdf(List.of(List.of(Line.text("Les https://x.no/en")), List.of(Line.text("Og https://x.no/to"))));
+        COSDictionary pages = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES);
+        COSArray kids = pages.getCOSArray(COSName.KIDS);
+        COSBase first = kids.get(0);
+        COSBase second = kids.get(1);
+        kids.clear();
+        kids.add(first);
+        for (int i = 0; i < 3_000; i++) {
+            kids.add(first); // a hostile or broken producer: every entry the same page object
+        }
+        kids.add(second);
+        pages.setInt(COSName.COUNT, kids.size());
+        ExtractedDocument extracted = extractor.extract("q4.pdf", bytes(doc), null);
+        assertEquals(List.of(at("https://x.no/en", 1, ""), at("https://x.no/to", 3002, "")), extracted.links());
+        assertEquals(List.of("the page list names the same page 3000 more times; each page was read once"),
+                extracted.warnings());
+    }
+
+    @Test
+    void pagesAndLinkAnnotationsBeyondTheLimitsAreNotReadWithAWarning() throws IOException {
+        List<List<Line>> pages = new java.util.ArrayList<>();
+        for (int p = 1; p <= 4; p++) {
+            pages.add(List.of(Line.text("Side " + p + " https://x.no/side/" + p)));
+        }
+        List<Line> links = new java.util.ArrayList<>();
+        for (int l = 1; l <= 5; l++) {
+            links.add(Line.link("Lenke " + l, "https://x.no/lenke/" + l, "Lenke " + l));
+        }
+        pages.set(0, links);
+        PdfExtractor limited = new PdfExtractor(new PdfExtractor.Limits(3, 2, 100));
+        ExtractedDocument extracted = limited.extract(new Source("q4.pdf", bytes(pdf(pages)), null, null));
+        assertEquals(List.of(at("https://x.no/lenke/1", 1, "Lenke 1"), at("https://x.no/lenke/2", 1, "Lenke 2"),
+                at("https://x.no/side/2", 2, ""), at("https://x.no/side/3", 3, "")), extracted.links());
+        assertEquals(List.of("page 1: only the first 2 of its 5 link annotations were read",
+                "only the first 3 pages were read (the PDF has 4)"), extracted.warnings());
     }
 }

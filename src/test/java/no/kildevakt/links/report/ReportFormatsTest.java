@@ -47,6 +47,32 @@ class ReportFormatsTest {
         return new LinkReport(links, 3, List.of("issues/x.docx: " + HOSTILE), NOW);
     }
 
+    /** A link with a password in it, cited in an issue fetched from a URL with a password, and a URL of 50,000 characters. */
+    private static LinkReport secrets() {
+        String secret = "https://redaktor:hemmelig@intern.example/rapport";
+        String huge = "https://long.example/?q=" + "a".repeat(50_000);
+        List<CheckedLink> links = List.of(
+                new CheckedLink(new LinkResult(secret, LinkStatus.REDIRECT, 301, "https://redaktor:hemmelig@intern.example/ny",
+                        "moved permanently to https://redaktor:hemmelig@intern.example/ny", 2, NOW, false),
+                        List.of(new LinkOccurrence(secret + "#del", "https://u:hemmelig@issues.example/q4.html", "line 3", "x")),
+                        null, "https://web.archive.org/web/2024/https://redaktor:hemmelig@intern.example/rapport"),
+                new CheckedLink(new LinkResult(huge, LinkStatus.SKIPPED, 0, null, "too long", 0, NOW, false),
+                        List.of(new LinkOccurrence(huge, "q4.md", "line 1", "")), null, null));
+        return new LinkReport(links, 1, List.of("https://u:hemmelig@issues.example/q4.html: not a readable PDF"), NOW);
+    }
+
+    @Test
+    void everyFormatHidesPasswordsInUrlsAndCutsOverlongUrls() throws IOException {
+        for (ReportFormat format : ReportFormat.values()) {
+            StringBuilder out = new StringBuilder();
+            format.writer(true).write(secrets(), out);
+            String text = out.toString();
+            assertFalse(text.contains("hemmelig"), format + ": " + text);
+            assertTrue(text.contains("redaktor:***@intern.example"), format + ": " + text);
+            assertTrue(text.length() < 20_000, format + " prints the 50,000-character URL whole");
+        }
+    }
+
     private static String render(ReportFormat format, boolean verbose) throws IOException {
         StringBuilder out = new StringBuilder();
         format.writer(verbose).write(report(), out);
