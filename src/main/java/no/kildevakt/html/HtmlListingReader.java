@@ -51,6 +51,13 @@ public final class HtmlListingReader implements SourceReader {
     private final ItemNormalizer normalizer;
     private final ListingDetector detector;
     private final Clock clock;
+    private final BoundedHtmlParser parser;
+
+    /** A reader whose pages are parsed within {@link BoundedHtmlParser#DEFAULT}'s element budget. */
+    public HtmlListingReader(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
+            ListingDetector detector, Clock clock) {
+        this(fetch, eventSection, normalizer, detector, clock, BoundedHtmlParser.DEFAULT);
+    }
 
     /**
      * @param fetch        fetches further listing pages (the crawl's fetcher: polite, bounded)
@@ -58,14 +65,16 @@ public final class HtmlListingReader implements SourceReader {
      * @param normalizer   turns entries into items
      * @param detector     finds the listing on pages without selectors
      * @param clock        "today", for dates shown without a year
+     * @param parser       parses each page within an element budget
      */
     public HtmlListingReader(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
-            ListingDetector detector, Clock clock) {
+            ListingDetector detector, Clock clock, BoundedHtmlParser parser) {
         this.fetch = fetch;
         this.eventSection = eventSection;
         this.normalizer = normalizer;
         this.detector = detector;
         this.clock = clock;
+        this.parser = parser;
     }
 
     /**
@@ -96,7 +105,7 @@ public final class HtmlListingReader implements SourceReader {
     /** Reads the listing that starts with {@code response}, following next links as the source allows. */
     public Listing readListing(SourceConfig source, FetchResponse response) throws SourceReadException {
         LocalDate today = LocalDate.now(clock.withZone(OSLO));
-        HtmlPage page = HtmlPage.parse(response.body(), response.contentType(), response.finalUrl());
+        HtmlPage page = HtmlPage.parse(response.body(), response.contentType(), response.finalUrl(), parser);
         List<String> warnings = new ArrayList<>(page.warnings());
 
         Optional<ListingSelectors> selectors;
@@ -140,8 +149,10 @@ public final class HtmlListingReader implements SourceReader {
             }
             try {
                 FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()));
-                page = HtmlPage.parse(nextResponse.body(), nextResponse.contentType(), nextResponse.finalUrl());
+                page = HtmlPage.parse(nextResponse.body(), nextResponse.contentType(), nextResponse.finalUrl(), parser);
                 read.add(page.url().toString());
+                String on = "page " + (pages + 1) + ": ";
+                page.warnings().forEach(w -> warnings.add(on + w));
             } catch (FetchException e) {
                 warnings.add("page " + (pages + 1) + " (" + next.get() + ") not read: " + OneLine.of(e.getMessage())
                         + "; kept the items of the pages before it");

@@ -45,6 +45,67 @@ class HostileListingTest {
         });
     }
 
+    /** Issue 9: 3,000,000 unclosed {@code <b>} (9 MB, under max_body) once needed over 500 MB of DOM. */
+    @Test
+    void aNineMegabytePageOfUnclosedTagsFitsTheTestHeap() throws Exception {
+        String bold = "<html><body>" + "<b>".repeat(3_000_000) + "</body></html>";
+        HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                Fixtures.source("t", URI.create(PAGE), "norske", Map.of(), false, 1), Fixtures.html(PAGE, bold));
+        assertEquals(0, l.items().size());
+        assertTrue(l.warnings().contains("page has over " + BoundedHtmlParser.MAX_ELEMENTS + " elements; read the first "
+                + BoundedHtmlParser.MAX_ELEMENTS + " and ignored the rest"), l.warnings().toString());
+    }
+
+    @Test
+    void aPageOverTheElementBudgetIsReadUpToItWithAWarning() throws Exception {
+        StringBuilder sb = new StringBuilder("<ul>");
+        for (int i = 0; i < 2000; i++) {
+            sb.append("<li><a href='/sak/").append(i).append("/lang-adresse'>Sak nummer ").append(i).append("</a> 01.03.2024</li>");
+        }
+        HtmlListingReader reader = new HtmlListingReader(request -> {
+            throw new AssertionError("unexpected fetch");
+        }, s -> false, new no.kildevakt.item.ItemNormalizer(), new ListingDetector(), Fixtures.CLOCK, new BoundedHtmlParser(1000));
+        HtmlListingReader.Listing l = reader.readListing(
+                Fixtures.source("t", URI.create(PAGE), "norske", Map.of(), false, 1), Fixtures.html(PAGE, sb.toString()));
+        assertTrue(l.items().size() > 400 && l.items().size() < 500, "the top of the list: " + l.items().size());
+        assertEquals("https://www.example.no/sak/0/lang-adresse", l.items().get(0).url());
+        assertTrue(l.warnings().contains("page has over 1000 elements; read the first 1000 and ignored the rest"), l.warnings().toString());
+    }
+
+    @Test
+    void aListingOfMoreItemsThanTheBoundIsReadFromTheTop() throws Exception {
+        StringBuilder sb = new StringBuilder("<ul>");
+        int n = ListingExtractor.MAX_ENTRIES + 100;
+        for (int i = 0; i < n; i++) {
+            sb.append("<li><a href='/sak/").append(i).append("/lang-adresse'>Sak nummer ").append(i).append("</a></li>");
+        }
+        HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                Fixtures.source("t", URI.create(PAGE), "norske", Map.of("item", "li"), false, 1), Fixtures.html(PAGE, sb.toString()));
+        assertEquals(ListingExtractor.MAX_ENTRIES, l.items().size());
+        assertEquals("https://www.example.no/sak/0/lang-adresse", l.items().get(0).url());
+        assertTrue(l.warnings().contains("listing has " + n + " items; read the first " + ListingExtractor.MAX_ENTRIES), l.warnings().toString());
+    }
+
+    /** Looking for a link under every child of every level took the square of the depth: 30,000 levels once took over 100 s. */
+    @Test
+    void linksDeepBelowManyLevelsAreFoundInLinearTime() {
+        String deep = "<div><div><span>x</span></div><div><span>y</span></div>".repeat(30_000) + "<a href='/a/b/c'>Sak 01.01.2025</a>";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                    Fixtures.source("t", URI.create(PAGE), "norske", Map.of(), false, 1), Fixtures.html(PAGE, deep));
+            assertEquals(0, l.items().size());
+        });
+    }
+
+    /** Groups were keyed by their whole root path, one string per element: a deep page's keys outgrew the heap. */
+    @Test
+    void repeatedLinksOnEveryLevelOfADeepPageFitTheTestHeap() throws Exception {
+        String deep = "<div><p><a href='/a/b/c'>Sak 01.01.2025</a></p><p><a href='/a/b/d'>Sak 02.01.2025</a></p>".repeat(15_000);
+        HtmlListingReader.Listing l = Fixtures.reader(Set.of()).readListing(
+                Fixtures.source("t", URI.create(PAGE), "norske", Map.of(), false, 1), Fixtures.html(PAGE, deep));
+        assertTrue(l.items().size() <= 2, l.items().toString());
+    }
+
     @Test
     void scriptsStylesAndNonHttpLinksNeverBecomeItems() throws Exception {
         String html = """
