@@ -119,6 +119,7 @@ public final class HtmlListingReader implements SourceReader {
             selectors = detector.detect(page, today).map(ListingDetector.Detection::selectors);
             detected = true;
             if (selectors.isEmpty()) {
+                refuseIfCut(page);
                 warnings.add("found no list of dated links on the page (has the page layout changed? pin it with select:)");
                 return new Listing(List.of(), List.of(), Optional.empty(), true, 1, warnings);
             }
@@ -137,6 +138,9 @@ public final class HtmlListingReader implements SourceReader {
         while (true) {
             pages++;
             ListingExtractor.Extraction extraction = extractor.extract(page, today);
+            if (pages == 1 && extraction.entries().isEmpty()) {
+                refuseIfCut(page);
+            }
             entries.addAll(extraction.entries());
             String where = pages == 1 ? "" : "page " + pages + ": ";
             extraction.warnings().forEach(w -> warnings.add(where + w));
@@ -148,7 +152,7 @@ public final class HtmlListingReader implements SourceReader {
                 break;
             }
             try {
-                FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()));
+                FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()).withOrigin(source.url()));
                 page = HtmlPage.parse(nextResponse.body(), nextResponse.contentType(), nextResponse.finalUrl(), parser);
                 read.add(page.url().toString());
                 String on = "page " + (pages + 1) + ": ";
@@ -164,6 +168,17 @@ public final class HtmlListingReader implements SourceReader {
         }
         List<Item> items = normalise(source, page, entries);
         return new Listing(items, entries, selectors, detected, pages, warnings);
+    }
+
+    /**
+     * A page cut at the element budget that gives no item is too large to read, and that is the
+     * source's failure (so it is named, and backs off), not a quiet empty listing. A cut page that
+     * gives items keeps them: a listing's newest items are at its top.
+     */
+    private static void refuseIfCut(HtmlPage page) throws SourceReadException {
+        if (!page.cut().isEmpty()) {
+            throw new SourceReadException("page too large to read: " + page.cut() + ", and found no items in that part", null);
+        }
     }
 
     /** The next page to read: resolved, on the listing's host, not read before. */

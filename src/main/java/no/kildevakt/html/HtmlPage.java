@@ -26,12 +26,15 @@ import org.jsoup.nodes.Document;
  * @param base     what relative links resolve against: {@code <base href>} or {@code url}
  * @param decoded  how the bytes were decoded, with the charset warnings
  * @param warnings what is worth passing on: the charset warnings, and that the page was cut at the element budget
+ * @param cut      why the page was read only in part (the element budget ran out), or empty when it was read whole:
+ *                 a cut page that gives nothing is its source's failure, not an empty listing
  */
-public record HtmlPage(URI url, Document document, URI base, DecodedText decoded, List<String> warnings) {
+public record HtmlPage(URI url, Document document, URI base, DecodedText decoded, List<String> warnings, String cut) {
     private static final UrlCanonicalizer CANONICALIZER = new UrlCanonicalizer();
 
     public HtmlPage {
         warnings = List.copyOf(warnings);
+        cut = cut == null ? "" : cut;
     }
 
     /** Decodes and parses {@code body} within the default element budget; never throws on bad markup. */
@@ -57,7 +60,7 @@ public record HtmlPage(URI url, Document document, URI base, DecodedText decoded
         } catch (IllegalArgumentException e) {
             base = url; // a <base href> that no URI parser takes is ignored, as browsers ignore it
         }
-        return new HtmlPage(url, document, base, decoded, warnings);
+        return new HtmlPage(url, document, base, decoded, warnings, parsed.warning());
     }
 
     /** {@code href} resolved against the base and canonicalised; empty when it is no http(s) link. */
