@@ -70,7 +70,7 @@ final class CrawlCommand implements Callable<Integer> {
     }
 
     private int crawl(Config config, Store store) {
-        try (Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
+        try (Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robots()))) {
             Crawler crawler = new Crawler(config, store, fetcher::fetch,
                     SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC()), Clock.systemUTC());
             Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);

@@ -133,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new Recrawler.Busy(CrawlLock.describeHolder(main.dbPath()) + "; try again when it is done");
             }
             try (CrawlLock held = lock.get();
-                    Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
+                    Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robots()))) {
                 Crawler crawler = new Crawler(config, store, fetcher::fetch,
                         SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC()), Clock.systemUTC());
                 // the editor asked for this source now: fetch it even if it is not due (politeness still holds)

@@ -33,7 +33,7 @@ public record Draft(Digest items, boolean accepted) {
 
     /** Chooses the draft's items for {@code period} from the store. */
     public static Draft of(Candidates candidates, Store store, Period period) throws StoreException {
-        List<StoredItem> stored = store.items(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()));
+        List<StoredItem> stored = store.items().list(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()));
         return of(candidates, period, stored);
     }
 

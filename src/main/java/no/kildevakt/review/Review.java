@@ -84,7 +84,7 @@ public final class Review {
 
     /** One stored item with its section and score, whether or not it is a candidate of any period. */
     public Optional<DigestEntry> item(long id) throws StoreException {
-        return store.item(id).map(this::entry);
+        return store.items().get(id).map(this::entry);
     }
 
     private DigestEntry entry(StoredItem item) {
@@ -130,7 +130,7 @@ public final class Review {
 
     /** Every configured source, in feeds.yml order, with its state and health word. */
     public List<SourceHealth> sources() throws StoreException {
-        Map<String, SourceState> states = store.states();
+        Map<String, SourceState> states = store.sources().states();
         Instant now = clock.instant();
         List<SourceHealth> out = new ArrayList<>();
         for (SourceConfig s : config.sources()) {

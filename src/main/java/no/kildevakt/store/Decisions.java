@@ -75,7 +75,7 @@ public final class Decisions {
                 }
                 return null;
             });
-            return store.item(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
         }
     }
 
@@ -106,7 +106,7 @@ public final class Decisions {
                 }
                 return null;
             });
-            return store.item(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
         }
     }
 

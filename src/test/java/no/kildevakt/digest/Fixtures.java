@@ -94,7 +94,7 @@ final class Fixtures {
     static void round(Store store, String source, String section, Instant at, List<Item> items) throws StoreException {
         Instant end = at.plusSeconds(1);
         SourceState state = new SourceState(source, null, null, at, end, Outcome.OK, null, 0, items.size(), items.size(), null, null);
-        store.recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 1234, items, state));
+        store.items().recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 1234, items, state));
     }
 
     static Item item(String key, String url, String title, String summary, Instant published) {
