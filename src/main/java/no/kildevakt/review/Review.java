@@ -15,7 +15,6 @@ import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
-import no.kildevakt.store.Decisions;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -63,7 +62,7 @@ public final class Review {
      * @param all include items below the relevance threshold too
      */
     public Digest candidates(Period period, boolean all) throws StoreException {
-        return candidates.select(store, period, new Selection(all, Decisions.STATUSES));
+        return candidates.select(store, period, new Selection(all, Selection.ANY_STATUS));
     }
 
     /**

@@ -77,7 +77,7 @@ public final class Items {
             }
             if (query.status() != null) {
                 sql.append(" AND i.status = ?");
-                parameters.add(query.status());
+                parameters.add(query.status().code());
             }
             sql.append(" AND ((1 = 1");
             if (query.since() != null) {
@@ -140,7 +140,7 @@ public final class Items {
                 eventDate == null ? null : LocalDate.parse(eventDate),
                 Store.instant(rs.getString("first_seen")),
                 Store.instant(rs.getString("last_seen")),
-                rs.getString("status"),
+                ReviewStatus.ofCode(rs.getString("status")),
                 rs.getString("note"),
                 rs.getString("edited_title"),
                 rs.getString("edited_summary"),

@@ -90,7 +90,7 @@ class ServeReadOnlyCliTest {
         assertFalse(serving.isAlive());
         assertEquals(0, code.get(), err.toString(StandardCharsets.UTF_8));
         try (Store store = Store.open(db)) {
-            assertEquals("new", store.items().list(ItemQuery.all()).get(0).status());
+            assertEquals("new", store.items().list(ItemQuery.all()).get(0).status().code());
         }
     }
 

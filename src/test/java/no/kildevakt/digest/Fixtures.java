@@ -16,6 +16,7 @@ import no.kildevakt.item.Item;
 import no.kildevakt.rank.Relevance;
 import no.kildevakt.rank.Score;
 import no.kildevakt.store.Outcome;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.Round;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
@@ -83,7 +84,7 @@ final class Fixtures {
     static StoredItem stored(long id, String source, String section, String title, String summary, Instant published,
             LocalDate eventDate, Instant firstSeen, String status) {
         return new StoredItem(id, "key" + id, source, List.of(source), section, title, "https://example.no/sak/" + id, null,
-                summary, published, null, eventDate, firstSeen, firstSeen, status, null, null, null, null);
+                summary, published, null, eventDate, firstSeen, firstSeen, ReviewStatus.ofCode(status), null, null, null, null);
     }
 
     static StoredItem stored(long id, String source, String section, String title, Instant published) {

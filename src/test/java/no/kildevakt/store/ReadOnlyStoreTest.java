@@ -37,7 +37,7 @@ class ReadOnlyStoreTest {
         }
         try (Store store = Store.open(db)) {
             assertFalse(store.readOnly());
-            assertEquals("new", store.items().list(ItemQuery.all()).get(0).status());
+            assertEquals("new", store.items().list(ItemQuery.all()).get(0).status().code());
         }
         assertTrue(before.length > 0);
     }

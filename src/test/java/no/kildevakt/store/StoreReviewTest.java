@@ -68,19 +68,19 @@ class StoreReviewTest {
         Decisions decisions = store.decisions();
 
         StoredItem accepted = decisions.decide(id, "accepted", "  ta med i verdt  ", T1);
-        assertEquals("accepted", accepted.status());
+        assertEquals("accepted", accepted.status().code());
         assertEquals("ta med i verdt", accepted.note());
         assertEquals(T1, accepted.decidedAt());
 
         StoredItem reset = decisions.decide(id, "new", null, T2);
-        assertEquals("new", reset.status());
+        assertEquals("new", reset.status().code());
         assertEquals("ta med i verdt", reset.note(), "a null note keeps the note");
-        assertEquals(List.of(new Decisions.Entry(id, "accepted", "ta med i verdt", T1), new Decisions.Entry(id, "new", null, T2)),
+        assertEquals(List.of(new Decisions.Entry(id, ReviewStatus.ACCEPTED, "ta med i verdt", T1), new Decisions.Entry(id, ReviewStatus.NEW, null, T2)),
                 decisions.history(id));
 
         decisions.decide(id, "Rejected", "", T2);
-        assertEquals(List.of("k1"), store.items().list(ItemQuery.all().withStatus("rejected")).stream().map(StoredItem::dedupeKey).toList());
-        assertEquals(List.of("k2"), store.items().list(ItemQuery.all().withStatus("new")).stream().map(StoredItem::dedupeKey).toList());
+        assertEquals(List.of("k1"), store.items().list(ItemQuery.all().withStatus(ReviewStatus.REJECTED)).stream().map(StoredItem::dedupeKey).toList());
+        assertEquals(List.of("k2"), store.items().list(ItemQuery.all().withStatus(ReviewStatus.NEW)).stream().map(StoredItem::dedupeKey).toList());
         assertNull(store.items().get(id).orElseThrow().note(), "an empty note clears it");
     }
 
@@ -94,7 +94,7 @@ class StoreReviewTest {
         assertThrows(IllegalArgumentException.class, () -> decisions.decide(id, "accepted", "x".repeat(Decisions.MAX_TEXT + 1), T1));
         StoreException missing = assertThrows(StoreException.class, () -> decisions.decide(id + 99, "accepted", null, T1));
         assertTrue(missing.getMessage().contains("no item with id " + (id + 99)), missing.getMessage());
-        assertEquals("new", store.items().get(id).orElseThrow().status());
+        assertEquals("new", store.items().get(id).orElseThrow().status().code());
         assertEquals(List.of(), decisions.history(id));
     }
 

@@ -70,7 +70,7 @@ class StoreRoundTest {
         assertNull(stored.eventDate());
         assertEquals(T1.plusSeconds(1), stored.firstSeen(), "first seen when the round finished");
         assertEquals(T1.plusSeconds(1), stored.lastSeen());
-        assertEquals("new", stored.status());
+        assertEquals("new", stored.status().code());
         assertEquals(stored, store.items().get(stored.id()).orElseThrow());
         assertTrue(store.items().get(stored.id() + 1000).isEmpty());
     }
