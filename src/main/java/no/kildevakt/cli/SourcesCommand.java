@@ -31,7 +31,7 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
-            Map<String, SourceState> states = store.states();
+            Map<String, SourceState> states = store.sources().states();
             if (json) {
                 main.terminal.out().println(Commands.json(toJson(config, states)));
             } else {

@@ -145,7 +145,7 @@ public final class CrawlRunner {
         if (config == null) {
             throw new IllegalStateException("a crawl needs feeds.yml; this runner can only attempt a source");
         }
-        try (Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
+        try (Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults().withRobotsArchive(store.robots()))) {
             Crawler crawler = new Crawler(config, store, fetcher::fetch, readers.forFetch(fetcher::fetch), clock);
             return crawler.crawl(options, listener);
         }

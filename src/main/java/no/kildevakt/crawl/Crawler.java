@@ -104,7 +104,7 @@ public final class Crawler {
         Instant now = clock.instant();
         Map<String, SourceReport> reports = new HashMap<>();
         Map<String, List<SourceConfig>> byHost = new LinkedHashMap<>();
-        Map<String, SourceState> states = store.states();
+        Map<String, SourceState> states = store.sources().states();
         for (SourceConfig source : config.sources()) {
             SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
             Optional<String> skip = skipReason(source, state, options, now);
@@ -127,7 +127,7 @@ public final class Crawler {
         List<SourceReport> answered = ordered.stream().filter(r -> !cutOff.contains(r.sourceId())).toList();
         boolean networkDown = networkLooksDown(answered);
         if (networkDown) {
-            store.forgiveFailures(answered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
+            store.sources().forgiveFailures(answered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
         }
         return new CrawlReport(ordered, networkDown);
     }
@@ -314,7 +314,7 @@ public final class Crawler {
         String warning = warnings.isEmpty() ? null : source.id() + ": " + String.join("; ", warnings);
         Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
                 attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
-        RoundResult stored = store.recordRound(round);
+        RoundResult stored = store.items().recordRound(round);
         return new SourceReport(source.id(), attempt.outcome, stored.newItems(), attempt.items.size(),
                 attempt.error, warning, Duration.between(started, finished), warnings);
     }
