@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kildevakt.date.Oslo;
 
 /**
  * The stretch of time a digest or draft covers: from (inclusive) to (exclusive), as instants, because
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
  *                     events only when announced in it (not the same conference in every mail)
  */
 public record Period(Instant from, Instant to, Duration lateArrivals) {
-    /** The newsletter's time zone: days, quarters and displayed dates are Oslo's. */
-    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
     /** What {@code --since-last} covers when no digest was ever delivered. */
     public static final Duration FIRST_SINCE_LAST = Duration.ofDays(7);
 
@@ -113,12 +110,12 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
 
     /** The Oslo day the period starts on; events from this day on are coming events. */
     public LocalDate firstDay() {
-        return LocalDate.ofInstant(from, OSLO);
+        return LocalDate.ofInstant(from, Oslo.ZONE);
     }
 
     /** The last Oslo day the period covers (the day of the last instant before {@code to}). */
     public LocalDate lastDay() {
-        return LocalDate.ofInstant(to.minusNanos(1), OSLO);
+        return LocalDate.ofInstant(to.minusNanos(1), Oslo.ZONE);
     }
 
     /** Whether this is a running window ({@code --since-last}) rather than a calendar period; see {@code lateArrivals}. */
@@ -142,7 +139,7 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(OSLO).toInstant();
+        return day.atStartOfDay(Oslo.ZONE).toInstant();
     }
 
     private static LocalDate date(String option, String text) {

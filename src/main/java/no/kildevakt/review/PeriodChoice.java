@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.digest.Period;
 
 /**
@@ -25,7 +26,7 @@ public record PeriodChoice(String text, Period period) {
 
     /** The current quarter in Oslo, the page's default. */
     public static PeriodChoice currentQuarter(Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(Period.OSLO));
+        LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
         return quarter(today);
     }
 
