@@ -15,10 +15,10 @@ import java.util.function.Function;
 import no.kildevakt.date.DateText;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
+import no.kildevakt.html.BoundedHtmlParser;
 import no.kildevakt.item.PlainText;
 import no.kildevakt.item.UrlCanonicalizer;
 import no.kildevakt.parse.CharsetSniffer;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -105,7 +105,8 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
             return NONE;
         }
         String text = CharsetSniffer.decode(html, contentType).text();
-        Page page = new Page(Jsoup.parse(text, base.toString()));
+        // within the element budget: a page under max_body can still be millions of elements; its head comes first
+        Page page = new Page(BoundedHtmlParser.DEFAULT.parse(text, base.toString()).document());
         Optional<PageDate> published = first(PUBLISHED, page).flatMap(s -> DateText.parse(s, today));
         Optional<String> description = first(DESCRIPTION, page).map(PlainText::of).filter(s -> !s.isBlank());
         Optional<String> canonical = first(CANONICAL, page).flatMap(u -> CANONICALIZER.canonicalize(u, base));

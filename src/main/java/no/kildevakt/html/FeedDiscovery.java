@@ -91,7 +91,7 @@ public final class FeedDiscovery {
                 notes.add(a.url() + ": a JSON Feed; not verified (kildevakt reads RSS and Atom feeds, JSON through type json)");
                 continue;
             }
-            verify(URI.create(a.url()), a.title(), true, notes).ifPresent(f -> feeds.putIfAbsent(f.url().toString(), f));
+            verify(URI.create(a.url()), url, a.title(), true, notes).ifPresent(f -> feeds.putIfAbsent(f.url().toString(), f));
         }
         if (advertised.size() > MAX_ADVERTISED) {
             notes.add((advertised.size() - MAX_ADVERTISED) + " more advertised feeds not checked");
@@ -99,7 +99,7 @@ public final class FeedDiscovery {
         if (feeds.isEmpty()) {
             for (String path : COMMON_PATHS) {
                 URI candidate = page.finalUrl().resolve(path);
-                Optional<FoundFeed> f = verify(candidate, "", false, notes);
+                Optional<FoundFeed> f = verify(candidate, url, "", false, notes);
                 if (f.isPresent()) {
                     feeds.put(f.get().url().toString(), f.get());
                     break; // one is enough: the others are nearly always the same feed under another name
@@ -127,9 +127,10 @@ public final class FeedDiscovery {
         return new ArrayList<>(found.values());
     }
 
-    private Optional<FoundFeed> verify(URI url, String title, boolean advertised, List<String> notes) {
+    /** Fetches a candidate as a link of the page that named it, so a public page cannot point discovery at a private address. */
+    private Optional<FoundFeed> verify(URI url, URI page, String title, boolean advertised, List<String> notes) {
         try {
-            FetchResponse r = fetch.fetch(FetchRequest.of(url));
+            FetchResponse r = fetch.fetch(FetchRequest.of(url).withOrigin(page));
             Optional<ParsedFeed> feed = parse(r);
             if (feed.isEmpty()) {
                 if (advertised) {

@@ -43,13 +43,18 @@ import no.kildevakt.parse.ParsedFeed;
  * {@link Item#eventDate()}.
  */
 public final class HtmlListingReader implements SourceReader {
-    /** The newsletter's time zone: a listing's "17.07.2026" is that day in Oslo. */
-
     private final Crawler.Fetch fetch;
     private final Predicate<String> eventSection;
     private final ItemNormalizer normalizer;
     private final ListingDetector detector;
     private final Clock clock;
+    private final BoundedHtmlParser parser;
+
+    /** A reader whose pages are parsed within {@link BoundedHtmlParser#DEFAULT}'s element budget. */
+    public HtmlListingReader(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
+            ListingDetector detector, Clock clock) {
+        this(fetch, eventSection, normalizer, detector, clock, BoundedHtmlParser.DEFAULT);
+    }
 
     /**
      * @param fetch        fetches further listing pages (the crawl's fetcher: polite, bounded)
@@ -57,14 +62,16 @@ public final class HtmlListingReader implements SourceReader {
      * @param normalizer   turns entries into items
      * @param detector     finds the listing on pages without selectors
      * @param clock        "today", for dates shown without a year
+     * @param parser       parses each page within an element budget
      */
     public HtmlListingReader(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
-            ListingDetector detector, Clock clock) {
+            ListingDetector detector, Clock clock, BoundedHtmlParser parser) {
         this.fetch = fetch;
         this.eventSection = eventSection;
         this.normalizer = normalizer;
         this.detector = detector;
         this.clock = clock;
+        this.parser = parser;
     }
 
     /**
@@ -95,7 +102,7 @@ public final class HtmlListingReader implements SourceReader {
     /** Reads the listing that starts with {@code response}, following next links as the source allows. */
     public Listing readListing(SourceConfig source, FetchResponse response) throws SourceReadException {
         LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
-        HtmlPage page = HtmlPage.parse(response.body(), response.contentType(), response.finalUrl());
+        HtmlPage page = HtmlPage.parse(response.body(), response.contentType(), response.finalUrl(), parser);
         List<String> warnings = new ArrayList<>(page.warnings());
 
         Optional<ListingSelectors> selectors;
@@ -109,6 +116,7 @@ public final class HtmlListingReader implements SourceReader {
             selectors = detector.detect(page, today).map(ListingDetector.Detection::selectors);
             detected = true;
             if (selectors.isEmpty()) {
+                refuseIfCut(page);
                 warnings.add("found no list of dated links on the page (has the page layout changed? pin it with select:)");
                 return new Listing(List.of(), List.of(), Optional.empty(), true, 1, warnings);
             }
@@ -127,6 +135,9 @@ public final class HtmlListingReader implements SourceReader {
         while (true) {
             pages++;
             ListingExtractor.Extraction extraction = extractor.extract(page, today);
+            if (pages == 1 && extraction.entries().isEmpty()) {
+                refuseIfCut(page);
+            }
             entries.addAll(extraction.entries());
             String where = pages == 1 ? "" : "page " + pages + ": ";
             extraction.warnings().forEach(w -> warnings.add(where + w));
@@ -138,9 +149,11 @@ public final class HtmlListingReader implements SourceReader {
                 break;
             }
             try {
-                FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()));
-                page = HtmlPage.parse(nextResponse.body(), nextResponse.contentType(), nextResponse.finalUrl());
+                FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()).withOrigin(source.url()));
+                page = HtmlPage.parse(nextResponse.body(), nextResponse.contentType(), nextResponse.finalUrl(), parser);
                 read.add(page.url().toString());
+                String on = "page " + (pages + 1) + ": ";
+                page.warnings().forEach(w -> warnings.add(on + w));
             } catch (FetchException e) {
                 warnings.add("page " + (pages + 1) + " (" + next.get() + ") not read: " + OneLine.of(e.getMessage())
                         + "; kept the items of the pages before it");
@@ -152,6 +165,17 @@ public final class HtmlListingReader implements SourceReader {
         }
         List<Item> items = normalise(source, page, entries);
         return new Listing(items, entries, selectors, detected, pages, warnings);
+    }
+
+    /**
+     * A page cut at the element budget that gives no item is too large to read, and that is the
+     * source's failure (so it is named, and backs off), not a quiet empty listing. A cut page that
+     * gives items keeps them: a listing's newest items are at its top.
+     */
+    private static void refuseIfCut(HtmlPage page) throws SourceReadException {
+        if (!page.cut().isEmpty()) {
+            throw new SourceReadException("page too large to read: " + page.cut() + ", and found no items in that part", null);
+        }
     }
 
     /** The next page to read: resolved, on the listing's host, not read before. */

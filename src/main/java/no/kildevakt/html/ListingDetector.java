@@ -56,6 +56,14 @@ public final class ListingDetector {
     private static final int SELECTOR_SAMPLE = 60;
     /** Share of items a derived selector must get right. */
     private static final double AGREEMENT = 0.9;
+    /**
+     * Elements one candidate item may hold. A listing item is a few dozen; bigger ones are
+     * wrappers, and measuring their text and headings for every level of a deeply nested page
+     * made the detector's work grow with the square of the page.
+     */
+    static final int MAX_ITEM_ELEMENTS = 2_000;
+    /** Ancestors an item selector may name; more only lengthens a selector that fails anyway, and cost a page scan each. */
+    private static final int MAX_SELECTOR_DEPTH = 12;
 
     private static final Evaluator BOILERPLATE_TAGS = QueryParser.parse(
             "nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=search], [aria-hidden=true], dialog, menu");
@@ -155,17 +163,25 @@ public final class ListingDetector {
         private final HtmlPage page;
         private final LocalDate reference;
         private final Map<Element, Boolean> boilerplate = new IdentityHashMap<>();
-        private final Map<Element, String> signatures = new IdentityHashMap<>();
+        /** Per element, the number of its signature in {@link #signatureNumbers}: root paths are shared, never copied per element. */
+        private final Map<Element, Integer> signatures = new IdentityHashMap<>();
+        private final Map<String, Integer> signatureNumbers = new HashMap<>();
+        /** Elements per subtree, and which subtrees hold a link: measured once, in one pass over the page. */
+        private final Map<Element, Integer> sizes = new IdentityHashMap<>();
+        private final Set<Element> withLinks = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private final String host;
+        private final Element root;
 
         Analysis(HtmlPage page, LocalDate reference) {
             this.page = page;
             this.reference = reference;
+            this.root = page.document();
             String h = page.url().getHost();
             this.host = h == null ? "" : h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
         }
 
         Map<String, List<Element>> groups(Element body) {
+            measure(body);
             Map<String, List<Element>> groups = new LinkedHashMap<>();
             for (Element parent : body.getAllElements()) {
                 if (parent.childrenSize() < 2 || isBoilerplate(parent)) {
@@ -173,7 +189,7 @@ public final class ListingDetector {
                 }
                 Map<String, List<Element>> siblings = new HashMap<>();
                 for (Element child : parent.children()) {
-                    if (!isBoilerplate(child) && (child.is(LINKS) || child.selectFirst(LINKS) != null)) {
+                    if (withLinks.contains(child) && sizes.get(child) <= MAX_ITEM_ELEMENTS && !isBoilerplate(child)) {
                         siblings.computeIfAbsent(local(child), k -> new ArrayList<>()).add(child);
                     }
                 }
@@ -186,6 +202,30 @@ public final class ListingDetector {
                 }
             }
             return groups;
+        }
+
+        /** Fills {@link #sizes} and {@link #withLinks}, children before parents, without recursion (pages nest deeply). */
+        private void measure(Element body) {
+            org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+                @Override
+                public void head(org.jsoup.nodes.Node node, int depth) {}
+
+                @Override
+                public void tail(org.jsoup.nodes.Node node, int depth) {
+                    if (node instanceof Element e) {
+                        int size = 1;
+                        boolean link = LINKS.matches(root, e); // Element.is would look for the root: once per element, up the whole depth
+                        for (Element child : e.children()) {
+                            size += sizes.get(child);
+                            link = link || withLinks.contains(child);
+                        }
+                        sizes.put(e, size);
+                        if (link) {
+                            withLinks.add(e);
+                        }
+                    }
+                }
+            }, body);
         }
 
         /** Features that cost little; empty when the group cannot be a listing at all. */
@@ -401,35 +441,39 @@ public final class ListingDetector {
             return inherited;
         }
 
-        private static boolean ownBoilerplate(Element e) {
+        private boolean ownBoilerplate(Element e) {
             if (e.parent() == null || e.tagName().equals("body") || e.tagName().equals("html")) {
                 return false;
             }
-            if (e.is(BOILERPLATE_TAGS)) {
+            if (BOILERPLATE_TAGS.matches(root, e)) {
                 return true;
             }
             return !e.tagName().equals("main") && !e.tagName().equals("article")
                     && BOILERPLATE_NAMES.matcher(e.className() + " " + e.id()).find();
         }
 
-        /** The tag-and-class path from the root to {@code e} (iterative, memoised). */
+        /**
+         * The tag-and-class path from the root to {@code e}, numbered: a path is its parent's
+         * number and its own tag and class (iterative, memoised), so equal paths get equal numbers
+         * in space that does not grow with the page's depth.
+         */
         String signature(Element e) {
             List<Element> chain = new ArrayList<>();
-            String prefix = "";
+            int number = -1;
             for (Element x = e; x != null; x = x.parent()) {
-                String known = signatures.get(x);
+                Integer known = signatures.get(x);
                 if (known != null) {
-                    prefix = known;
+                    number = known;
                     break;
                 }
                 chain.add(x);
             }
             for (int i = chain.size() - 1; i >= 0; i--) {
                 Element x = chain.get(i);
-                prefix = prefix.isEmpty() ? local(x) : prefix + "/" + local(x);
-                signatures.put(x, prefix);
+                number = signatureNumbers.computeIfAbsent(number + "/" + local(x), k -> signatureNumbers.size());
+                signatures.put(x, number);
             }
-            return prefix;
+            return Integer.toString(number);
         }
 
         /** Builds the item selector: the shortest that selects exactly the group's elements. */
@@ -441,7 +485,8 @@ public final class ListingDetector {
             String own = sharedCss(g.members);
             candidates.add(own);
             String path = own;
-            for (Element p = first.parent(); p != null && !p.tagName().equals("html"); p = p.parent()) {
+            int depth = 0;
+            for (Element p = first.parent(); p != null && !p.tagName().equals("html") && depth++ < MAX_SELECTOR_DEPTH; p = p.parent()) {
                 if (!p.id().isBlank() && isPlainIdentifier(p.id()) && allShareAncestor(g.members, p)) {
                     candidates.add("#" + p.id() + " " + own);
                 }

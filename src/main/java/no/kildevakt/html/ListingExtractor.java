@@ -29,6 +29,12 @@ import org.jsoup.select.Selector;
  * summary and not forty.
  */
 public final class ListingExtractor {
+    /**
+     * Items read from one page. Listings show tens or hundreds; an archive that shows all its
+     * years on one page has thousands, and its newest come first. Each entry keeps its texts, so
+     * without a bound a 10 MB page of 300,000 links costs more than the page itself.
+     */
+    static final int MAX_ENTRIES = 5_000;
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
@@ -61,6 +67,11 @@ public final class ListingExtractor {
         if (items.isEmpty()) {
             warnings.add("selector item '" + selectors.source.item() + "' matched nothing (has the page layout changed?)");
             return new Extraction(List.of(), 0, warnings);
+        }
+        int matched = items.size();
+        if (items.size() > MAX_ENTRIES) {
+            warnings.add("listing has " + items.size() + " items; read the first " + MAX_ENTRIES);
+            items = items.subList(0, MAX_ENTRIES);
         }
         List<ListingEntry> entries = new ArrayList<>();
         Tally noTitle = new Tally();
@@ -112,7 +123,7 @@ public final class ListingExtractor {
         if (!entries.isEmpty() && withoutDate == entries.size() && selectors.date != null) {
             warnings.add("selector date '" + selectors.source.date().get() + "' gave no date for any item");
         }
-        return new Extraction(entries, items.size(), warnings);
+        return new Extraction(entries, matched, warnings);
     }
 
     private Element titleElement(Element item) {

@@ -1,5 +1,6 @@
 package no.kildevakt.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.kildevakt.OneLine;
-import org.jsoup.Jsoup;
+import no.kildevakt.html.BoundedHtmlParser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -27,6 +28,10 @@ import org.jsoup.nodes.Element;
  * Only the value is read: whatever script follows it ({@code ; window.X = ...}) is left alone.
  * The value is read leniently (unquoted names, single quotes, trailing commas, comments), because
  * it is JavaScript that happens to look like JSON, not JSON served as such.
+ *
+ * <p>The page is parsed within {@link BoundedHtmlParser}'s element budget, and the JSON within
+ * {@link JsonReader}'s limits on nesting and number length, so a hostile page is a one-line
+ * failure of its source rather than of the crawl.
  */
 final class EmbeddedJson {
 
@@ -40,9 +45,11 @@ final class EmbeddedJson {
      */
     static JsonNode find(String html, String script, ObjectMapper lenient) throws EmbeddedJsonException {
         String name = script.strip();
-        Document page = Jsoup.parse(html);
+        BoundedHtmlParser.Parsed parsed = BoundedHtmlParser.DEFAULT.parse(html, "");
+        Document page = parsed.document();
+        String cut = parsed.truncated() ? " (" + parsed.warning() + ")" : "";
         if (name.startsWith("#")) {
-            return byId(page, name.substring(1), name, lenient);
+            return byId(page, name.substring(1), name, lenient, cut);
         }
         List<Element> scripts = page.select("script");
         Pattern assignment = assignmentOf(name);
@@ -55,23 +62,23 @@ final class EmbeddedJson {
         }
         Element byId = page.getElementById(name);
         if (byId != null) {
-            return byId(page, name, name, lenient);
+            return byId(page, name, name, lenient, cut);
         }
         throw new EmbeddedJsonException("select.script \"" + name + "\": no assignment to it in the page's "
-                + scripts.size() + " script element(s), and no element with that id");
+                + scripts.size() + " script element(s), and no element with that id" + cut);
     }
 
-    private static JsonNode byId(Document page, String id, String name, ObjectMapper lenient) throws EmbeddedJsonException {
+    private static JsonNode byId(Document page, String id, String name, ObjectMapper lenient, String cut) throws EmbeddedJsonException {
         Element element = page.getElementById(id);
         if (element == null) {
-            throw new EmbeddedJsonException("select.script \"" + name + "\": no element with id \"" + id + "\" in the page");
+            throw new EmbeddedJsonException("select.script \"" + name + "\": no element with id \"" + id + "\" in the page" + cut);
         }
         String text = element.tagName().equals("script") ? element.data() : element.wholeText();
         try {
             return lenient.readTree(text);
         } catch (JsonProcessingException e) {
             throw new EmbeddedJsonException("select.script \"" + name + "\": the element's text is not JSON: "
-                    + OneLine.of(e.getOriginalMessage()));
+                    + JsonReader.cause(e));
         }
     }
 
@@ -90,26 +97,35 @@ final class EmbeddedJson {
     private static JsonNode valueAt(String code, int offset, String name, ObjectMapper lenient) throws EmbeddedJsonException {
         String rest = code.substring(offset);
         Matcher parseCall = JSON_PARSE.matcher(rest);
+        JsonParser parser = null;
         try {
+            String json = parseCall.lookingAt() ? JsStringLiteral.read(rest, parseCall.end()) : rest;
+            parser = lenient.createParser(json);
+            JsonNode value = lenient.readTree(parser);
             if (parseCall.lookingAt()) {
-                String literal = JsStringLiteral.read(rest, parseCall.end());
-                return lenient.readTree(literal);
+                return value == null ? lenient.missingNode() : value; // as readTree(String) gave for an empty string
             }
-            try (JsonParser parser = lenient.createParser(rest)) {
-                JsonNode value = lenient.readTree(parser);
-                if (value == null || !(value.isObject() || value.isArray())) {
-                    throw new EmbeddedJsonException("select.script \"" + name + "\": the value assigned is no JSON object or list");
-                }
-                return value;
+            if (value == null || !(value.isObject() || value.isArray())) {
+                throw new EmbeddedJsonException("select.script \"" + name + "\": the value assigned is no JSON object or list");
             }
+            return value;
         } catch (JsonProcessingException e) {
+            // the limits' exceptions carry no location; the parser knows where it stopped
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw new EmbeddedJsonException("select.script \"" + name + "\": the value assigned is not JSON: "
-                    + OneLine.of(e.getOriginalMessage()) + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " of the value)");
+                    + JsonReader.cause(e) + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + " of the value)");
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new EmbeddedJsonException("select.script \"" + name + "\": " + OneLine.of(e.getMessage()));
         } catch (IOException e) {
             throw new EmbeddedJsonException("select.script \"" + name + "\": " + OneLine.of(String.valueOf(e)));
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // a parser over a String has nothing to close
+                }
+            }
         }
     }
 

@@ -1,10 +1,16 @@
 package no.kildevakt.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +72,23 @@ import no.kildevakt.parse.ParsedFeed;
  */
 public final class JsonReader implements SourceReader {
 
+    /** Levels a document may nest; real APIs use a handful, and Jackson's own limit (500) would still let a hostile one go far. */
+    static final int MAX_NESTING = 256;
+    /** Digits a number may have (Jackson's default, stated so the message can name it). */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
     /** How many item numbers a warning lists. */
     private static final int EXAMPLES = 5;
     private static final Pattern TEMPLATE_FIELD = Pattern.compile("\\{([^{}]+)}");
 
-    /** Reads JavaScript-ish literals too; strict JSON is a subset, so one mapper serves both. */
-    private static final ObjectMapper LENIENT = JsonMapper.builder()
+    /**
+     * Reads JavaScript-ish literals too; strict JSON is a subset, so one mapper serves both. Its
+     * limits on nesting and number length make a hostile document a clear failure of its source.
+     */
+    private static final ObjectMapper LENIENT = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER_LENGTH).build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
                     JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
@@ -149,11 +166,17 @@ public final class JsonReader implements SourceReader {
                         + (contentType == null ? "" : " (" + contentType + ")")
                         + "; for JSON embedded in a page's script, set select.script", null);
             }
-            try {
-                return LENIENT.readTree(body);
-            } catch (JsonProcessingException e) {
-                throw new SourceReadException("not valid JSON: " + OneLine.of(e.getOriginalMessage())
-                        + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            try (JsonParser parser = LENIENT.createParser(body)) {
+                try {
+                    return LENIENT.readTree(parser);
+                } catch (JsonProcessingException e) {
+                    // the limits' exceptions carry no location; the parser knows where it stopped
+                    JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                    throw new SourceReadException("not valid JSON: " + cause(e)
+                            + " at line " + at.getLineNr() + ", column " + at.getColumnNr(), e);
+                }
+            } catch (IOException e) {
+                throw new SourceReadException("not valid JSON: " + OneLine.of(String.valueOf(e)), e); // cannot happen: the input is a String
             }
         }
         try {
@@ -161,6 +184,20 @@ public final class JsonReader implements SourceReader {
         } catch (EmbeddedJson.EmbeddedJsonException e) {
             throw new SourceReadException(e.getMessage(), e);
         }
+    }
+
+    /** Why a document is not read, in a few words: the limits named plainly, else Jackson's message on one line. */
+    static String cause(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.startsWith("Document nesting depth")) {
+                return "nested deeper than " + MAX_NESTING + " levels";
+            }
+            if (message.startsWith("Number value length")) {
+                return "a number of over " + MAX_NUMBER_LENGTH + " digits";
+            }
+        }
+        return OneLine.of(e.getOriginalMessage());
     }
 
     private static JsonPath path(Map<String, String> select, String key) throws SourceReadException {

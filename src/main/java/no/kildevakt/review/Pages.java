@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.kildevakt.config.Section;
 import no.kildevakt.config.SourceConfig;
+import no.kildevakt.crawl.HealthRules;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.digest.Digest;
 import no.kildevakt.digest.DigestEntry;
@@ -275,7 +276,7 @@ final class Pages {
         for (Review.SourceHealth h : review.sources()) {
             SourceConfig s = h.source();
             SourceState st = h.state();
-            String remark = st.lastOutcome() != null && st.lastOutcome().isFailure() ? st.lastError() : st.warning();
+            String remark = st.lastOutcome() != null && st.lastOutcome().isFailure() ? st.lastError() : HealthRules.warning(st);
             String section = review.config().section(s.section()).map(Section::title).orElse(s.section());
             rows.add(new SourceView(s.id(), s.name(), section, s.url().toString(), WebLinks.safe(s.url().toString()).orElse(null),
                     h.health(), healthLabel(h.health()), dateTime(st.lastSuccess()), dateTime(st.lastAttempt()),

@@ -151,7 +151,7 @@ class CrawlerEnrichmentAndHealthTest {
             assertEquals(List.of(expected), report.warnings());
             SourceState state = store.state("ec");
             assertEquals(List.of(expected), state.roundWarnings());
-            assertEquals(expected, state.warning());
+            assertEquals(expected, HealthRules.warning(state));
             assertNull(state.error());
 
             // content unchanged (304): the warning stands
@@ -161,7 +161,7 @@ class CrawlerEnrichmentAndHealthTest {
 
             web.put(LISTING, hits(hit("/a", "2026-11-20", "s"), hit("/b", "2026-11-21", "s"), hit("/c", "2026-11-22", "s")));
             assertEquals(List.of(), crawl(store).warnings());
-            assertNull(store.state("ec").warning(), "a good round clears it");
+            assertNull(HealthRules.warning(store.state("ec")), "a good round clears it");
         }
     }
 
@@ -175,7 +175,7 @@ class CrawlerEnrichmentAndHealthTest {
             assertEquals(Outcome.EMPTY, report.outcome());
             String quiet = "yielded no items, though it has yielded up to 1 before; its layout or URL may have changed";
             assertEquals(List.of(quiet), report.warnings());
-            assertEquals(quiet, store.state("ec").warning());
+            assertEquals(quiet, HealthRules.warning(store.state("ec")));
         }
     }
 
@@ -189,7 +189,7 @@ class CrawlerEnrichmentAndHealthTest {
             SourceState state = store.state("ec");
             assertTrue(state.error().contains("select.items \"hits\": no field \"hits\""), state.error());
             assertEquals(List.of(), state.roundWarnings());
-            assertNull(state.warning());
+            assertNull(HealthRules.warning(state));
         }
     }
 }

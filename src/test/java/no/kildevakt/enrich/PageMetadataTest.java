@@ -65,4 +65,12 @@ class PageMetadataTest {
         assertEquals(LocalDate.of(2023, 6, 6), PageMetadata.extract(html, null, URI.create("https://x.test/"), TODAY).published()
                 .orElseThrow().start(), "no content type: sniffed");
     }
+
+    /** Issue 9: an article page of 3,000,000 unclosed tags (9 MB) once exhausted the heap; its head is still read. */
+    @Test
+    void aPageOfMillionsOfElementsStillGivesItsHead() {
+        String html = "<html><head><meta property=\"og:title\" content=\"Tittel\"></head><body>" + "<b>".repeat(3_000_000);
+        assertEquals(Optional.of("Tittel"), PageMetadata.extract(html.getBytes(StandardCharsets.UTF_8), "text/html",
+                URI.create("https://x.test/"), TODAY).title());
+    }
 }

@@ -244,4 +244,36 @@ class JsonReaderTest {
         assertEquals("select.items: path \"a[x]\": [x] is no list index (use [0], [1], ...)",
                 failure(source("https://x.test/", "x", false, "items", "a[x]", "title", "t", "link", "u"), text("{}", "https://x.test/")));
     }
+
+    // --- issue 9: hostile documents get one clear line, not a NullPointerException -------------
+
+    @Test
+    void jsonNestedTooDeeplyNamesTheCause() {
+        String deep = "{\"a\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        String message = failure(source("https://x.test/", "x", false, "items", "a", "title", "t", "link", "u"), text(deep, "https://x.test/"));
+        assertEquals("not valid JSON: nested deeper than " + JsonReader.MAX_NESTING + " levels at line 1, column "
+                + (7 + JsonReader.MAX_NESTING), message);
+    }
+
+    @Test
+    void aHugeNumberNamesTheCause() {
+        String huge = "[{\"t\": \"A\", \"u\": \"https://x.test/a\", \"n\": " + "9".repeat(5_000) + "}]";
+        String message = failure(source("https://x.test/", "x", false, "title", "t", "link", "u"), text(huge, "https://x.test/"));
+        assertTrue(message.startsWith("not valid JSON: a number of over " + JsonReader.MAX_NUMBER_LENGTH + " digits at line 1, column "),
+                message);
+    }
+
+    @Test
+    void embeddedJsonNestedTooDeeplyNamesTheCause() {
+        String page = "https://x.test/";
+        String html = "<script>window.X = {\"a\": " + "[".repeat(10_000) + "]".repeat(10_000) + "};</script>";
+        String message = failure(source(page, "x", false, "script", "window.X", "items", "a", "title", "t", "link", "u"),
+                response(page, html.getBytes(StandardCharsets.UTF_8), "text/html"));
+        assertTrue(message.startsWith("select.script \"window.X\": the value assigned is not JSON: nested deeper than "
+                + JsonReader.MAX_NESTING + " levels"), message);
+        String inElement = "<script type='application/json' id='d'>" + "[".repeat(10_000) + "</script>";
+        assertEquals("select.script \"#d\": the element's text is not JSON: nested deeper than " + JsonReader.MAX_NESTING + " levels",
+                failure(source(page, "x", false, "script", "#d", "items", "a", "title", "t", "link", "u"),
+                        response(page, inElement.getBytes(StandardCharsets.UTF_8), "text/html")));
+    }
 }

@@ -17,7 +17,6 @@ import no.kildevakt.store.LinkRecords.LinkCheck;
  * spreadsheet: what is wrong, since when, where it is cited. Dates are Oslo dates.
  */
 final class Phrases {
-
     private Phrases() {}
 
     /** Group headings, by status. */
