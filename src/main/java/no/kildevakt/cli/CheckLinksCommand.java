@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kildevakt.OneLine;
 import no.kildevakt.config.Durations;
@@ -22,6 +20,7 @@ import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.links.IssueLoader;
 import no.kildevakt.links.LinkAudit;
 import no.kildevakt.links.LinkReport;
+import no.kildevakt.links.StoredIssues;
 import no.kildevakt.links.UrlPasswords;
 import no.kildevakt.links.check.ArchiveLookup;
 import no.kildevakt.links.check.CheckListener;
@@ -30,7 +29,6 @@ import no.kildevakt.links.check.CheckSettings;
 import no.kildevakt.links.check.LinkChecker;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkExtractor;
-import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.links.report.ReportFormat;
 import no.kildevakt.store.LinkRecords;
 import no.kildevakt.store.Store;
@@ -167,7 +165,7 @@ final class CheckLinksCommand implements Callable<Integer> {
         }
         LinkRecords records = store.links();
         if (issues) {
-            documents.addAll(storedIssues(records));
+            documents.addAll(StoredIssues.documents(records));
         }
 
         CheckSettings checkSettings = CheckSettings.from(settings).withTimeout(timeout).withConcurrency(concurrency)
@@ -207,22 +205,6 @@ final class CheckLinksCommand implements Callable<Integer> {
             }
         }
         return report.failed() || inputFailed ? Main.PARTIAL : Main.OK;
-    }
-
-    /** The stored issues as documents, their citations as recorded when they were added. */
-    static List<ExtractedDocument> storedIssues(LinkRecords records) throws StoreException {
-        Map<String, List<LinkOccurrence>> bySource = new LinkedHashMap<>();
-        for (LinkRecords.Issue issue : records.issues()) {
-            bySource.put(issue.source(), new ArrayList<>());
-        }
-        for (LinkRecords.CitedLink cited : records.citedLinks()) {
-            LinkRecords.IssueLink l = cited.link();
-            bySource.computeIfAbsent(cited.source(), s -> new ArrayList<>())
-                    .add(new LinkOccurrence(l.url(), cited.source(), l.location(), l.text()));
-        }
-        List<ExtractedDocument> documents = new ArrayList<>();
-        bySource.forEach((source, links) -> documents.add(new ExtractedDocument(source, "stored", "", links, List.of())));
-        return documents;
     }
 
     /** A progress bar on standard error, redrawn in place, only when a person watches a terminal. */

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import no.kildevakt.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.ConfigException;
 import no.kildevakt.config.ConfigLoader;
 import no.kildevakt.crawl.CrawlRunner;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.rank.Relevance;
 import no.kildevakt.rank.TopicRanker;
 import no.kildevakt.store.Store;
@@ -24,7 +24,6 @@ import no.kildevakt.store.StoreException;
  * output, and dates shown in Europe/Oslo (instants are stored in UTC).
  */
 final class Commands {
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     /** Built on first use: Jackson takes a fifth of a second to start, and most runs print no JSON. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -166,12 +165,12 @@ final class Commands {
 
     /** The Oslo calendar date of an instant, ISO form, or null. */
     static String date(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, OSLO).toString();
+        return instant == null ? null : LocalDate.ofInstant(instant, Oslo.ZONE).toString();
     }
 
     /** Oslo local date and time for tables, or "-". */
     static String dateTime(Instant instant) {
-        return instant == null ? "-" : DATE_TIME.format(instant.atZone(OSLO));
+        return instant == null ? "-" : DATE_TIME.format(instant.atZone(Oslo.ZONE));
     }
 
     /** An instant as ISO-8601 UTC, or null. */

@@ -24,6 +24,7 @@ import no.kildevakt.store.DigestLog;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -47,14 +48,8 @@ final class DigestCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--from", paramLabel = "D", description = "first day of the period (2025-03-01, Europe/Oslo)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "D", description = "last day of the period, included (2025-03-31)")
-    String to;
-
-    @Option(names = "--period", paramLabel = "P", description = "a quarter (2025-Q1), month (2025-03) or year (2025)")
-    String period;
+    @Mixin
+    PeriodOptions periodOptions;
 
     @Option(names = "--since-last", description = "since the end of the last delivered digest (or the last 7 days) until now")
     boolean sinceLast;
@@ -86,7 +81,7 @@ final class DigestCommand implements Callable<Integer> {
         DigestFormat digestFormat;
         Selection selection;
         try {
-            requireOnePeriod(from, to, period, sinceLast);
+            periodOptions.requireOne(sinceLast);
             digestFormat = DigestFormat.parse(format);
             selection = new Selection(all, Selection.statuses(status));
         } catch (IllegalArgumentException e) {
@@ -103,7 +98,7 @@ final class DigestCommand implements Callable<Integer> {
         Period p;
         try {
             p = sinceLast ? Period.sinceLast(store.digests().last().map(DigestLog.Delivery::to), Instant.now())
-                    : calendarPeriod(from, to, period);
+                    : periodOptions.calendarPeriod();
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -188,25 +183,6 @@ final class DigestCommand implements Callable<Integer> {
         }
         main.terminal.out().flush();
         return Main.OK;
-    }
-
-    /** Exactly one of the ways to give a period, and --from with --to. */
-    static void requireOnePeriod(String from, String to, String period, boolean sinceLast) {
-        int ways = (from != null || to != null ? 1 : 0) + (period != null ? 1 : 0) + (sinceLast ? 1 : 0);
-        if (ways == 0) {
-            throw new IllegalArgumentException("which period? give --from D --to D, --period P (2025-Q1) or --since-last");
-        }
-        if (ways > 1) {
-            throw new IllegalArgumentException("give only one of --from/--to, --period and --since-last");
-        }
-        if (from != null && to == null || from == null && to != null) {
-            throw new IllegalArgumentException(from == null ? "--to needs --from" : "--from needs --to (the last day, included)");
-        }
-    }
-
-    /** The period of {@code --from/--to} or {@code --period}. */
-    static Period calendarPeriod(String from, String to, String period) {
-        return period != null ? Period.parse(period) : Period.days(from, to);
     }
 
     private int usage(String message) {

@@ -10,6 +10,7 @@ import no.kildevakt.digest.Period;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,14 +29,8 @@ final class DraftCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--from", paramLabel = "D", description = "first day of the period (2025-01-01, Europe/Oslo)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "D", description = "last day of the period, included (2025-03-31)")
-    String to;
-
-    @Option(names = "--period", paramLabel = "P", description = "a quarter (2025-Q1), month (2025-03) or year (2025)")
-    String period;
+    @Mixin
+    PeriodOptions periodOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md (default) or html")
     String format;
@@ -48,8 +43,8 @@ final class DraftCommand implements Callable<Integer> {
         Period p;
         DraftWriter writer;
         try {
-            DigestCommand.requireOnePeriod(from, to, period, false);
-            p = DigestCommand.calendarPeriod(from, to, period);
+            periodOptions.requireOne(false);
+            p = periodOptions.calendarPeriod();
             writer = DraftWriter.of(format);
         } catch (IllegalArgumentException e) {
             main.terminal.err().println("kildevakt draft: " + e.getMessage());

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -17,11 +16,10 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.links.IssueLoader;
+import no.kildevakt.links.StoredIssues;
 import no.kildevakt.links.UrlPasswords;
-import no.kildevakt.links.check.CheckUrls;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkExtractor;
-import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.store.LinkRecords;
 import no.kildevakt.store.Store;
 import picocli.CommandLine.Command;
@@ -116,10 +114,7 @@ final class IssuesCommand implements Callable<Integer> {
                     code = Main.PARTIAL;
                     continue;
                 }
-                List<LinkRecords.IssueLink> links = new ArrayList<>();
-                for (LinkOccurrence o : doc.links()) {
-                    links.add(new LinkRecords.IssueLink(o.url(), CheckUrls.key(o.url()), o.location(), o.text()));
-                }
+                List<LinkRecords.IssueLink> links = StoredIssues.links(doc);
                 String name = title != null ? title : doc.title().isBlank() ? fileName(doc.document()) : doc.title();
                 long id = store.links().saveIssue(doc.document(), name, period, doc.type(), links, Instant.now());
                 long distinct = links.stream().map(LinkRecords.IssueLink::checkUrl).distinct().count();

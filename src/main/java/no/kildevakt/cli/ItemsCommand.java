@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import no.kildevakt.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.Durations;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.digest.ItemJson;
 import no.kildevakt.rank.Relevance;
@@ -80,7 +81,7 @@ final class ItemsCommand implements Callable<Integer> {
     /** {@code 2025-01-01} (start of that day in Oslo) or a span back from now ({@code 14d}). */
     static Instant parseSince(String value, Instant now) {
         try {
-            return LocalDate.parse(value).atStartOfDay(Commands.OSLO).toInstant();
+            return LocalDate.parse(value).atStartOfDay(Oslo.ZONE).toInstant();
         } catch (DateTimeParseException notADate) {
             try {
                 return now.minus(Durations.parse(value));

@@ -52,7 +52,7 @@ import no.kildevakt.parse.FeedDates;
  * As a last resort the text goes through the feed parser's RFC 822 reading ({@link FeedDates}),
  * which knows asctime and other feed orders.
  *
- * <p><b>Time zones.</b> A time without a zone is read in {@link PageDate#ZONE Europe/Oslo};
+ * <p><b>Time zones.</b> A time without a zone is read in {@link Oslo#ZONE Europe/Oslo};
  * a bare day has no instant, and {@link PageDate#toInstant()} puts it at the start of that day
  * in Europe/Oslo.
  *
@@ -136,7 +136,7 @@ public final class DateText {
             },
             s -> {
                 LocalDateTime t = LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-                return PageDate.of(t.toLocalDate(), t.atZone(PageDate.ZONE).toInstant().truncatedTo(ChronoUnit.SECONDS));
+                return PageDate.of(t.toLocalDate(), t.atZone(Oslo.ZONE).toInstant().truncatedTo(ChronoUnit.SECONDS));
             },
             s -> PageDate.of(LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE)),
             // a month alone ("2024-12", as in W3C-DTF) means its first day
@@ -159,7 +159,7 @@ public final class DateText {
 
     /** {@link #parse(String, LocalDate)} around today in Europe/Oslo. */
     public static Optional<PageDate> parse(String text) {
-        return parse(text, LocalDate.now(PageDate.ZONE));
+        return parse(text, LocalDate.now(Oslo.ZONE));
     }
 
     /**
@@ -299,7 +299,7 @@ public final class DateText {
         if (time == null) {
             return Optional.of(new PageDate(found.start(), Optional.ofNullable(found.last()), Optional.empty()));
         }
-        Instant instant = found.start().atTime(time).atZone(zone == null ? PageDate.ZONE : zone).toInstant();
+        Instant instant = found.start().atTime(time).atZone(zone == null ? Oslo.ZONE : zone).toInstant();
         return Optional.of(new PageDate(found.start(), Optional.ofNullable(found.last()), Optional.of(instant)));
     }
 

@@ -2,7 +2,6 @@ package no.kildevakt.date;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Pages mostly give days, not instants, so the day is the primary value and the instant
  * is optional. The crawler stores UTC instants; {@link #toInstant()} turns a bare day into the
- * start of that day in {@link #ZONE Europe/Oslo}, the newsletter's time zone, so that an item
+ * start of that day in {@link Oslo#ZONE Europe/Oslo}, the newsletter's time zone, so that an item
  * dated "6. desember" on a Norwegian page is shown on the 6th, not at 23:00 on the 5th.
  *
  * @param start   the day stated, or the first day of a range ({@code 15.–16. januar} → the 15th)
@@ -21,9 +20,6 @@ import java.util.Optional;
  *                Europe/Oslo when it had none); empty for a bare day
  */
 public record PageDate(LocalDate start, Optional<LocalDate> end, Optional<Instant> instant) {
-
-    /** Where a day or a time without a zone is read: the newsletter and most of its sources are Norwegian. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     public PageDate {
         Objects.requireNonNull(start, "start");
@@ -51,6 +47,6 @@ public record PageDate(LocalDate start, Optional<LocalDate> end, Optional<Instan
 
     /** The instant to store: the stated moment, else the start of {@link #start} in Europe/Oslo. */
     public Instant toInstant() {
-        return instant.orElseGet(() -> start.atStartOfDay(ZONE).toInstant());
+        return instant.orElseGet(() -> start.atStartOfDay(Oslo.ZONE).toInstant());
     }
 }

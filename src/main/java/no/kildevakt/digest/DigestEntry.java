@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.rank.Score;
 import no.kildevakt.store.StoredItem;
 
@@ -38,6 +39,6 @@ public record DigestEntry(StoredItem item, String section, String source, Score 
 
     /** The day shown for the item: its event date when it has one, else the Oslo day it is dated. */
     public LocalDate day() {
-        return item.eventDate() != null ? item.eventDate() : LocalDate.ofInstant(dated(), Period.OSLO);
+        return item.eventDate() != null ? item.eventDate() : LocalDate.ofInstant(dated(), Oslo.ZONE);
     }
 }

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.rank.Score;
 import no.kildevakt.store.StoredItem;
 
@@ -166,6 +167,6 @@ public final class ItemJson {
     }
 
     private static String date(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, Period.OSLO).toString();
+        return instant == null ? null : LocalDate.ofInstant(instant, Oslo.ZONE).toString();
     }
 }

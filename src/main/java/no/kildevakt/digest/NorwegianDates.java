@@ -2,6 +2,7 @@ package no.kildevakt.digest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import no.kildevakt.date.Oslo;
 
 /**
  * Dates as the newsletter writes them ({@code 6. desember 2024}, {@code 1.–31. mars 2025}). The month
@@ -21,7 +22,7 @@ public final class NorwegianDates {
 
     /** The Oslo day of an instant as {@link #day(LocalDate)}, or "" for null. */
     public static String day(Instant instant) {
-        return instant == null ? "" : day(LocalDate.ofInstant(instant, Period.OSLO));
+        return instant == null ? "" : day(LocalDate.ofInstant(instant, Oslo.ZONE));
     }
 
     /**

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kildevakt.date.Oslo;
 
 /**
  * The stretch of time a digest or draft covers: from (inclusive) to (exclusive), as instants, because
@@ -27,18 +27,80 @@ import java.util.regex.Pattern;
  *                     events only when announced in it (not the same conference in every mail)
  */
 public record Period(Instant from, Instant to, Duration lateArrivals) {
-    /** The newsletter's time zone: days, quarters and displayed dates are Oslo's. */
-    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
     /** What {@code --since-last} covers when no digest was ever delivered. */
     public static final Duration FIRST_SINCE_LAST = Duration.ofDays(7);
 
     /** How late an item may be listed and still reach the next {@code --since-last} digest. */
     public static final Duration LATE_ARRIVALS = Duration.ofDays(14);
 
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /**
+     * The calendar units a period can be named by: {@code --period}, and the review page, which steps
+     * from a period to the one before or after it of the same unit.
+     */
+    public enum Unit {
+        /** {@code 2025-Q1}, also {@code 2025Q1} and {@code 2025-q1}. */
+        QUARTER("(\\d{4})-?[Qq]([1-4])"),
+        /** {@code 2025-03}. */
+        MONTH("(\\d{4})-(\\d{2})"),
+        /** {@code 2025}. */
+        YEAR("(\\d{4})");
+
+        private final Pattern form;
+
+        Unit(String form) {
+            this.form = Pattern.compile(form);
+        }
+
+        /** The unit {@code text} has the form of (a month 13 still has a month's form; {@link Period#parse} refuses it). */
+        public static Optional<Unit> of(String text) {
+            String value = text == null ? "" : text.strip();
+            for (Unit unit : values()) {
+                if (unit.form.matcher(value).matches()) {
+                    return Optional.of(unit);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The name {@link Period#parse} reads back as the unit {@code day} lies in: {@code 2025-Q1}, {@code 2025-03}, {@code 2025}. */
+        public String name(LocalDate day) {
+            return switch (this) {
+                case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+                case MONTH -> YearMonth.from(day).toString();
+                case YEAR -> Integer.toString(day.getYear());
+            };
+        }
+
+        /** The day {@code steps} units after {@code day} (before it when negative). */
+        public LocalDate plus(LocalDate day, int steps) {
+            return switch (this) {
+                case QUARTER -> day.plusMonths(3L * steps);
+                case MONTH -> day.plusMonths(steps);
+                case YEAR -> day.plusYears(steps);
+            };
+        }
+
+        private Period period(Matcher m, String value) {
+            return switch (this) {
+                case QUARTER -> {
+                    LocalDate first = LocalDate.of(year(m.group(1), value), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+                    yield days(first, first.plusMonths(3).minusDays(1));
+                }
+                case MONTH -> {
+                    int month = Integer.parseInt(m.group(2));
+                    if (month < 1 || month > 12) {
+                        throw new IllegalArgumentException("\"" + value + "\": there is no month " + m.group(2));
+                    }
+                    YearMonth ym = YearMonth.of(year(m.group(1), value), month);
+                    yield days(ym.atDay(1), ym.atEndOfMonth());
+                }
+                case YEAR -> {
+                    int year = year(m.group(1), value);
+                    yield days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+                }
+            };
+        }
+    }
 
     public Period {
         Objects.requireNonNull(from, "from");
@@ -75,22 +137,11 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
      */
     public static Period parse(String text) {
         String value = text == null ? "" : text.strip();
-        Matcher m;
-        if ((m = QUARTER.matcher(value)).matches()) {
-            LocalDate first = LocalDate.of(year(m.group(1), value), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
-            return days(first, first.plusMonths(3).minusDays(1));
-        }
-        if ((m = MONTH.matcher(value)).matches()) {
-            int month = Integer.parseInt(m.group(2));
-            if (month < 1 || month > 12) {
-                throw new IllegalArgumentException("\"" + value + "\": there is no month " + m.group(2));
+        for (Unit unit : Unit.values()) {
+            Matcher m = unit.form.matcher(value);
+            if (m.matches()) {
+                return unit.period(m, value);
             }
-            YearMonth ym = YearMonth.of(year(m.group(1), value), month);
-            return days(ym.atDay(1), ym.atEndOfMonth());
-        }
-        if (YEAR.matcher(value).matches()) {
-            int year = year(value, value);
-            return days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         }
         throw new IllegalArgumentException("\"" + value + "\" is not a period; use a quarter (2025-Q1), a month (2025-03) or a year (2025)");
     }
@@ -113,12 +164,12 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
 
     /** The Oslo day the period starts on; events from this day on are coming events. */
     public LocalDate firstDay() {
-        return LocalDate.ofInstant(from, OSLO);
+        return LocalDate.ofInstant(from, Oslo.ZONE);
     }
 
     /** The last Oslo day the period covers (the day of the last instant before {@code to}). */
     public LocalDate lastDay() {
-        return LocalDate.ofInstant(to.minusNanos(1), OSLO);
+        return LocalDate.ofInstant(to.minusNanos(1), Oslo.ZONE);
     }
 
     /** Whether this is a running window ({@code --since-last}) rather than a calendar period; see {@code lateArrivals}. */
@@ -142,7 +193,7 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(OSLO).toInstant();
+        return day.atStartOfDay(Oslo.ZONE).toInstant();
     }
 
     private static LocalDate date(String option, String text) {

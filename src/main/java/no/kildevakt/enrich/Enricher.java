@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import no.kildevakt.OneLine;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
@@ -162,7 +163,7 @@ public final class Enricher {
         try {
             // the source's address, not the page's, decides which networks the fetch may reach
             FetchResponse response = fetch.fetch(FetchRequest.of(URI.create(url)).withOrigin(source.url()));
-            LocalDate today = LocalDate.now(clock.withZone(PageDate.ZONE));
+            LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
             return Optional.of(PageMetadata.extract(response.body(), response.contentType(), response.finalUrl(), today));
         } catch (FetchException e) {
             warnings.add("enrich: " + OneLine.of(e.getMessage()));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import no.kildevakt.date.DateText;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.html.BoundedHtmlParser;
 import no.kildevakt.item.PlainText;
@@ -115,7 +116,7 @@ public record PageMetadata(Optional<PageDate> published, Optional<String> descri
 
     /** {@link #extract(byte[], String, URI, LocalDate)} with year-less dates resolved around today in Europe/Oslo. */
     public static PageMetadata extract(byte[] html, String contentType, URI base) {
-        return extract(html, contentType, base, LocalDate.now(PageDate.ZONE));
+        return extract(html, contentType, base, LocalDate.now(Oslo.ZONE));
     }
 
     private static boolean isHtml(String contentType, byte[] body) {

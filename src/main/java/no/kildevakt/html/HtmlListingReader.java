@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import no.kildevakt.config.SourceConfig;
 import no.kildevakt.crawl.Crawler;
 import no.kildevakt.crawl.SourceReadException;
 import no.kildevakt.crawl.SourceReader;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
@@ -43,9 +43,6 @@ import no.kildevakt.parse.ParsedFeed;
  * {@link Item#eventDate()}.
  */
 public final class HtmlListingReader implements SourceReader {
-    /** The newsletter's time zone: a listing's "17.07.2026" is that day in Oslo. */
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
     private final Crawler.Fetch fetch;
     private final Predicate<String> eventSection;
     private final ItemNormalizer normalizer;
@@ -104,7 +101,7 @@ public final class HtmlListingReader implements SourceReader {
 
     /** Reads the listing that starts with {@code response}, following next links as the source allows. */
     public Listing readListing(SourceConfig source, FetchResponse response) throws SourceReadException {
-        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
         HtmlPage page = HtmlPage.parse(response.body(), response.contentType(), response.finalUrl(), parser);
         List<String> warnings = new ArrayList<>(page.warnings());
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.kildevakt.date.DateText;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
 
 /**
@@ -62,7 +63,7 @@ final class JsonDates {
             return Optional.empty();
         }
         long millis = number < SECONDS_BELOW ? Math.round(number * 1000) : Math.round(number);
-        return instant(millis, PageDate.ZONE, today);
+        return instant(millis, Oslo.ZONE, today);
     }
 
     /** The instant, and as its day the date in the zone the source stated (UTC for a .NET date without offset). */

@@ -31,6 +31,7 @@ import no.kildevakt.config.SourceConfig;
 import no.kildevakt.crawl.SourceReadException;
 import no.kildevakt.crawl.SourceReader;
 import no.kildevakt.date.DateText;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Item;
@@ -115,7 +116,7 @@ public final class JsonReader implements SourceReader {
     public Reading read(SourceConfig source, FetchResponse response) throws SourceReadException {
         Map<String, String> select = source.select();
         URI page = response.finalUrl();
-        LocalDate today = LocalDate.now(clock.withZone(PageDate.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
         DecodedText decoded = CharsetSniffer.decode(response.body(), response.contentType());
         List<String> warnings = new ArrayList<>(decoded.warnings());
 

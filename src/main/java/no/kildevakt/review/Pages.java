@@ -17,12 +17,12 @@ import java.util.Set;
 import no.kildevakt.config.Section;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.crawl.HealthRules;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.digest.Digest;
 import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.DigestSection;
 import no.kildevakt.digest.DigestText;
 import no.kildevakt.digest.Draft;
-import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Sentences;
 import no.kildevakt.digest.WebLinks;
 import no.kildevakt.review.http.HttpError;
@@ -298,7 +298,7 @@ final class Pages {
         if (instant == null) {
             return lang.label("never");
         }
-        var local = instant.atZone(Period.OSLO);
+        var local = instant.atZone(Oslo.ZONE);
         return lang.date(local.toLocalDate()) + " " + TIME.format(local);
     }
 

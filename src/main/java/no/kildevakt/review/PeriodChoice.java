@@ -2,35 +2,30 @@ package no.kildevakt.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.digest.Period;
 
 /**
  * The period the editor picked, as typed ({@code 2025-Q1}, {@code 2025-03}, {@code 2025}, or from/to
  * days) and as the digest understands it, with the neighbouring periods of the same kind for the
- * page's ‹ and › links. Parsing is the digest's ({@link Period#parse}, {@link Period#days}), so the
- * page and {@code kildevakt digest --period} read a period alike.
+ * page's ‹ and › links. Parsing and the calendar units are the digest's ({@link Period#parse},
+ * {@link Period.Unit}, {@link Period#days}), so the page and {@code kildevakt digest --period} read a
+ * period alike; only the {@code FROM..TO} form, which carries the form's two days in one link, is the page's.
  *
  * @param text   the period as it goes back into links and the form ({@code 2025-Q1}, or {@code 2025-01-01..2025-02-15})
  * @param period the instants covered
  */
 public record PeriodChoice(String text, Period period) {
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern DAYS = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})");
 
     /** The current quarter in Oslo, the page's default. */
     public static PeriodChoice currentQuarter(Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(Period.OSLO));
-        return quarter(today);
-    }
-
-    private static PeriodChoice quarter(LocalDate day) {
-        return parse(day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1));
+        LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
+        return parse(Period.Unit.QUARTER.name(today));
     }
 
     /**
@@ -44,11 +39,9 @@ public record PeriodChoice(String text, Period period) {
         if (days.matches()) {
             return between(days.group(1), days.group(2));
         }
-        Matcher q = QUARTER.matcher(t);
-        if (q.matches()) {
-            t = q.group(1) + "-Q" + q.group(2);
-        }
-        return new PeriodChoice(t, Period.parse(t));
+        Period p = Period.parse(t);
+        // written back in one spelling: 2025q1 goes back into links as 2025-Q1
+        return new PeriodChoice(Period.Unit.of(t).orElseThrow().name(p.firstDay()), p);
     }
 
     /** From and to days, both included. @throws IllegalArgumentException when either is not a date or to is before from */
@@ -69,14 +62,9 @@ public record PeriodChoice(String text, Period period) {
 
     private PeriodChoice step(int direction) {
         LocalDate first = period.firstDay();
-        if (QUARTER.matcher(text).matches()) {
-            return quarter(first.plusMonths(3L * direction));
-        }
-        if (MONTH.matcher(text).matches()) {
-            return parse(YearMonth.from(first).plusMonths(direction).toString());
-        }
-        if (YEAR.matcher(text).matches()) {
-            return parse(Integer.toString(first.getYear() + direction));
+        Optional<Period.Unit> unit = Period.Unit.of(text);
+        if (unit.isPresent()) {
+            return parse(unit.get().name(unit.get().plus(first, direction)));
         }
         long length = ChronoUnit.DAYS.between(first, period.lastDay()) + 1;
         LocalDate from = first.plusDays(length * direction);

@@ -71,7 +71,7 @@ class DateCorporaTest {
         }
         Instant ours = date.instant().get().truncatedTo(ChronoUnit.SECONDS);
         return ours.equals(expected)
-                || ours.atZone(PageDate.ZONE).toLocalDateTime().equals(expected.atZone(ZoneOffset.UTC).toLocalDateTime());
+                || ours.atZone(Oslo.ZONE).toLocalDateTime().equals(expected.atZone(ZoneOffset.UTC).toLocalDateTime());
     }
 
     private static double run(String name, List<Vector> vectors) {

@@ -231,7 +231,7 @@ class DateTextTest {
 
     @Test
     void withoutReferenceTheYearlessDateIsNearToday() {
-        LocalDate today = LocalDate.now(PageDate.ZONE);
+        LocalDate today = LocalDate.now(Oslo.ZONE);
         LocalDate parsed = DateText.parse(today.getDayOfMonth() + "." + today.getMonthValue() + "." + today.getYear()).orElseThrow().start();
         assertEquals(today, parsed);
         String yearless = today.getDayOfMonth() + " " + java.time.Month.from(today).getDisplayName(java.time.format.TextStyle.FULL,

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
@@ -89,6 +90,6 @@ final class Fixtures {
 
     /** The Oslo day of an item's date, or null. */
     static LocalDate day(Item item) {
-        return item.published() == null ? null : LocalDate.ofInstant(item.published(), HtmlListingReader.OSLO);
+        return item.published() == null ? null : LocalDate.ofInstant(item.published(), Oslo.ZONE);
     }
 }

@@ -2,9 +2,9 @@ package no.kildevakt.links.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.StringJoiner;
+import no.kildevakt.date.Oslo;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.LinkResult;
@@ -17,8 +17,6 @@ import no.kildevakt.store.LinkRecords.LinkCheck;
  * spreadsheet: what is wrong, since when, where it is cited. Dates are Oslo dates.
  */
 final class Phrases {
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
     private Phrases() {}
 
     /** Group headings, by status. */
@@ -87,7 +85,7 @@ final class Phrases {
     }
 
     static String date(Instant instant) {
-        return LocalDate.ofInstant(instant, OSLO).toString();
+        return LocalDate.ofInstant(instant, Oslo.ZONE).toString();
     }
 
     /** "3 links in 2 documents: 1 broken, ..., 12 requests (1.00 per checked link), 2 from cache". */
