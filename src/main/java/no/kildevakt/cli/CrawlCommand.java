@@ -19,6 +19,7 @@ import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.crawl.SourceReportJson;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
+import no.kildevakt.read.SourceReaders;
 import no.kildevakt.store.CrawlLock;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;

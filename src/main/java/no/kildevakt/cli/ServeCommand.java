@@ -21,6 +21,7 @@ import no.kildevakt.digest.Candidates;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.rank.Relevance;
+import no.kildevakt.read.SourceReaders;
 import no.kildevakt.review.Lang;
 import no.kildevakt.review.Recrawler;
 import no.kildevakt.review.Review;
@@ -104,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
                     options.bind().getHostAddress(), options.port(), e.getMessage());
             return Main.USAGE;
         } catch (IOException e) {
-            main.terminal.err().println("kildevakt serve: " + no.kildevakt.OneLine.of(e.toString()));
+            main.terminal.err().println("kildevakt serve: " + no.kildevakt.text.OneLine.of(e.toString()));
             return Main.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);

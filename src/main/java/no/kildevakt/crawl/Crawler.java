@@ -1,6 +1,6 @@
 package no.kildevakt.crawl;
 
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +28,8 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Item;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.store.Outcome;
 import no.kildevakt.store.Round;
 import no.kildevakt.store.RoundResult;
