@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.kildevakt.read.feed.ParsedFeed;
 
 /**
  * Turns the {@link Entry entries} a reader found into {@link Item}s: canonical URLs, plain text,
@@ -23,7 +22,7 @@ import no.kildevakt.read.feed.ParsedFeed;
  * if relative); when the entry has no usable link but its guid is an http(s) URL, the
  * canonical guid; otherwise the feed's own link (the item's key is then title-based, so
  * it never merges with other items on that URL); entries with no URL even then are dropped. {@code guid} is the trimmed guid or null. Instants are
- * passed through unchanged (they are UTC by nature); whether a date is one the source can mean
+ * passed through unchanged (they are UTC by nature), and so is an entry's event date; whether a date is one the source can mean
  * ({@link PlausibleDates}) depends on when it is read, so the store judges it by the crawl's clock. Entries with neither a usable URL nor a
  * non-blank title are dropped: an editor can do nothing with them.
  *
@@ -47,7 +46,9 @@ import no.kildevakt.read.feed.ParsedFeed;
  *       twice;</li>
  *   <li>neither guid nor URL (title only): {@code title:<feed host>:<normalised title>}.</li>
  * </ol>
- * The normalised title is the plain-text title in lower case ({@link Locale#ROOT}).
+ * The normalised title is the plain-text title in lower case ({@link Locale#ROOT}). An entry
+ * {@link Entry#keyedByLink keyed by its link} (a listing's, which has no guid) is keyed as if its
+ * link were its guid, so the same article listed by a feed and a page is stored once.
  *
  * <p><b>URL identity.</b> Keys are not the only way the store recognises an item: a sighting
  * with another key but the same URL is the same item (another source, another guid scheme,

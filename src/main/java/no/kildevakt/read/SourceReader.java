@@ -7,7 +7,10 @@ import no.kildevakt.item.Item;
 
 /**
  * Turns a fetched response into items, for one {@link no.kildevakt.config.SourceType}.
- * Each source type has its own reader, so adding a type never touches the crawl loop.
+ * Each source type has its own reader, in its own package under {@code read}, registered in
+ * {@link SourceReaders}, so adding a type never touches the crawl loop. A reader finds the
+ * {@link no.kildevakt.item.Entry entries} of its document and hands them to
+ * {@link no.kildevakt.item.ItemNormalizer}, so items are made in one way whatever the type.
  */
 public interface SourceReader {
     /**

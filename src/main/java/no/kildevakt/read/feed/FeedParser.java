@@ -1,6 +1,5 @@
 package no.kildevakt.read.feed;
 
-import no.kildevakt.text.OneLine;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
@@ -23,6 +22,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import no.kildevakt.date.FeedDates;
+import no.kildevakt.item.Entry;
+import no.kildevakt.text.CharsetSniffer;
+import no.kildevakt.text.DecodedText;
+import no.kildevakt.text.OneLine;
+import no.kildevakt.text.XmlPrologue;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -30,11 +35,6 @@ import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
 import org.jdom2.input.JDOMParseException;
 import org.xml.sax.SAXParseException;
-import no.kildevakt.item.Entry;
-import no.kildevakt.date.FeedDates;
-import no.kildevakt.text.CharsetSniffer;
-import no.kildevakt.text.DecodedText;
-import no.kildevakt.text.XmlPrologue;
 
 /**
  * Turns the bytes of an RSS 0.9x/1.0/2.0 or Atom 0.3/1.0 document into {@link ParsedFeed}:

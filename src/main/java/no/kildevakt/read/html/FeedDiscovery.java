@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import no.kildevakt.text.OneLine;
 import no.kildevakt.crawl.Crawler;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
@@ -15,6 +14,7 @@ import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.read.feed.FeedParseException;
 import no.kildevakt.read.feed.FeedParser;
 import no.kildevakt.read.feed.ParsedFeed;
+import no.kildevakt.text.OneLine;
 import org.jsoup.nodes.Element;
 
 /**

@@ -12,19 +12,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import no.kildevakt.text.OneLine;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.crawl.Crawler;
-import no.kildevakt.read.SourceReadException;
-import no.kildevakt.read.SourceReader;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
-import no.kildevakt.item.Item;
-import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.item.Entries;
 import no.kildevakt.item.Entry;
+import no.kildevakt.item.Item;
+import no.kildevakt.item.ItemNormalizer;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
+import no.kildevakt.text.OneLine;
 
 /**
  * Reads {@code type: html} sources: a listing page turned into items by the source's

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.kildevakt.text.OneLine;
 import no.kildevakt.read.html.BoundedHtmlParser;
+import no.kildevakt.text.OneLine;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 

@@ -26,20 +26,20 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.kildevakt.text.OneLine;
 import no.kildevakt.config.SourceConfig;
-import no.kildevakt.read.SourceReadException;
-import no.kildevakt.read.SourceReader;
 import no.kildevakt.date.DateText;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.fetch.FetchResponse;
+import no.kildevakt.item.Entries;
+import no.kildevakt.item.Entry;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.item.UrlCanonicalizer;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.text.CharsetSniffer;
 import no.kildevakt.text.DecodedText;
-import no.kildevakt.item.Entries;
-import no.kildevakt.item.Entry;
+import no.kildevakt.text.OneLine;
 
 /**
  * Reads {@code type: json} sources: open-data APIs (data.stortinget.no, an Algolia index) and

@@ -17,11 +17,11 @@ import no.kildevakt.config.ConfigLoader;
 import no.kildevakt.config.Section;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
-import no.kildevakt.read.SourceReader;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.item.UrlCanonicalizer;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.read.json.JsonReader;
 import org.junit.jupiter.api.Test;
 

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.kildevakt.read.SourceReadException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
+import no.kildevakt.read.SourceReadException;
 import org.junit.jupiter.api.Test;
 
 /** Crawled pages are hostile: deep nesting, huge flat lists, scripts and non-http links must cost little and break nothing. */

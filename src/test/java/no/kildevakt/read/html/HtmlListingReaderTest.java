@@ -19,13 +19,13 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import no.kildevakt.config.Settings;
-import no.kildevakt.read.SourceReadException;
-import no.kildevakt.read.SourceReader;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
 import org.junit.jupiter.api.Test;
 
 /** Listing pages read with configured selectors: fields, links, fallbacks, warnings, pages, charsets. */

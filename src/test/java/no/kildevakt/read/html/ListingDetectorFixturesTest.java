@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.kildevakt.read.SourceReadException;
 import no.kildevakt.item.Item;
+import no.kildevakt.read.SourceReadException;
 import org.junit.jupiter.api.Test;
 
 /**

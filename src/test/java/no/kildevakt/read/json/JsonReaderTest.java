@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
-import no.kildevakt.read.SourceReadException;
-import no.kildevakt.read.SourceReader.Reading;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.item.UrlCanonicalizer;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader.Reading;
 import org.junit.jupiter.api.Test;
 
 class JsonReaderTest {
