@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.ConfigException;
 import no.kildevakt.config.ConfigLoader;
+import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.rank.Relevance;
 import no.kildevakt.rank.TopicRanker;
 import no.kildevakt.read.SourceReaders;
@@ -130,6 +132,16 @@ final class Commands {
             main.terminal.err().println(config.file() + ": topics: " + OneLine.of(String.valueOf(e.getMessage())));
             throw new Exit(Main.USAGE);
         }
+    }
+
+    /**
+     * The one way the commands crawl or try a source: {@code main}'s database, the readers of
+     * {@link SourceReaders}, the real clock. With no feeds.yml ({@code config} null) it can only try.
+     */
+    static CrawlRunner crawlRunner(Main main, Config config) {
+        Clock clock = Clock.systemUTC();
+        CrawlRunner.Readers readers = fetch -> SourceReaders.forConfig(config, fetch, clock);
+        return config == null ? CrawlRunner.withoutConfig(readers, clock) : new CrawlRunner(config, main.dbPath(), readers, clock);
     }
 
     static Store openStore(Main main) throws Exit {

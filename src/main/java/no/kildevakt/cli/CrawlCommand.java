@@ -3,25 +3,17 @@ package no.kildevakt.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.kildevakt.config.Config;
 import no.kildevakt.crawl.CrawlListener;
 import no.kildevakt.crawl.CrawlOptions;
 import no.kildevakt.crawl.CrawlReport;
-import no.kildevakt.crawl.Crawler;
+import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.crawl.SourceReportJson;
-import no.kildevakt.fetch.Fetcher;
-import no.kildevakt.fetch.FetcherOptions;
-import no.kildevakt.read.SourceReaders;
-import no.kildevakt.store.CrawlLock;
-import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,36 +50,33 @@ final class CrawlCommand implements Callable<Integer> {
                     return Main.USAGE;
                 }
             }
-            Optional<CrawlLock> lock = CrawlLock.tryAcquire(main.dbPath());
-            if (lock.isEmpty()) {
-                main.terminal.err().printf("kildevakt: %s on %s; not starting a second crawl%n",
-                        CrawlLock.describeHolder(main.dbPath()), main.dbPath());
-                return Main.LOCKED;
-            }
-            try (CrawlLock held = lock.get()) {
-                return Commands.withStore(main, store -> crawl(config, store));
-            }
+            return crawl(Commands.crawlRunner(main, config));
         });
     }
 
-    private int crawl(Config config, Store store) {
-        try (Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
-            Crawler crawler = new Crawler(config, store, fetcher::fetch,
-                    SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC()), Clock.systemUTC());
-            Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
-            CrawlReport report = crawler.crawl(new CrawlOptions(force, new LinkedHashSet<>(sources)), progress);
-            progress.clear();
-            if (json) {
-                main.terminal.out().println(Commands.json(toJson(report)));
-            } else {
-                printText(report);
-            }
-            return report.anyFailed() ? Main.PARTIAL : Main.OK;
+    private int crawl(CrawlRunner runner) {
+        Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
+        CrawlReport report;
+        try {
+            report = runner.crawl(new CrawlOptions(force, new LinkedHashSet<>(sources)), progress);
+        } catch (CrawlRunner.Busy e) {
+            main.terminal.err().printf("kildevakt: %s on %s; not starting a second crawl%n", e.getMessage(), main.dbPath());
+            return Main.LOCKED;
+        } catch (CrawlRunner.Unavailable e) {
+            main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
+            return Main.USAGE;
         } catch (StoreException e) {
             // the database failed mid-crawl (disk full, ...): what was stored before stays
             main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
             return Main.PARTIAL;
         }
+        progress.clear();
+        if (json) {
+            main.terminal.out().println(Commands.json(toJson(report)));
+        } else {
+            printText(report);
+        }
+        return report.anyFailed() ? Main.PARTIAL : Main.OK;
     }
 
     private void printText(CrawlReport report) {

@@ -71,7 +71,7 @@ final class ItemsCommand implements Callable<Integer> {
                 out.println();
                 out.flush();
             } else {
-                printText(store.items(query));
+                printText(store.items().list(query));
             }
             return Main.OK;
         }));
@@ -113,7 +113,7 @@ final class ItemsCommand implements Callable<Integer> {
         try (JsonGenerator g = ItemJson.generator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("items");
-            store.forEachItem(query, i -> ItemJson.write(g,
+            store.items().forEach(query, i -> ItemJson.write(g,
                     ItemJson.item(i, Candidates.sectionOf(config, i), ranking == null ? null : ranking.score(i))));
             g.writeEndArray();
             g.writeEndObject();

@@ -8,29 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import no.kildevakt.config.Config;
-import no.kildevakt.crawl.CrawlListener;
-import no.kildevakt.crawl.CrawlOptions;
-import no.kildevakt.crawl.CrawlReport;
-import no.kildevakt.crawl.Crawler;
+import no.kildevakt.crawl.CrawlRunner;
+import no.kildevakt.crawl.HealthRules;
 import no.kildevakt.digest.Candidates;
-import no.kildevakt.fetch.Fetcher;
-import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.rank.Relevance;
-import no.kildevakt.read.SourceReaders;
 import no.kildevakt.review.Lang;
 import no.kildevakt.review.Recrawler;
 import no.kildevakt.review.Review;
 import no.kildevakt.review.ReviewServer;
 import no.kildevakt.review.ServeOptions;
 import no.kildevakt.review.StoredLinkReports;
-import no.kildevakt.store.CrawlLock;
 import no.kildevakt.store.Store;
-import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -96,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private int serve(ServeOptions options, Config config, Relevance relevance, Store store) {
         Review review = new Review(config, store, new Candidates(config, relevance),
-                recrawler(config, store), SourcesCommand::health, new StoredLinkReports(store), Clock.systemUTC());
+                recrawler(Commands.crawlRunner(main, config), store), HealthRules::health, new StoredLinkReports(store),
+                Clock.systemUTC());
         ReviewServer server;
         try {
             server = ReviewServer.start(options, review);
@@ -127,20 +120,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Crawls one source under the crawl lock, as {@code kildevakt crawl --source ID} would. */
-    private Recrawler recrawler(Config config, Store store) {
+    private static Recrawler recrawler(CrawlRunner runner, Store store) {
         return sourceId -> {
-            Optional<CrawlLock> lock = CrawlLock.tryAcquire(main.dbPath());
-            if (lock.isEmpty()) {
-                throw new Recrawler.Busy(CrawlLock.describeHolder(main.dbPath()) + "; try again when it is done");
-            }
-            try (CrawlLock held = lock.get();
-                    Fetcher fetcher = new Fetcher(config.settings(), FetcherOptions.defaults().withRobotsArchive(store.robotsArchive()))) {
-                Crawler crawler = new Crawler(config, store, fetcher::fetch,
-                        SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC()), Clock.systemUTC());
-                // the editor asked for this source now: fetch it even if it is not due (politeness still holds)
-                CrawlReport report = crawler.crawl(new CrawlOptions(true, Set.of(sourceId)), CrawlListener.NONE);
-                return report.sources().stream().filter(r -> r.sourceId().equals(sourceId)).findFirst()
-                        .orElseThrow(() -> new StoreException("the crawl did not report on " + sourceId));
+            try {
+                return runner.crawlNow(store, sourceId);
+            } catch (CrawlRunner.Busy e) {
+                throw new Recrawler.Busy(e.getMessage() + "; try again when it is done");
             }
         };
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.SourceConfig;
+import no.kildevakt.crawl.HealthRules;
 import no.kildevakt.store.SourceState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.withConfig(main, config -> Commands.withExistingStore(main, store -> {
-            Map<String, SourceState> states = store.states();
+            Map<String, SourceState> states = store.sources().states();
             if (json) {
                 main.terminal.out().println(Commands.json(toJson(config, states)));
             } else {
@@ -40,40 +41,14 @@ final class SourcesCommand implements Callable<Integer> {
         }));
     }
 
-    /**
-     * A health word for a source: {@code never} crawled, {@code failing} (failed rounds in a
-     * row), {@code unreachable} (failed while the network looked down), {@code quiet} (no
-     * items where it used to have some), {@code stale} (no success for a week), else the last
-     * outcome ({@code ok}, {@code not_modified}).
-     */
-    static String health(SourceState s, Instant now) {
-        if (s.lastAttempt() == null) {
-            return "never";
-        }
-        if (s.consecutiveFailures() > 0) {
-            return "failing";
-        }
-        if (s.lastOutcome() != null && s.lastOutcome().isFailure()) {
-            // failed while the whole network looked down: not held against the source
-            return "unreachable";
-        }
-        if (s.wentQuiet()) {
-            return "quiet";
-        }
-        if (s.lastSuccess() != null && s.lastSuccess().isBefore(now.minus(java.time.Duration.ofDays(7)))) {
-            return "stale";
-        }
-        return s.lastOutcome() == null ? "ok" : s.lastOutcome().code();
-    }
-
     private void printText(Config config, Map<String, SourceState> states) {
         PrintStream out = main.terminal.out();
         Instant now = Instant.now();
         out.printf("%-24s %-12s %-16s %5s %6s  %s%n", "SOURCE", "HEALTH", "LAST SUCCESS", "FAILS", "ITEMS", "NOTE");
         for (SourceConfig source : config.sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-            String note = s.error() != null ? s.error() : s.warning();
-            out.printf("%-24s %-12s %-16s %5d %6d  %s%n", source.id(), health(s, now), Commands.dateTime(s.lastSuccess()),
+            String note = s.error() != null ? s.error() : HealthRules.warning(s);
+            out.printf("%-24s %-12s %-16s %5d %6d  %s%n", source.id(), HealthRules.health(s, now), Commands.dateTime(s.lastSuccess()),
                     s.consecutiveFailures(), s.itemsLastTime(), note == null ? "" : note);
         }
     }
@@ -90,7 +65,7 @@ final class SourcesCommand implements Callable<Integer> {
             o.put("url", source.url().toString());
             o.put("type", source.type().yamlName());
             o.put("section", source.section());
-            o.put("health", health(s, now));
+            o.put("health", HealthRules.health(s, now));
             o.put("last_outcome", s.lastOutcome() == null ? null : s.lastOutcome().code());
             o.put("last_attempt", Commands.iso(s.lastAttempt()));
             o.put("last_success", Commands.iso(s.lastSuccess()));
@@ -100,15 +75,9 @@ final class SourcesCommand implements Callable<Integer> {
             o.put("items_ever", s.itemsEver());
             o.put("next_due", Commands.iso(s.nextDue()));
             o.put("moved_to", s.movedTo());
-            o.put("warning", s.warning());
+            o.put("warning", HealthRules.warning(s));
             ArrayNode warnings = o.putArray("warnings");
-            if (s.quietWarning() != null) {
-                warnings.add(s.quietWarning());
-            }
-            if (s.movedTo() != null) {
-                warnings.add(SourceState.movedWarning(s.movedTo()));
-            }
-            s.roundWarnings().forEach(warnings::add);
+            HealthRules.warnings(s).forEach(warnings::add);
         }
         return root;
     }

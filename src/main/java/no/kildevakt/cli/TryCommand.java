@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,17 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Config;
-import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.crawl.SourceAttempt;
 import no.kildevakt.read.SourceReadException;
 import no.kildevakt.read.SourceReader;
-import no.kildevakt.fetch.FetchException;
-import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
-import no.kildevakt.fetch.Fetcher;
-import no.kildevakt.fetch.FetcherOptions;
-import no.kildevakt.read.SourceReaders;
 import no.kildevakt.read.html.HtmlListingReader;
 import no.kildevakt.read.html.ListingSelectors;
 import no.kildevakt.item.Item;
@@ -76,45 +70,35 @@ final class TryCommand implements Callable<Integer> {
             source = new SourceConfig("try", url.get().getHost(), url.get(), SourceType.FEED, "", Map.of(),
                     Optional.empty(), 1.0, 0);
         }
-        Settings settings = config == null ? Settings.defaults() : config.settings();
-        try (Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults())) {
-            Map<SourceType, SourceReader> readers = SourceReaders.forConfig(config, fetcher::fetch, Clock.systemUTC());
-            FetchResponse response;
-            try {
-                response = fetcher.fetch(FetchRequest.of(source.url()));
-            } catch (FetchException e) {
-                main.terminal.err().println("failed " + source.id() + ": " + OneLine.of(e.getMessage()));
-                return Main.PARTIAL;
-            }
-            if (configured.isEmpty()) {
-                if (!looksLikeFeed(response) && looksLikeJson(response)) {
-                    main.terminal.err().println("failed try: " + source.url() + " answers with JSON: add it to feeds.yml as type: json"
-                            + " with select: paths to its items, title and link, then run kildevakt try ID");
-                    return Main.PARTIAL;
-                }
-                source = withType(source, looksLikeFeed(response) ? SourceType.FEED : SourceType.HTML);
-            }
-            SourceReader reader = readers.get(source.type());
-            if (reader == null) {
-                main.terminal.err().println("failed " + source.id() + ": sources of type " + source.type().yamlName()
-                        + " are not supported by this version of kildevakt");
-                return Main.PARTIAL;
-            }
-            Result result;
-            try {
-                result = read(reader, source, response);
-            } catch (SourceReadException e) {
-                main.terminal.err().println("failed " + source.id() + ": " + source.url() + ": " + OneLine.of(e.getMessage()));
-                return Main.PARTIAL;
-            }
-            boolean events = config != null && config.section(source.section()).map(s -> s.events()).orElse(false);
-            if (json) {
-                main.terminal.out().println(Commands.json(toJson(source, configured.isPresent(), result)));
-            } else {
-                print(source, configured.isPresent(), result, events);
-            }
-            return Main.OK;
+        boolean asConfigured = configured.isPresent();
+        SourceAttempt<Result> tried = Commands.crawlRunner(main, config).attempt(source,
+                asConfigured ? SourceAttempt.TypeChoice.AS_CONFIGURED : TryCommand::typeOfAnswer, TryCommand::read);
+        if (tried.failed()) {
+            main.terminal.err().println("failed " + tried.error());
+            return Main.PARTIAL;
         }
+        source = tried.source();
+        Result result = tried.reading();
+        boolean events = config != null && config.section(source.section()).map(s -> s.events()).orElse(false);
+        if (json) {
+            main.terminal.out().println(Commands.json(toJson(source, asConfigured, result)));
+        } else {
+            print(source, asConfigured, result, events);
+        }
+        return Main.OK;
+    }
+
+    /**
+     * What a URL not in feeds.yml is read as: a feed when it parses as one, else an HTML listing; a
+     * JSON document is refused, since its paths must be configured.
+     */
+    private static SourceConfig typeOfAnswer(SourceConfig source, FetchResponse response) throws SourceAttempt.Refused {
+        boolean feed = looksLikeFeed(response);
+        if (!feed && looksLikeJson(response)) {
+            throw new SourceAttempt.Refused(source.url() + " answers with JSON: add it to feeds.yml as type: json"
+                    + " with select: paths to its items, title and link, then run kildevakt try ID");
+        }
+        return withType(source, feed ? SourceType.FEED : SourceType.HTML);
     }
 
     /** What was read: the items and warnings, plus the selectors when an HTML listing was read. */

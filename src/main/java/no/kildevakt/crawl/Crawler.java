@@ -1,6 +1,5 @@
 package no.kildevakt.crawl;
 
-import no.kildevakt.text.OneLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +106,7 @@ public final class Crawler {
         Instant now = clock.instant();
         Map<String, SourceReport> reports = new HashMap<>();
         Map<String, List<SourceConfig>> byHost = new LinkedHashMap<>();
-        Map<String, SourceState> states = store.states();
+        Map<String, SourceState> states = store.sources().states();
         for (SourceConfig source : config.sources()) {
             SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
             Optional<String> skip = skipReason(source, state, options, now);
@@ -130,7 +129,7 @@ public final class Crawler {
         List<SourceReport> answered = ordered.stream().filter(r -> !cutOff.contains(r.sourceId())).toList();
         boolean networkDown = networkLooksDown(answered);
         if (networkDown) {
-            store.forgiveFailures(answered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
+            store.sources().forgiveFailures(answered.stream().filter(SourceReport::unreachable).map(SourceReport::sourceId).toList());
         }
         return new CrawlReport(ordered, networkDown);
     }
@@ -317,7 +316,7 @@ public final class Crawler {
         String warning = warnings.isEmpty() ? null : source.id() + ": " + String.join("; ", warnings);
         Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
                 attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
-        RoundResult stored = store.recordRound(round);
+        RoundResult stored = store.items().recordRound(round);
         return new SourceReport(source.id(), attempt.outcome, stored.newItems(), attempt.items.size(),
                 attempt.error, warning, Duration.between(started, finished), warnings);
     }
@@ -337,61 +336,53 @@ public final class Crawler {
     }
 
     private Attempt attempt(SourceConfig source, SourceState before) {
+        FetchRequest request = FetchRequest.of(source.url()).withValidators(before.etag(), before.lastModified());
+        SourceAttempt<SourceReader.Reading> tried = SourceAttempt.run(source, request, fetch, readers,
+                SourceAttempt.TypeChoice.AS_CONFIGURED, this::readAndCheck);
         Attempt a = new Attempt();
-        SourceReader reader = readers.get(source.type());
-        if (reader == null) {
-            a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": sources of type " + source.type().yamlName() + " are not supported by this version of kildevakt";
-            return a;
-        }
-        try {
-            FetchResponse response = fetch.fetch(FetchRequest.of(source.url()).withValidators(before.etag(), before.lastModified()));
-            a.response = response;
+        FetchResponse response = tried.response();
+        a.response = response;
+        a.failure = tried.fetchFailure();
+        if (response != null) {
             a.httpStatus = response.status();
             a.finalUrl = response.finalUrl().toString();
             a.bytes = response.body().length;
-            if (response.notModified()) {
-                a.outcome = Outcome.NOT_MODIFIED;
-                return a;
-            }
-            SourceReader.Reading reading = readWithCpuSlot(reader, source, response);
-            reading.warnings().forEach(w -> log.debug("{}: {}", source.id(), w));
-            a.items = reading.items();
-            a.warnings.addAll(reading.warnings());
-            a.warnings.addAll(ListingHealth.warnings(source, reading.items(), reading.warnings()));
+        } else if (a.failure != null) {
+            a.httpStatus = a.failure.httpStatus();
+        }
+        if (tried.failed()) {
+            a.outcome = tried.failure();
+            a.error = tried.error();
+        } else if (response.notModified()) {
+            a.outcome = Outcome.NOT_MODIFIED;
+        } else {
+            a.items = tried.reading().items();
+            a.warnings.addAll(tried.reading().warnings());
             a.outcome = a.items.isEmpty() ? Outcome.EMPTY : Outcome.OK;
-        } catch (FetchException e) {
-            a.failure = e;
-            a.httpStatus = e.httpStatus();
-            a.outcome = outcomeOf(e.kind());
-            a.error = source.id() + ": " + OneLine.of(e.getMessage());
-        } catch (SourceReadException e) {
-            a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": " + source.url() + ": " + OneLine.of(e.getMessage());
-        } catch (OutOfMemoryError e) {
-            // a huge or pathologically nested page; its garbage is freed once this round is recorded
-            a.items = List.of();
-            a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": " + source.url() + ": out of memory while " + (a.response == null ? "fetching" : "parsing")
-                    + " (page too large or too deeply nested)";
-            log.warn(a.error);
-        } catch (StackOverflowError e) {
-            a.items = List.of();
-            a.outcome = Outcome.PARSE_ERROR;
-            a.error = source.id() + ": " + source.url() + ": too deeply nested to parse (stack overflow)";
-            log.warn(a.error);
-        } catch (RuntimeException | Error e) {
-            // A bug in a reader must cost this source its round, not the whole crawl.
-            unexpected(source, a, e);
         }
         return a;
     }
 
+    /**
+     * Reads a changed answer and adds {@link ListingHealth}'s signs of a changed layout to the
+     * reader's warnings; nothing to read in a 304.
+     */
+    private SourceReader.Reading readAndCheck(SourceReader reader, SourceConfig source, FetchResponse response)
+            throws SourceReadException {
+        if (response.notModified()) {
+            return null;
+        }
+        SourceReader.Reading reading = readWithCpuSlot(reader, source, response);
+        reading.warnings().forEach(w -> log.debug("{}: {}", source.id(), w));
+        List<String> warnings = new ArrayList<>(reading.warnings());
+        warnings.addAll(ListingHealth.warnings(source, reading.items(), reading.warnings()));
+        return new SourceReader.Reading(reading.items(), warnings);
+    }
+
     private static void unexpected(SourceConfig source, Attempt a, Throwable e) {
-        log.warn("{}: unexpected error", source.id(), e);
         a.items = List.of();
         a.outcome = Outcome.PARSE_ERROR;
-        a.error = source.id() + ": " + source.url() + ": unexpected error: " + OneLine.of(String.valueOf(e));
+        a.error = SourceAttempt.unexpected(source, e);
     }
 
     private SourceReader.Reading readWithCpuSlot(SourceReader reader, SourceConfig source, FetchResponse response)
@@ -473,10 +464,10 @@ public final class Crawler {
         }
         List<String> warnings = new ArrayList<>();
         if (a.outcome == Outcome.EMPTY) {
-            warnings.add(after.wentQuiet() ? after.quietWarning() : "yielded no items");
+            warnings.add(HealthRules.wentQuiet(after) ? HealthRules.quietWarning(after) : "yielded no items");
         }
         if (a.response != null && a.response.movedTo() != null) {
-            warnings.add(SourceState.movedWarning(a.response.movedTo().toString()));
+            warnings.add(HealthRules.movedWarning(a.response.movedTo().toString()));
         }
         warnings.addAll(after.roundWarnings());
         return warnings;

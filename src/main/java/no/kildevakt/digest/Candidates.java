@@ -47,7 +47,7 @@ public final class Candidates {
      */
     public Digest select(Store store, Period period, Selection selection) throws StoreException {
         Arrangement arrangement = new Arrangement(period, selection);
-        store.forEachItem(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()), arrangement::add);
+        store.items().forEach(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()), arrangement::add);
         return arrangement.digest();
     }
 

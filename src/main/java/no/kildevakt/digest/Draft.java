@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import no.kildevakt.store.ItemQuery;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 import no.kildevakt.store.StoredItem;
@@ -21,7 +22,7 @@ import no.kildevakt.store.StoredItem;
  */
 public record Draft(Digest items, boolean accepted) {
     /** Accepted items are drafted whatever their score: the editor's decision outranks the ranking. */
-    static final Selection ACCEPTED = new Selection(true, Set.of("accepted"));
+    static final Selection ACCEPTED = new Selection(true, Set.of(ReviewStatus.ACCEPTED));
 
     public Draft {
         Objects.requireNonNull(items, "items");
@@ -33,7 +34,7 @@ public record Draft(Digest items, boolean accepted) {
 
     /** Chooses the draft's items for {@code period} from the store. */
     public static Draft of(Candidates candidates, Store store, Period period) throws StoreException {
-        List<StoredItem> stored = store.items(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()));
+        List<StoredItem> stored = store.items().list(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()));
         return of(candidates, period, stored);
     }
 

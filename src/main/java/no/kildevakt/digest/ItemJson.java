@@ -57,7 +57,7 @@ public final class ItemJson {
         if (score != null) {
             score.matched().forEach(matched::add);
         }
-        o.put("status", item.status());
+        o.put("status", item.status().code());
         ArrayNode sources = o.putArray("sources");
         item.sources().forEach(sources::add);
         o.put("published_at", item.published() == null ? null : item.published().toString());

@@ -1,11 +1,11 @@
 package no.kildevakt.digest;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import no.kildevakt.store.Decisions;
+import no.kildevakt.store.ReviewStatus;
 
 /**
  * Which of a period's items a digest lists, beyond being in the period.
@@ -14,8 +14,11 @@ import no.kildevakt.store.Decisions;
  * @param statuses review statuses to list; by default {@link #DEFAULT_STATUSES new and accepted}, since a
  *                 rejected item was already judged not worth citing
  */
-public record Selection(boolean all, Set<String> statuses) {
-    public static final Set<String> DEFAULT_STATUSES = Set.of("new", "accepted");
+public record Selection(boolean all, Set<ReviewStatus> statuses) {
+    public static final Set<ReviewStatus> DEFAULT_STATUSES = Set.copyOf(EnumSet.of(ReviewStatus.NEW, ReviewStatus.ACCEPTED));
+
+    /** Every review status: the review page shows decided items beside undecided ones. */
+    public static final Set<ReviewStatus> ANY_STATUS = Set.copyOf(EnumSet.allOf(ReviewStatus.class));
 
     /** Items at or above the threshold that were not rejected. */
     public static final Selection DEFAULT = new Selection(false, DEFAULT_STATUSES);
@@ -25,11 +28,6 @@ public record Selection(boolean all, Set<String> statuses) {
         if (statuses.isEmpty()) {
             throw new IllegalArgumentException("at least one status is needed");
         }
-        for (String s : statuses) {
-            if (!Decisions.STATUSES.contains(s)) {
-                throw new IllegalArgumentException("unknown status \"" + s + "\" (use new, accepted or rejected)");
-            }
-        }
     }
 
     /**
@@ -38,16 +36,17 @@ public record Selection(boolean all, Set<String> statuses) {
      *
      * @throws IllegalArgumentException naming the value that is not a status
      */
-    public static Set<String> statuses(List<String> values) {
+    public static Set<ReviewStatus> statuses(List<String> values) {
         if (values == null || values.isEmpty()) {
             return DEFAULT_STATUSES;
         }
-        Set<String> statuses = new LinkedHashSet<>();
+        Set<ReviewStatus> statuses = EnumSet.noneOf(ReviewStatus.class);
         for (String value : values) {
-            Arrays.stream(value.split(","))
-                    .map(s -> s.strip().toLowerCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty())
-                    .forEach(statuses::add);
+            for (String word : Arrays.stream(value.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty()).toList()) {
+                statuses.add(ReviewStatus.find(word).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown status \"" + word + "\" (use new, accepted or rejected)")));
+            }
         }
         return new Selection(false, statuses).statuses();
     }

@@ -14,7 +14,7 @@ import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckUrls;
 import no.kildevakt.links.check.LinkChecker;
 import no.kildevakt.links.check.LinkResult;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.links.extract.LinkScheme;
@@ -86,7 +86,7 @@ public final class LinkAudit {
         if (records != null && !maxAge.isZero() && !maxAge.isNegative()) {
             Instant freshSince = now.minus(maxAge);
             for (LinkCheck stored : records.checks(byUrl.keySet()).values()) {
-                boolean worked = stored.status().equals("ok") || stored.status().equals("redirect");
+                boolean worked = stored.status().works();
                 if (worked && !stored.checkedAt().isBefore(freshSince)) {
                     results.put(stored.url(), fromCache(stored));
                     history.put(stored.url(), stored);
@@ -116,7 +116,7 @@ public final class LinkAudit {
             List<CheckOutcome> outcomes = new ArrayList<>();
             for (LinkResult r : fresh.values()) {
                 if (r.status() != LinkStatus.SKIPPED) {
-                    outcomes.add(new CheckOutcome(r.url(), r.status().code(), r.httpStatus(), r.finalUrl(), r.error(), r.checkedAt()));
+                    outcomes.add(new CheckOutcome(r.url(), r.status(), r.httpStatus(), r.finalUrl(), r.error(), r.checkedAt()));
                 }
             }
             history.putAll(records.record(outcomes));
@@ -155,7 +155,7 @@ public final class LinkAudit {
     }
 
     private static LinkResult fromCache(LinkCheck stored) {
-        return new LinkResult(stored.url(), LinkStatus.ofCode(stored.status()), stored.httpStatus(), stored.finalUrl(),
+        return new LinkResult(stored.url(), stored.status(), stored.httpStatus(), stored.finalUrl(),
                 stored.error(), 0, stored.checkedAt(), true);
     }
 

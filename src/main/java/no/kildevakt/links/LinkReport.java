@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 
 /**
  * The outcome of one {@code check-links} run, ready for any report format: links ordered as an

@@ -44,7 +44,7 @@ final class Api {
         PeriodChoice period = Pages.periodOf(request, review);
         ItemFilter filter;
         try {
-            filter = new ItemFilter(request.param("section").orElse(null), request.param("source").orElse(null),
+            filter = ItemFilter.of(request.param("section").orElse(null), request.param("source").orElse(null),
                     request.param("status").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null), request.param("q").orElse(null));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());

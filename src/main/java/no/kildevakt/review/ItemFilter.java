@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.kildevakt.digest.DigestEntry;
-import no.kildevakt.store.Decisions;
+import no.kildevakt.store.ReviewStatus;
 
 /**
  * The review page's filters: section, source, status and free text. The text matches when every
@@ -16,16 +16,22 @@ import no.kildevakt.store.Decisions;
  *
  * @param section null for every section
  * @param source  null for every source
- * @param status  null for every status, else new, accepted or rejected
+ * @param status  null for every status
  * @param text    null for no text search
  */
-public record ItemFilter(String section, String source, String status, String text) {
+public record ItemFilter(String section, String source, ReviewStatus status, String text) {
     public static final ItemFilter NONE = new ItemFilter(null, null, null, null);
 
-    public ItemFilter {
-        if (status != null && !Decisions.STATUSES.contains(status)) {
-            throw new IllegalArgumentException("status must be new, accepted or rejected, got \"" + status + "\"");
-        }
+    /**
+     * The filter a request asks for, its status given as the word of a query parameter.
+     *
+     * @param status null for every status, else exactly new, accepted or rejected
+     * @throws IllegalArgumentException when the status is another word
+     */
+    public static ItemFilter of(String section, String source, String status, String text) {
+        ReviewStatus s = status == null ? null : ReviewStatus.find(status).orElseThrow(() -> new IllegalArgumentException(
+                "status must be new, accepted or rejected, got \"" + status + "\""));
+        return new ItemFilter(section, source, s, text);
     }
 
     public boolean matches(DigestEntry c) {
@@ -36,7 +42,7 @@ public record ItemFilter(String section, String source, String status, String te
         if (source != null && !i.sources().contains(source) && !source.equals(i.source())) {
             return false;
         }
-        if (status != null && !status.equals(i.status())) {
+        if (status != null && status != i.status()) {
             return false;
         }
         if (text == null || text.isBlank()) {
@@ -60,7 +66,4 @@ public record ItemFilter(String section, String source, String status, String te
     private static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
-
-    /** The statuses the filter offers, in the order shown. */
-    public static final List<String> STATUS_ORDER = List.of("new", "accepted", "rejected");
 }

@@ -3,6 +3,7 @@ package no.kildevakt.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.store.StoreException;
 
 /**
@@ -33,12 +34,12 @@ public interface LinkReports {
     }
 
     /**
-     * @param status     {@code broken}, {@code blocked}, {@code error}, {@code redirect}, ...
+     * @param status     broken, blocked, error, redirect, ...
      * @param httpStatus the last HTTP status, 0 when none
      * @param finalUrl   where a redirect ended, or null
      * @param where      the documents (and places in them) the link occurs in
      */
-    record Link(String url, String status, int httpStatus, String finalUrl, String error, List<String> where) {
+    record Link(String url, LinkStatus status, int httpStatus, String finalUrl, String error, List<String> where) {
         public Link {
             where = List.copyOf(where);
         }

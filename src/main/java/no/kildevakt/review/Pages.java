@@ -5,17 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.kildevakt.config.Section;
 import no.kildevakt.config.SourceConfig;
+import no.kildevakt.crawl.HealthRules;
 import no.kildevakt.digest.Digest;
 import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.DigestSection;
@@ -27,6 +28,7 @@ import no.kildevakt.digest.WebLinks;
 import no.kildevakt.review.http.HttpError;
 import no.kildevakt.review.http.Request;
 import no.kildevakt.review.http.Response;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.StoreException;
 import no.kildevakt.store.StoredItem;
@@ -131,7 +133,7 @@ final class Pages {
         boolean all = request.param("all").isPresent();
         ItemFilter filter;
         try {
-            filter = new ItemFilter(request.param("section").orElse(null), request.param("source").orElse(null),
+            filter = ItemFilter.of(request.param("section").orElse(null), request.param("source").orElse(null),
                     request.param("status").orElse(null), request.param("q").orElse(null));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
@@ -186,8 +188,8 @@ final class Pages {
                 .map(s -> new Option(s.id(), s.title(), s.id().equals(filter.section()))).toList());
         scope.put("sourceOptions", review.config().sources().stream()
                 .map(s -> new Option(s.id(), s.name(), s.id().equals(filter.source()))).toList());
-        scope.put("statusOptions", ItemFilter.STATUS_ORDER.stream()
-                .map(s -> new Option(s, statusLabel(s), s.equals(filter.status()))).toList());
+        scope.put("statusOptions", Arrays.stream(ReviewStatus.values())
+                .map(s -> new Option(s.code(), statusLabel(s), s == filter.status())).toList());
         return page("review", scope);
     }
 
@@ -205,8 +207,8 @@ final class Pages {
     }
 
     private SectionView section(DigestSection s, List<DigestEntry> entries, String href, List<DigestEntry> shown) {
-        int accepted = (int) entries.stream().filter(e -> e.item().status().equals("accepted")).count();
-        int rejected = (int) entries.stream().filter(e -> e.item().status().equals("rejected")).count();
+        int accepted = (int) entries.stream().filter(e -> e.item().status() == ReviewStatus.ACCEPTED).count();
+        int rejected = (int) entries.stream().filter(e -> e.item().status() == ReviewStatus.REJECTED).count();
         String title = s.known() ? s.title() : lang.label("otherSection") + ": " + s.id();
         return new SectionView(s.id(), title, href, entries.size(), accepted, rejected, shown.stream().map(this::item).toList());
     }
@@ -224,11 +226,12 @@ final class Pages {
         return new ItemView(i.id(), i.draftTitle(), i.title(), titleEdited, WebLinks.safe(i.url()).orElse(null), i.url(),
                 i.source(), e.source(), e.section(), day == null ? null : lang.date(day), day == null ? null : day.toString(),
                 dateKind, i.draftSummary(), DigestText.score(e.score().value()), e.matched(), !e.matched().isEmpty(),
-                i.status(), statusLabel(i.status()), i.note());
+                i.status().code(), statusLabel(i.status()), i.note());
     }
 
-    private String statusLabel(String status) {
-        return lang.label("status" + Character.toUpperCase(status.charAt(0)) + status.substring(1));
+    private String statusLabel(ReviewStatus status) {
+        String word = status.code();
+        return lang.label("status" + Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
 
     // ------------------------------------------------------------------ draft
@@ -275,7 +278,7 @@ final class Pages {
         for (Review.SourceHealth h : review.sources()) {
             SourceConfig s = h.source();
             SourceState st = h.state();
-            String remark = st.lastOutcome() != null && st.lastOutcome().isFailure() ? st.lastError() : st.warning();
+            String remark = st.lastOutcome() != null && st.lastOutcome().isFailure() ? st.lastError() : HealthRules.warning(st);
             String section = review.config().section(s.section()).map(Section::title).orElse(s.section());
             rows.add(new SourceView(s.id(), s.name(), section, s.url().toString(), WebLinks.safe(s.url().toString()).orElse(null),
                     h.health(), healthLabel(h.health()), dateTime(st.lastSuccess()), dateTime(st.lastAttempt()),
@@ -310,7 +313,7 @@ final class Pages {
         review.latestLinkReport().ifPresent(r -> scope.put("report", new ReportView(
                 lang.format("linksChecked", dateTime(r.checkedAt())), r.scope(),
                 r.links().stream().map(l -> new LinkView(l.url(), WebLinks.safe(l.url()).orElse(null),
-                        l.status().toLowerCase(Locale.ROOT), l.httpStatus() == 0 ? null : Integer.toString(l.httpStatus()),
+                        l.status().code(), l.httpStatus() == 0 ? null : Integer.toString(l.httpStatus()),
                         l.finalUrl(), l.error(), l.where())).toList())));
         return page("links", scope);
     }

@@ -15,7 +15,6 @@ import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
-import no.kildevakt.store.Decisions;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -63,7 +62,7 @@ public final class Review {
      * @param all include items below the relevance threshold too
      */
     public Digest candidates(Period period, boolean all) throws StoreException {
-        return candidates.select(store, period, new Selection(all, Decisions.STATUSES));
+        return candidates.select(store, period, new Selection(all, Selection.ANY_STATUS));
     }
 
     /**
@@ -84,7 +83,7 @@ public final class Review {
 
     /** One stored item with its section and score, whether or not it is a candidate of any period. */
     public Optional<DigestEntry> item(long id) throws StoreException {
-        return store.item(id).map(this::entry);
+        return store.items().get(id).map(this::entry);
     }
 
     private DigestEntry entry(StoredItem item) {
@@ -130,7 +129,7 @@ public final class Review {
 
     /** Every configured source, in feeds.yml order, with its state and health word. */
     public List<SourceHealth> sources() throws StoreException {
-        Map<String, SourceState> states = store.states();
+        Map<String, SourceState> states = store.sources().states();
         Instant now = clock.instant();
         List<SourceHealth> out = new ArrayList<>();
         for (SourceConfig s : config.sources()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.kildevakt.store.LinkRecords;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 
@@ -18,7 +19,7 @@ import no.kildevakt.store.StoreException;
  * no report until some cited link has been checked.
  */
 public final class StoredLinkReports implements LinkReports {
-    private static final List<String> WORST_FIRST = List.of("broken", "error", "blocked", "redirect");
+    private static final List<LinkStatus> WORST_FIRST = List.of(LinkStatus.BROKEN, LinkStatus.ERROR, LinkStatus.BLOCKED, LinkStatus.REDIRECT);
 
     private final Store store;
 

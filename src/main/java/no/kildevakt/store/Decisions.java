@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The editors' review decisions: accept, reject or reset an item, with an optional note, and the
@@ -20,9 +19,6 @@ import java.util.Set;
  * <p>Obtained from {@link Store#decisions()}; shares the store's connection and lock.
  */
 public final class Decisions {
-    /** The review states an item can be in; {@code new} is "not decided (any more)". */
-    public static final Set<String> STATUSES = Set.of("new", "accepted", "rejected");
-
     /** Longest note or edited text kept: enough for a paragraph, not for a pasted report. */
     public static final int MAX_TEXT = 4000;
 
@@ -33,30 +29,41 @@ public final class Decisions {
     }
 
     /** One entry of an item's decision history. */
-    public record Entry(long itemId, String decision, String note, Instant decidedAt) {}
+    public record Entry(long itemId, ReviewStatus decision, String note, Instant decidedAt) {}
+
+    /**
+     * Records a decision given as a word, as the review API receives it.
+     *
+     * @param decision a {@link ReviewStatus#code() status word}, in any case and with spaces around
+     * @throws IllegalArgumentException when the decision is not accepted, rejected or new, or the note is too long
+     * @see #decide(long, ReviewStatus, String, Instant)
+     */
+    public StoredItem decide(long itemId, String decision, String note, Instant at) throws StoreException {
+        Objects.requireNonNull(at, "at");
+        ReviewStatus status = ReviewStatus.find(decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "decision must be accepted, rejected or new, got \"" + decision + "\""));
+        return decide(itemId, status, note, at);
+    }
 
     /**
      * Records a decision on an item.
      *
-     * @param decision one of {@link #STATUSES}
-     * @param note     the editor's note; null keeps the current note, empty clears it
+     * @param note the editor's note; null keeps the current note, empty clears it
      * @return the item as it is now
-     * @throws IllegalArgumentException when the decision is not one of {@link #STATUSES} or the note is too long
+     * @throws IllegalArgumentException when the note is too long
      * @throws StoreException           when there is no such item or the database fails
      */
-    public StoredItem decide(long itemId, String decision, String note, Instant at) throws StoreException {
+    public StoredItem decide(long itemId, ReviewStatus status, String note, Instant at) throws StoreException {
+        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
-        String status = decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT);
-        if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("decision must be accepted, rejected or new, got \"" + decision + "\"");
-        }
         checkLength("note", note);
         synchronized (store) {
             store.inTransaction("record a decision on item " + itemId, c -> {
                 try (PreparedStatement update = c.prepareStatement("""
                         UPDATE items SET status = ?, note = CASE WHEN ? THEN nullif(?, '') ELSE note END, decided_at = ?
                          WHERE id = ?""")) {
-                    update.setString(1, status);
+                    update.setString(1, status.code());
                     update.setBoolean(2, note != null);
                     setText(update, 3, note == null ? null : note.strip());
                     Store.setInstant(update, 4, at);
@@ -68,14 +75,14 @@ public final class Decisions {
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO decisions (item_id, decision, note, decided_at) VALUES (?, ?, ?, ?)")) {
                     insert.setLong(1, itemId);
-                    insert.setString(2, status);
+                    insert.setString(2, status.code());
                     setText(insert, 3, note == null || note.isBlank() ? null : note.strip());
                     Store.setInstant(insert, 4, at);
                     insert.executeUpdate();
                 }
                 return null;
             });
-            return store.item(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
         }
     }
 
@@ -106,7 +113,7 @@ public final class Decisions {
                 }
                 return null;
             });
-            return store.item(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
         }
     }
 
@@ -119,7 +126,7 @@ public final class Decisions {
                 try (ResultSet rs = select.executeQuery()) {
                     List<Entry> entries = new ArrayList<>();
                     while (rs.next()) {
-                        entries.add(new Entry(itemId, rs.getString(1), rs.getString(2), Store.instant(rs.getString(3))));
+                        entries.add(new Entry(itemId, ReviewStatus.ofCode(rs.getString(1)), rs.getString(2), Store.instant(rs.getString(3))));
                     }
                     return entries;
                 }

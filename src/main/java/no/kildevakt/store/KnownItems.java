@@ -12,7 +12,7 @@ import no.kildevakt.item.Item;
 
 /**
  * Answers "is this item already stored?" before a round is recorded, by the same rule
- * {@link Store#recordRound} matches by: the dedupe key (an opaque guid's only within its own
+ * {@link Items#recordRound} matches by: the dedupe key (an opaque guid's only within its own
  * source), or else the URL when the URL identifies the item. The crawler asks so that work meant for new items only (fetching an article page to
  * enrich it) is done once per item, not once per crawl.
  *
@@ -40,12 +40,12 @@ public final class KnownItems {
         synchronized (store) {
             return store.inTransaction("look up " + items.size() + " items", c -> {
                 Set<String> keys = new HashSet<>();
-                items.forEach(i -> keys.add(Store.storedKey(sourceId, i)));
+                items.forEach(i -> keys.add(Items.storedKey(sourceId, i)));
                 Set<String> storedKeys = present(c, "SELECT dedupe_key FROM items WHERE dedupe_key IN ", List.copyOf(keys));
                 List<String> urls = new ArrayList<>();
                 Set<String> known = new HashSet<>();
                 for (Item item : items) {
-                    if (storedKeys.contains(Store.storedKey(sourceId, item))) {
+                    if (storedKeys.contains(Items.storedKey(sourceId, item))) {
                         known.add(item.dedupeKey());
                     } else if (item.urlIdentifiesItem() && item.url() != null) {
                         urls.add(item.url());

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Past issues and the health of the links they cite. Two jobs: {@code issues add} keeps each
@@ -21,18 +20,12 @@ import java.util.Set;
  * from one that fails now and then. The latest ok result also serves as a cache
  * ({@code --max-age}).
  *
- * <p>The store knows nothing of how links are checked: statuses are the strings of
- * {@code check-links --format json}, and the caller says which URL a citation is checked as.
+ * <p>The store knows nothing of how links are checked: it keeps the {@link LinkStatus} the checker
+ * gave (stored as its code, the word of {@code check-links --format json}), and the caller says which
+ * URL a citation is checked as.
  * Obtained from {@link Store#links()}; shares the store's connection and lock.
  */
 public final class LinkRecords {
-    /** The statuses a check can end in. */
-    public static final Set<String> STATUSES = Set.of("ok", "redirect", "broken", "blocked", "error", "skipped");
-    /** Statuses that mean the link works: they end a run of failures. */
-    private static final Set<String> WORKING = Set.of("ok", "redirect");
-    /** Statuses that count as a failure: blocked and skipped say nothing about the link itself. */
-    private static final Set<String> FAILING = Set.of("broken", "error");
-
     private final Store store;
 
     LinkRecords(Store store) {
@@ -70,13 +63,11 @@ public final class LinkRecords {
     public record CitedLink(long issueId, String source, IssueLink link) {}
 
     /** The result of checking one URL now, to be recorded. */
-    public record CheckOutcome(String url, String status, int httpStatus, String finalUrl, String error, Instant checkedAt) {
+    public record CheckOutcome(String url, LinkStatus status, int httpStatus, String finalUrl, String error, Instant checkedAt) {
         public CheckOutcome {
             Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(status, "status");
             Objects.requireNonNull(checkedAt, "checkedAt");
-            if (!STATUSES.contains(status)) {
-                throw new IllegalArgumentException("not a link status: " + status);
-            }
         }
     }
 
@@ -89,7 +80,7 @@ public final class LinkRecords {
      * @param checks              checks ever recorded
      * @param failures            broken or error results ever
      */
-    public record LinkCheck(String url, String status, int httpStatus, String finalUrl, String error, Instant checkedAt,
+    public record LinkCheck(String url, LinkStatus status, int httpStatus, String finalUrl, String error, Instant checkedAt,
             Instant firstChecked, Instant firstSeenBroken, Instant lastOk, int consecutiveFailures, int checks, int failures) {
 
         /**
@@ -162,12 +153,12 @@ public final class LinkRecords {
     /** Every stored issue, oldest first, with its link counts. */
     public List<Issue> issues() throws StoreException {
         synchronized (store) {
-            try (PreparedStatement select = store.connection().prepareStatement("""
+            try (PreparedStatement select = store.prepare("""
                     SELECT i.id, i.source, i.title, i.period, i.type, i.added_at, i.updated_at,
                            (SELECT count(*) FROM issue_links l WHERE l.issue_id = i.id),
                            (SELECT count(*) FROM issue_links l JOIN link_checks k ON k.url = l.check_url
-                             WHERE l.issue_id = i.id AND k.status = 'broken')
-                      FROM issues i ORDER BY i.period, i.added_at, i.id""");
+                             WHERE l.issue_id = i.id AND k.status = ?)
+                      FROM issues i ORDER BY i.period, i.added_at, i.id""", List.of(LinkStatus.BROKEN.code()));
                     ResultSet rs = select.executeQuery()) {
                 List<Issue> issues = new ArrayList<>();
                 while (rs.next()) {
@@ -267,14 +258,14 @@ public final class LinkRecords {
         int consecutive = before == null ? 0 : before.consecutiveFailures();
         int checks = (before == null ? 0 : before.checks()) + 1;
         int failures = before == null ? 0 : before.failures();
-        if (WORKING.contains(o.status())) {
+        if (o.status().works()) {
             lastOk = o.checkedAt();
             consecutive = 0;
             firstSeenBroken = null;
-        } else if (FAILING.contains(o.status())) {
+        } else if (o.status().fails()) {
             consecutive++;
             failures++;
-            if (o.status().equals("broken") && firstSeenBroken == null) {
+            if (o.status() == LinkStatus.BROKEN && firstSeenBroken == null) {
                 firstSeenBroken = o.checkedAt();
             }
         }
@@ -284,7 +275,7 @@ public final class LinkRecords {
 
     private static void write(PreparedStatement upsert, LinkCheck k) throws SQLException {
         upsert.setString(1, k.url());
-        upsert.setString(2, k.status());
+        upsert.setString(2, k.status().code());
         upsert.setInt(3, k.httpStatus());
         setText(upsert, 4, k.finalUrl());
         setText(upsert, 5, k.error());
@@ -299,7 +290,7 @@ public final class LinkRecords {
     }
 
     private static LinkCheck check(ResultSet rs) throws SQLException {
-        return new LinkCheck(rs.getString("url"), rs.getString("status"), rs.getInt("http_status"), rs.getString("final_url"),
+        return new LinkCheck(rs.getString("url"), LinkStatus.ofCode(rs.getString("status")), rs.getInt("http_status"), rs.getString("final_url"),
                 rs.getString("error"), Store.instant(rs.getString("checked_at")), Store.instant(rs.getString("first_checked")),
                 Store.instant(rs.getString("first_seen_broken")), Store.instant(rs.getString("last_ok")),
                 rs.getInt("consecutive_failures"), rs.getInt("checks"), rs.getInt("failures"));

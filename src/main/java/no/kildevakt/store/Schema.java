@@ -154,7 +154,7 @@ final class Schema {
                     )"""),
             // v5: an item belongs to its first source. Titles made up from the summary or URL are marked, so
             // they never replace a real one (a title that is the URL is taken for one). An opaque guid's key is
-            // kept per source, as Store.storedKey makes it: two feeds of one site may both number from 1.
+            // kept per source, as Items.storedKey makes it: two feeds of one site may both number from 1.
             // Dates no source means (before 1990, or more than a day after the crawl that last saw the item,
             // which includes every year past 9999) become unknown, their text kept in published_raw, so the
             // item is dated by when it was first seen; see item.PlausibleDates.

@@ -7,7 +7,8 @@ import no.kildevakt.text.OneLine;
 
 /**
  * What the store remembers about one source between runs: validators for conditional
- * GET, health, and when it is next due. Fields are null when never set.
+ * GET, health, and when it is next due. Fields are null when never set. How a state is judged
+ * and worded for the editor ("quiet", "has moved") is {@code crawl.HealthRules}'s.
  *
  * @param etag                ETag of the last 200 response
  * @param lastModified        Last-Modified of the last 200 response
@@ -38,23 +39,11 @@ public record SourceState(
         Instant nextDue,
         String movedTo) {
 
-    /** Whether the source yielded no items last time, though it has yielded some before: its layout or URL may have changed. */
-    public boolean wentQuiet() {
-        return lastOutcome == Outcome.EMPTY && itemsEver > 0;
-    }
-
     /** Longest warning kept. */
     static final int MAX_WARNING_CHARS = 500;
 
     /** Most warnings kept for a round; the rest are counted in the last line. */
     public static final int MAX_KEPT_WARNINGS = 10;
-
-    /** The warning for a source that {@linkplain #wentQuiet() went quiet}, or null when it did not. */
-    public String quietWarning() {
-        return wentQuiet()
-                ? "yielded no items, though it has yielded up to " + itemsEver + " before; its layout or URL may have changed"
-                : null;
-    }
 
     /** The error of the last round when it failed, else null. */
     public String error() {
@@ -78,22 +67,6 @@ public record SourceState(
     }
 
     /**
-     * Why the editor should look at this source although it does not fail, or null: it went
-     * quiet, it moved, or its last round had warnings (all of them, joined by "; ").
-     */
-    public String warning() {
-        List<String> all = new ArrayList<>();
-        if (wentQuiet()) {
-            all.add(quietWarning());
-        }
-        if (movedTo != null) {
-            all.add(movedWarning(movedTo));
-        }
-        all.addAll(roundWarnings());
-        return all.isEmpty() ? null : String.join("; ", all);
-    }
-
-    /**
      * How a round's warnings are kept in the {@code lastError} column: one per line, at most
      * {@value #MAX_KEPT_WARNINGS}; null when there are none.
      */
@@ -108,11 +81,6 @@ public record SourceState(
             lines = kept;
         }
         return String.join("\n", lines);
-    }
-
-    /** The warning for a source whose URL answered with a permanent redirect. */
-    public static String movedWarning(String movedTo) {
-        return "has moved permanently to " + movedTo + "; update feeds.yml";
     }
 
     /** The state of a source never crawled. */

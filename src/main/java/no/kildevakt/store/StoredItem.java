@@ -13,7 +13,7 @@ import java.util.List;
  * @param published publication instant, or null
  * @param eventDate the date of the event for events sections, or null
  * @param firstSeen when kildevakt first stored it
- * @param status    new, accepted or rejected
+ * @param status    the editors' decision (new until one is taken)
  * @param note      the editor's note, or null
  * @param editedTitle   the editor's title for the draft, or null to use {@code title}
  * @param editedSummary the editor's summary for the draft, or null to use {@code summary}
@@ -38,7 +38,7 @@ public record StoredItem(
         java.time.LocalDate eventDate,
         Instant firstSeen,
         Instant lastSeen,
-        String status,
+        ReviewStatus status,
         String note,
         String editedTitle,
         String editedSummary,
@@ -52,7 +52,7 @@ public record StoredItem(
     /** An item whose source gave a usable publication date, or none. */
     public StoredItem(long id, String dedupeKey, String source, List<String> sources, String section, String title, String url,
             String guid, String summary, Instant published, Instant updated, java.time.LocalDate eventDate, Instant firstSeen,
-            Instant lastSeen, String status, String note, String editedTitle, String editedSummary, Instant decidedAt) {
+            Instant lastSeen, ReviewStatus status, String note, String editedTitle, String editedSummary, Instant decidedAt) {
         this(id, dedupeKey, source, sources, section, title, url, guid, summary, published, updated, eventDate, firstSeen,
                 lastSeen, status, note, editedTitle, editedSummary, decidedAt, null);
     }

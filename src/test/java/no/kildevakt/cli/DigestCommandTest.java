@@ -93,7 +93,7 @@ class DigestCommandTest {
     private static void round(Store store, String source, String section, Instant at, List<Item> items) throws Exception {
         Instant end = at.plusSeconds(1);
         SourceState state = new SourceState(source, null, null, at, end, Outcome.OK, null, 0, items.size(), items.size(), null, null);
-        store.recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 100, items, state));
+        store.items().recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 100, items, state));
     }
 
     private CliRun run(String... args) {
@@ -108,7 +108,7 @@ class DigestCommandTest {
 
     private long id(String title) throws Exception {
         try (Store store = Store.open(db)) {
-            return store.items(ItemQuery.all()).stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow().id();
+            return store.items().list(ItemQuery.all()).stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow().id();
         }
     }
 

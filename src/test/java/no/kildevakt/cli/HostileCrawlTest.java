@@ -105,15 +105,15 @@ class HostileCrawlTest {
 
             try (Store store = Store.open(db)) {
                 Map<String, String> titles = new HashMap<>();
-                for (StoredItem item : store.items(ItemQuery.all())) {
+                for (StoredItem item : store.items().list(ItemQuery.all())) {
                     titles.put(item.url(), item.title());
                 }
                 assertEquals(Map.of(
                         "https://x.example/plan", "Handlingsplan mot menneskehandel",
                         "https://x.example/rapport", "Rapport om tvangsarbeid",
                         "https://y.example/kurs", "Kurs om vold i nære relasjoner"), titles);
-                assertEquals(1, store.state("drip").consecutiveFailures(), "the drip backs off");
-                assertEquals(1, store.state("bomb").consecutiveFailures(), "the bomb backs off");
+                assertEquals(1, store.sources().state("drip").consecutiveFailures(), "the drip backs off");
+                assertEquals(1, store.sources().state("bomb").consecutiveFailures(), "the bomb backs off");
             }
         }
     }

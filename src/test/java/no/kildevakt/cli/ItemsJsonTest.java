@@ -49,13 +49,13 @@ class ItemsJsonTest {
                     new Item("b", "https://www.regjeringen.no/b", null, "Statsbudsjettet", "", null, null),
                     new Item("c", "https://example.org/konferanse", null, "Konferanse", "I Oslo.",
                             Instant.parse("2025-01-05T08:00:00Z"), null).withEventDate(LocalDate.parse("2025-05-15")));
-            store.recordRound(new Round("reg-jd", "norske", at, at, Outcome.OK, 200, null, "https://example.org/",
+            store.items().recordRound(new Round("reg-jd", "norske", at, at, Outcome.OK, 200, null, "https://example.org/",
                     10, items, new SourceState("reg-jd", null, null, at, at, Outcome.OK, null, 0, 3, 3, null, null)));
 
             TopicRanker ranking = TopicRanker.of(config);
-            assertEquals(tree(store.items(ItemQuery.all()), config, new Candidates(config, ranking)),
+            assertEquals(tree(store.items().list(ItemQuery.all()), config, new Candidates(config, ranking)),
                     streamed(store, config, ranking));
-            assertEquals(tree(store.items(ItemQuery.all()), null, null), streamed(store, null, null));
+            assertEquals(tree(store.items().list(ItemQuery.all()), null, null), streamed(store, null, null));
             assertEquals(tree(List.of(), null, null),
                     streamedQuery(store, new ItemQuery("nobody", null, null, 0), null, null));
         }

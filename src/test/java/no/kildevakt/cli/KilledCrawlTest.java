@@ -87,11 +87,11 @@ class KilledCrawlTest {
             }
 
             try (Store store = Store.open(db)) {
-                List<StoredItem> items = store.items(ItemQuery.all());
+                List<StoredItem> items = store.items().list(ItemQuery.all());
                 assertEquals(List.of("a", "a"), items.stream().map(StoredItem::source).collect(Collectors.toList()),
                         "source a was committed whole; b was in flight and left nothing");
-                assertEquals(0, store.fetchLog("b", 0).size());
-                assertEquals(0, store.state("b").consecutiveFailures());
+                assertEquals(0, store.sources().fetchLog("b", 0).size());
+                assertEquals(0, store.sources().state("b").consecutiveFailures());
             }
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -48,12 +48,12 @@ class ServeReadOnlyCliTest {
         try (Store store = Store.open(db)) {
             List<Item> items = List.of(new Item("plan", "https://www.regjeringen.no/plan", null, "Plan mot menneskehandel",
                     "Menneskehandel.", at, null));
-            store.recordRound(new Round("reg-jd", "norske", at, at.plusSeconds(1), Outcome.OK, 200, null, "https://www.regjeringen.no/jd.rss",
+            store.items().recordRound(new Round("reg-jd", "norske", at, at.plusSeconds(1), Outcome.OK, 200, null, "https://www.regjeringen.no/jd.rss",
                     100, items, new SourceState("reg-jd", null, null, at, at.plusSeconds(1), Outcome.OK, null, 0, 1, 1, null, null)));
         }
         long id;
         try (Store store = Store.open(db)) {
-            id = store.items(ItemQuery.all()).get(0).id();
+            id = store.items().list(ItemQuery.all()).get(0).id();
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -90,7 +90,7 @@ class ServeReadOnlyCliTest {
         assertFalse(serving.isAlive());
         assertEquals(0, code.get(), err.toString(StandardCharsets.UTF_8));
         try (Store store = Store.open(db)) {
-            assertEquals("new", store.items(ItemQuery.all()).get(0).status());
+            assertEquals("new", store.items().list(ItemQuery.all()).get(0).status().code());
         }
     }
 

@@ -61,7 +61,7 @@ class CrawlerBlameTest {
                         r.url() + ": HTTP 503 Service Unavailable; Retry-After 31536000 s exceeds the 120 s we wait", null);
             };
             crawler(config, store, fetch).crawl(CrawlOptions.due(), CrawlListener.NONE);
-            SourceState state = store.state("busy");
+            SourceState state = store.sources().state("busy");
             assertFalse(state.nextDue().isAfter(NOW.plus(Duration.ofDays(1))),
                     "next_due " + state.nextDue() + " is more than a day away");
         }
@@ -82,7 +82,7 @@ class CrawlerBlameTest {
             };
             CrawlReport report = crawler(config, store, fetch).crawl(CrawlOptions.due(), CrawlListener.NONE);
             assertFalse(report.networkDown(), "all three sources are on one host; other hosts may be fine");
-            assertEquals(1, store.state("r1").consecutiveFailures());
+            assertEquals(1, store.sources().state("r1").consecutiveFailures());
         }
     }
 }

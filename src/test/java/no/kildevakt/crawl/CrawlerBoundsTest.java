@@ -106,7 +106,7 @@ class CrawlerBoundsTest {
             assertEquals(Outcome.OK, report.sources().get(3).outcome());
             assertTrue(report.anyFailed());
 
-            SourceState state = store.state("big");
+            SourceState state = store.sources().state("big");
             assertEquals(1, state.consecutiveFailures(), "recorded as failed, so it backs off");
             assertEquals(big.error(), state.lastError());
         }
@@ -169,18 +169,18 @@ class CrawlerBoundsTest {
                 assertFalse(report.networkDown());
 
                 for (String id : List.of("hung", "queued")) {
-                    SourceState state = store.state(id);
+                    SourceState state = store.sources().state(id);
                     assertEquals(1, state.consecutiveFailures(), id);
                     assertEquals(Outcome.TIMEOUT, state.lastOutcome(), id);
-                    assertEquals(1, store.fetchLog(id, 10).size(), id);
+                    assertEquals(1, store.sources().fetchLog(id, 10).size(), id);
                 }
 
                 // closing the fetcher (as the command does right after) cancels the call still waiting on the server
                 fetcher.close();
                 assertTrue(fetchEnded.await(5, TimeUnit.SECONDS), "the in-flight call was cancelled");
                 Thread.sleep(100); // let the abandoned worker run to its end: it must not record a second round
-                assertEquals(1, store.fetchLog("hung", 10).size());
-                assertEquals("hung: timed out: crawl exceeded max_crawl_time (500ms)", store.state("hung").lastError());
+                assertEquals(1, store.sources().fetchLog("hung", 10).size());
+                assertEquals("hung: timed out: crawl exceeded max_crawl_time (500ms)", store.sources().state("hung").lastError());
             } finally {
                 for (Socket s : accepted) {
                     s.close();
@@ -211,7 +211,7 @@ class CrawlerBoundsTest {
             assertFalse(report.networkDown());
             for (SourceReport r : report.sources()) {
                 assertEquals(Outcome.TIMEOUT, r.outcome(), r.sourceId());
-                assertEquals(1, store.state(r.sourceId()).consecutiveFailures(), r.sourceId() + " backs off");
+                assertEquals(1, store.sources().state(r.sourceId()).consecutiveFailures(), r.sourceId() + " backs off");
             }
         }
     }

@@ -92,7 +92,7 @@ class CrawlerEnrichmentAndHealthTest {
     }
 
     private StoredItem stored(Store store, String path) throws Exception {
-        return store.items(ItemQuery.all()).stream().filter(i -> i.url().equals("https://ec.test" + path)).findFirst().orElseThrow();
+        return store.items().list(ItemQuery.all()).stream().filter(i -> i.url().equals("https://ec.test" + path)).findFirst().orElseThrow();
     }
 
     @Test
@@ -128,8 +128,8 @@ class CrawlerEnrichmentAndHealthTest {
             assertEquals(1, report.newItems());
             assertEquals(List.of("enrich: https://ec.test/gone: HTTP 404"), report.warnings());
             assertEquals("ec: enrich: https://ec.test/gone: HTTP 404", report.warning());
-            assertEquals(List.of("enrich: https://ec.test/gone: HTTP 404"), store.state("ec").roundWarnings());
-            assertNull(store.state("ec").error());
+            assertEquals(List.of("enrich: https://ec.test/gone: HTTP 404"), store.sources().state("ec").roundWarnings());
+            assertNull(store.sources().state("ec").error());
         }
     }
 
@@ -149,19 +149,19 @@ class CrawlerEnrichmentAndHealthTest {
             SourceReport report = crawl(store);
             String expected = "2 of 3 items have no date; the listing's layout may have changed (check select.date)";
             assertEquals(List.of(expected), report.warnings());
-            SourceState state = store.state("ec");
+            SourceState state = store.sources().state("ec");
             assertEquals(List.of(expected), state.roundWarnings());
-            assertEquals(expected, state.warning());
+            assertEquals(expected, HealthRules.warning(state));
             assertNull(state.error());
 
             // content unchanged (304): the warning stands
             web.put(LISTING, "304");
             assertEquals(Outcome.NOT_MODIFIED, crawl(store).outcome());
-            assertEquals(List.of(expected), store.state("ec").roundWarnings());
+            assertEquals(List.of(expected), store.sources().state("ec").roundWarnings());
 
             web.put(LISTING, hits(hit("/a", "2026-11-20", "s"), hit("/b", "2026-11-21", "s"), hit("/c", "2026-11-22", "s")));
             assertEquals(List.of(), crawl(store).warnings());
-            assertNull(store.state("ec").warning(), "a good round clears it");
+            assertNull(HealthRules.warning(store.sources().state("ec")), "a good round clears it");
         }
     }
 
@@ -175,7 +175,7 @@ class CrawlerEnrichmentAndHealthTest {
             assertEquals(Outcome.EMPTY, report.outcome());
             String quiet = "yielded no items, though it has yielded up to 1 before; its layout or URL may have changed";
             assertEquals(List.of(quiet), report.warnings());
-            assertEquals(quiet, store.state("ec").warning());
+            assertEquals(quiet, HealthRules.warning(store.sources().state("ec")));
         }
     }
 
@@ -186,10 +186,10 @@ class CrawlerEnrichmentAndHealthTest {
             SourceReport report = crawl(store);
             assertEquals(Outcome.PARSE_ERROR, report.outcome());
             assertEquals(List.of(), report.warnings());
-            SourceState state = store.state("ec");
+            SourceState state = store.sources().state("ec");
             assertTrue(state.error().contains("select.items \"hits\": no field \"hits\""), state.error());
             assertEquals(List.of(), state.roundWarnings());
-            assertNull(state.warning());
+            assertNull(HealthRules.warning(state));
         }
     }
 }

@@ -89,8 +89,8 @@ class CrawlerPrivateNetworkTest {
             assertEquals("news: " + sourceUrl + ": refused: redirect from a public address to a loopback address (127.0.0.1) at "
                     + moved, lastError);
             assertEquals(List.of(), local, "the local service heard nothing");
-            assertEquals(0, store.items(ItemQuery.all()).size());
-            assertNull(store.state("news").movedTo(), "no 'update feeds.yml' to a local address");
+            assertEquals(0, store.items().list(ItemQuery.all()).size());
+            assertNull(store.sources().state("news").movedTo(), "no 'update feeds.yml' to a local address");
         }
     }
 
@@ -105,7 +105,7 @@ class CrawlerPrivateNetworkTest {
             site.start();
 
             assertEquals(Outcome.OK, crawlOnce("http://localhost:" + site.getPort() + "/feed", store));
-            assertEquals(moved, store.state("news").movedTo());
+            assertEquals(moved, store.sources().state("news").movedTo());
         }
     }
 }

@@ -77,7 +77,7 @@ class CrawlerTest {
             };
             CrawlReport report = crawler(config, store, fetch, feedReader()).crawl(CrawlOptions.due(), CrawlListener.NONE);
             assertEquals(Outcome.BLOCKED, report.sources().get(0).outcome());
-            SourceState state = store.state("busy");
+            SourceState state = store.sources().state("busy");
             assertEquals(1, state.consecutiveFailures());
             assertEquals(NOW.plus(Duration.ofHours(5)), state.nextDue(), "Retry-After beats the one-hour backoff");
             assertTrue(state.lastError().startsWith("busy: https://busy.example/feed: HTTP 429"), state.lastError());
@@ -100,7 +100,7 @@ class CrawlerTest {
             assertEquals(Outcome.PARSE_ERROR, report.sources().get(0).outcome());
             assertTrue(report.sources().get(0).error().contains("boom"));
             assertEquals(Outcome.OK, report.sources().get(1).outcome());
-            assertEquals(1, store.items(ItemQuery.all()).size());
+            assertEquals(1, store.items().list(ItemQuery.all()).size());
             assertTrue(report.anyFailed());
         }
     }
@@ -125,9 +125,9 @@ class CrawlerTest {
                 throw new FetchException(FetchException.Kind.SERVER_ERROR, r.url(), 503, null, r.url() + ": HTTP 503", null);
             };
             crawler(config, store, failing, feedReader()).crawl(CrawlOptions.due(), CrawlListener.NONE);
-            assertEquals(1, store.state("a").consecutiveFailures());
+            assertEquals(1, store.sources().state("a").consecutiveFailures());
             crawler(config, store, r -> ok(r.url().toString(), FEED), feedReader()).crawl(new CrawlOptions(false, Set.of("a")), CrawlListener.NONE);
-            SourceState after = store.state("a");
+            SourceState after = store.sources().state("a");
             assertEquals(0, after.consecutiveFailures());
             assertNull(after.lastError());
             assertNull(after.nextDue());

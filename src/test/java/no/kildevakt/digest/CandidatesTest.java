@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import no.kildevakt.config.Config;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.StoredItem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +67,10 @@ class CandidatesTest {
                 stored(2, "reg-jd", "norske", "menneskehandel b", "", MID_MARCH, null, MID_MARCH, "accepted"),
                 stored(3, "reg-jd", "norske", "menneskehandel c", "", MID_MARCH, null, MID_MARCH, "rejected"));
         assertEquals(Set.of(1L, 2L), Set.copyOf(ids(candidates.arrange(MARCH, items, Selection.DEFAULT))));
-        assertEquals(List.of(3L), ids(candidates.arrange(MARCH, items, new Selection(false, Set.of("rejected")))));
+        assertEquals(List.of(3L), ids(candidates.arrange(MARCH, items, new Selection(false, Set.of(ReviewStatus.REJECTED)))));
         assertEquals(Set.of(2L, 3L), Set.copyOf(ids(candidates.arrange(MARCH, items,
                 new Selection(false, Selection.statuses(List.of("accepted,rejected")))))));
-        assertEquals(Set.of("new", "rejected"), Selection.statuses(List.of("new", " Rejected ")));
+        assertEquals(Set.of("new", "rejected"), Selection.statuses(List.of("new", " Rejected ")).stream().map(ReviewStatus::code).collect(Collectors.toSet()));
         assertThrows(IllegalArgumentException.class, () -> Selection.statuses(List.of("new,pending")));
     }
 
@@ -154,7 +156,7 @@ class CandidatesTest {
     @Test
     void sectionOfAnItemIsThatOfItsFirstSourceStillConfigured() {
         StoredItem moved = new StoredItem(1, "k", "gone", List.of("gone", "ilo", "reg-jd"), "norske", "t", "https://x.no/", null, "",
-                MID_MARCH, null, null, MID_MARCH, MID_MARCH, "new", null, null, null, null);
+                MID_MARCH, null, null, MID_MARCH, MID_MARCH, ReviewStatus.NEW, null, null, null, null);
         assertEquals("internasjonale", candidates.sectionOf(moved));
         assertEquals("norske", Candidates.sectionOf(null, moved));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.StoredItem;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -34,7 +35,7 @@ class DraftTest {
 
     static StoredItem edited(StoredItem i, String status, String title, String summary) {
         return new StoredItem(i.id(), i.dedupeKey(), i.source(), i.sources(), i.section(), i.title(), i.url(), i.guid(), i.summary(),
-                i.published(), i.updated(), i.eventDate(), i.firstSeen(), i.lastSeen(), status, null, title, summary, FEB);
+                i.published(), i.updated(), i.eventDate(), i.firstSeen(), i.lastSeen(), ReviewStatus.ofCode(status), null, title, summary, FEB);
     }
 
     private List<StoredItem> items() {

@@ -16,6 +16,7 @@ import no.kildevakt.item.Item;
 import no.kildevakt.rank.Relevance;
 import no.kildevakt.rank.Score;
 import no.kildevakt.store.Outcome;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.Round;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
@@ -83,7 +84,7 @@ final class Fixtures {
     static StoredItem stored(long id, String source, String section, String title, String summary, Instant published,
             LocalDate eventDate, Instant firstSeen, String status) {
         return new StoredItem(id, "key" + id, source, List.of(source), section, title, "https://example.no/sak/" + id, null,
-                summary, published, null, eventDate, firstSeen, firstSeen, status, null, null, null, null);
+                summary, published, null, eventDate, firstSeen, firstSeen, ReviewStatus.ofCode(status), null, null, null, null);
     }
 
     static StoredItem stored(long id, String source, String section, String title, Instant published) {
@@ -94,7 +95,7 @@ final class Fixtures {
     static void round(Store store, String source, String section, Instant at, List<Item> items) throws StoreException {
         Instant end = at.plusSeconds(1);
         SourceState state = new SourceState(source, null, null, at, end, Outcome.OK, null, 0, items.size(), items.size(), null, null);
-        store.recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 1234, items, state));
+        store.items().recordRound(new Round(source, section, at, end, Outcome.OK, 200, null, "https://example.org/" + source, 1234, items, state));
     }
 
     static Item item(String key, String url, String title, String summary, Instant published) {

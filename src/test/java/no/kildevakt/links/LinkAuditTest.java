@@ -23,7 +23,7 @@ import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckRuntime;
 import no.kildevakt.links.check.CheckSettings;
 import no.kildevakt.links.check.LinkChecker;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.store.Store;

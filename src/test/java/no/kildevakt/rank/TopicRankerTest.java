@@ -12,6 +12,7 @@ import java.util.Map;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.ConfigLoader;
 import no.kildevakt.config.Topic;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.StoredItem;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class TopicRankerTest {
     static StoredItem item(String source, List<String> sources, String title, String summary) {
         Instant t = Instant.parse("2026-01-10T10:00:00Z");
         return new StoredItem(1, "key", source, sources, "norske", title, "https://example.org/a", null, summary,
-                t, null, null, t, t, "new", null, null, null, null);
+                t, null, null, t, t, ReviewStatus.NEW, null, null, null, null);
     }
 
     @Nested

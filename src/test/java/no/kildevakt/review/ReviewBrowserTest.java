@@ -121,7 +121,7 @@ class ReviewBrowserTest {
     }
 
     private static String status(String key) throws Exception {
-        return fixture.stored(key).status();
+        return fixture.stored(key).status().code();
     }
 
     @Test
@@ -161,7 +161,7 @@ class ReviewBrowserTest {
         assertEquals("accepted", status("jd-1"));
         assertEquals("new", status("evil-1"));
         assertEquals(List.of("rejected", "new"), fixture.store.decisions().history(fixture.id("evil-1")).stream()
-                .map(no.kildevakt.store.Decisions.Entry::decision).toList());
+                .map(e -> e.decision().code()).toList());
         assertEquals("accepted", status("un-1"));
         assertEquals("Tatt med", item("jd-1").findElement(By.cssSelector(".status-badge")).getText());
         assertEquals("2", browser.findElement(By.cssSelector(".toc .total [data-count=accepted]")).getText());

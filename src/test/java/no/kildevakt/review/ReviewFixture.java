@@ -30,7 +30,7 @@ import no.kildevakt.store.StoredItem;
 /**
  * A store with a quarter's worth of items (hostile ones among them), the tests' feeds.yml, a ranking
  * that counts "menneskehandel", and a review server on a free loopback port. Items are stored the
- * way a crawl stores them ({@link Store#recordRound}).
+ * way a crawl stores them ({@link no.kildevakt.store.Items#recordRound}).
  */
 final class ReviewFixture implements AutoCloseable {
     /** 2025-03-15, in 2025-Q1: the page's default period. */
@@ -98,18 +98,18 @@ final class ReviewFixture implements AutoCloseable {
         Instant at = Instant.parse("2025-03-10T06:00:00Z");
         SourceState state = new SourceState(source, null, null, at, at.plusSeconds(1), Outcome.OK, null, 0, items.size(),
                 items.size(), null, null);
-        store.recordRound(new Round(source, section, at, at.plusSeconds(1), Outcome.OK, 200, null, "https://example.org/" + source,
+        store.items().recordRound(new Round(source, section, at, at.plusSeconds(1), Outcome.OK, 200, null, "https://example.org/" + source,
                 100, items, state));
     }
 
     /** The id of the item stored under a dedupe key. */
     long id(String key) throws Exception {
-        return store.items(no.kildevakt.store.ItemQuery.all()).stream()
+        return store.items().list(no.kildevakt.store.ItemQuery.all()).stream()
                 .filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
     }
 
     StoredItem stored(String key) throws Exception {
-        return store.item(id(key)).orElseThrow();
+        return store.items().get(id(key)).orElseThrow();
     }
 
     Review review() {

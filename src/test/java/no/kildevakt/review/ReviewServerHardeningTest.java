@@ -164,7 +164,7 @@ class ReviewServerHardeningTest {
             assertEquals(403, http.post("/api/items/" + id + "/edit", "{\"title\":\"x\"}").statusCode());
             assertEquals(403, http.post("/api/sources/reg-jd/crawl", "{}").statusCode());
             assertEquals(List.of(), recrawled);
-            assertEquals("new", fixture.stored("jd-1").status());
+            assertEquals("new", fixture.stored("jd-1").status().code());
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.kildevakt.store.Decisions;
+import no.kildevakt.store.LinkStatus;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.StoredItem;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -224,10 +226,10 @@ class ReviewServerTest {
         assertEquals("accepted", item.get("status").asText());
         assertEquals("Ta med øverst", item.get("note").asText());
         StoredItem stored = fixture.stored("jd-1");
-        assertEquals("accepted", stored.status());
+        assertEquals("accepted", stored.status().code());
         assertEquals(ReviewFixture.NOW, stored.decidedAt());
         List<Decisions.Entry> history = fixture.store.decisions().history(id);
-        assertEquals(List.of(new Decisions.Entry(id, "accepted", "Ta med øverst", ReviewFixture.NOW)), history);
+        assertEquals(List.of(new Decisions.Entry(id, ReviewStatus.ACCEPTED, "Ta med øverst", ReviewFixture.NOW)), history);
         assertEquals(List.of("Ny handlingsplan mot menneskehandel"), ids(json(http.get("/api/items?status=accepted"))));
 
         // reset without a note keeps the note
@@ -257,7 +259,7 @@ class ReviewServerTest {
         HttpResponse<String> form = http.send(http.request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Kildevakt-Token", http.token).POST(HttpRequest.BodyPublishers.ofString("decision=accepted")));
         assertEquals(415, form.statusCode());
-        assertEquals("new", fixture.stored("jd-1").status(), "nothing refused was stored");
+        assertEquals("new", fixture.stored("jd-1").status().code(), "nothing refused was stored");
         assertEquals(List.of(), fixture.store.decisions().history(id));
     }
 
@@ -305,7 +307,7 @@ class ReviewServerTest {
             assertEquals(403, response.statusCode(), response.body());
             assertSecurityHeaders(response);
         }
-        assertEquals("new", fixture.stored("jd-1").status());
+        assertEquals("new", fixture.stored("jd-1").status().code());
         assertEquals(List.of(), fixture.recrawled);
         // the same request from the page itself passes
         HttpResponse<String> ok = http.send(http.request(path).header("Content-Type", "application/json")
@@ -385,8 +387,8 @@ class ReviewServerTest {
         assertTrue(none.selectFirst("#links-none").text().startsWith("Ingen lenkerapport"));
         fixture.server.close();
         fixture.links = () -> Optional.of(new LinkReports.Report(Instant.parse("2025-03-01T12:00:00Z"), "nyhetsbrev-2024-4.pdf",
-                List.of(new LinkReports.Link("https://gone.example/x", "broken", 404, null, null, List.of("nyhetsbrev-2024-4.pdf side 3")),
-                        new LinkReports.Link("javascript:alert(1)", "error", 0, null, "not http", List.of("nyhetsbrev-2024-4.pdf")))));
+                List.of(new LinkReports.Link("https://gone.example/x", LinkStatus.BROKEN, 404, null, null, List.of("nyhetsbrev-2024-4.pdf side 3")),
+                        new LinkReports.Link("javascript:alert(1)", LinkStatus.ERROR, 0, null, "not http", List.of("nyhetsbrev-2024-4.pdf")))));
         http = new Http(fixture.start(Lang.NB));
         Document page = html(http.get("/links"));
         assertEquals(2, page.select("tbody tr").size());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import no.kildevakt.store.LinkRecords.CheckOutcome;
 import no.kildevakt.store.LinkRecords.IssueLink;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.store.Store;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -34,13 +35,13 @@ class StoredLinkReportsTest {
                     new IssueLink("https://gone.example/c", "https://gone.example/c", "side 5", "c again")), ADDED);
             assertTrue(reports.latest().isEmpty(), "stored, never checked");
 
-            store.links().record(List.of(new CheckOutcome("https://ok.example/a", "ok", 200, null, null, CHECKED),
-                    new CheckOutcome("https://moved.example/b", "redirect", 301, "https://moved.example/new", null, CHECKED),
-                    new CheckOutcome("https://gone.example/c", "broken", 404, null, "404 Not Found", CHECKED.minusSeconds(60))));
+            store.links().record(List.of(new CheckOutcome("https://ok.example/a", LinkStatus.OK, 200, null, null, CHECKED),
+                    new CheckOutcome("https://moved.example/b", LinkStatus.REDIRECT, 301, "https://moved.example/new", null, CHECKED),
+                    new CheckOutcome("https://gone.example/c", LinkStatus.BROKEN, 404, null, "404 Not Found", CHECKED.minusSeconds(60))));
             LinkReports.Report report = reports.latest().orElseThrow();
             assertEquals(CHECKED, report.checkedAt());
             assertEquals("Nyhetsbrev 4/2024", report.scope());
-            assertEquals(List.of("broken", "redirect"), report.links().stream().map(LinkReports.Link::status).toList());
+            assertEquals(List.of("broken", "redirect"), report.links().stream().map(l -> l.status().code()).toList());
             LinkReports.Link gone = report.links().get(0);
             assertEquals("https://gone.example/c#x", gone.url());
             assertEquals(404, gone.httpStatus());
@@ -54,7 +55,7 @@ class StoredLinkReportsTest {
         try (ReviewFixture fixture = new ReviewFixture(dir)) {
             fixture.store.links().saveIssue("https://example.org/nyhetsbrev/2024-4", "Nyhetsbrev 4/2024", "2024-Q4", "html",
                     List.of(new IssueLink("https://gone.example/c", "https://gone.example/c", "linje 12", "c")), ADDED);
-            fixture.store.links().record(List.of(new CheckOutcome("https://gone.example/c", "broken", 410, null, null, CHECKED)));
+            fixture.store.links().record(List.of(new CheckOutcome("https://gone.example/c", LinkStatus.BROKEN, 410, null, null, CHECKED)));
             fixture.links = new StoredLinkReports(fixture.store);
             Http http = new Http(fixture.start(Lang.NB));
             Document page = Jsoup.parse(http.get("/links").body());

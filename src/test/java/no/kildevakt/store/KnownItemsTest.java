@@ -29,7 +29,7 @@ class KnownItemsTest {
     @Test
     void knownByKeyOrByAnIdentifyingUrlAsTheStoreMatches() throws Exception {
         try (Store store = Store.open(dir.resolve("k.db"))) {
-            store.recordRound(round(List.of(item("url:https://a.test/1", "https://a.test/1", true),
+            store.items().recordRound(round(List.of(item("url:https://a.test/1", "https://a.test/1", true),
                     item("guid:a.test:7", "https://a.test/shared", false))));
             List<Item> asked = List.of(
                     item("url:https://a.test/1", "https://a.test/other", true), // same key
@@ -54,7 +54,7 @@ class KnownItemsTest {
                 }
                 asked.add(item("other:" + i, "https://a.test/" + i, true));
             }
-            store.recordRound(round(stored));
+            store.items().recordRound(round(stored));
             assertEquals(stored.size(), store.knownItems().knownKeys("s", asked).size());
         }
     }

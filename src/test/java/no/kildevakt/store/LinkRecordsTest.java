@@ -49,7 +49,7 @@ class LinkRecordsTest {
     }
 
     private LinkCheck record(String status, Instant at) throws StoreException {
-        return links.record(List.of(new CheckOutcome(URL, status, status.equals("ok") ? 200 : 404, null,
+        return links.record(List.of(new CheckOutcome(URL, LinkStatus.ofCode(status), status.equals("ok") ? 200 : 404, null,
                 status.equals("ok") ? null : "HTTP 404 Not Found", at))).get(URL);
     }
 
@@ -126,7 +126,7 @@ class LinkRecordsTest {
         record("broken", D1);
         record("broken", D2);
         LinkCheck blocked = record("blocked", D3);
-        assertEquals("blocked", blocked.status());
+        assertEquals("blocked", blocked.status().code());
         assertEquals(2, blocked.consecutiveFailures());
         assertEquals(D1, blocked.firstSeenBroken());
         LinkCheck error = record("error", D4);
@@ -150,6 +150,6 @@ class LinkRecordsTest {
 
     @Test
     void anUnknownStatusIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new CheckOutcome(URL, "dead", 404, null, null, D1));
+        assertThrows(IllegalArgumentException.class, () -> new CheckOutcome(URL, LinkStatus.ofCode("dead"), 404, null, null, D1));
     }
 }

@@ -64,8 +64,8 @@ class PipelineDedupeTest {
                 stortingetItem("tag:stortinget.no,2000:innhold.bbb", "Høring om statsbudsjettet"),
                 stortingetItem("tag:stortinget.no,2000:innhold.ccc", "Høring om utlendingsloven")), HORINGER);
         assertEquals(3, parsed.size(), "normaliser keeps three");
-        store.recordRound(Rounds.round("sting-horinger", T1, parsed));
-        assertEquals(3, store.items(ItemQuery.all()).size(), "three hearings stored, not merged through their shared link");
+        store.items().recordRound(Rounds.round("sting-horinger", T1, parsed));
+        assertEquals(3, store.items().list(ItemQuery.all()).size(), "three hearings stored, not merged through their shared link");
     }
 
     /**
@@ -76,9 +76,9 @@ class PipelineDedupeTest {
     void aHearingWithoutGuidIsNotDuplicatedWhenASecondHearingAppears() throws Exception {
         String a = stortingetItem(null, "Høring om endringer i straffeloven");
         String b = stortingetItem(null, "Høring om statsbudsjettet");
-        store.recordRound(Rounds.round("sting-horinger", T1, items(stortingetFeed(a), HORINGER)));
-        store.recordRound(Rounds.round("sting-horinger", T2, items(stortingetFeed(a, b), HORINGER)));
-        assertEquals(2, store.items(ItemQuery.all()).size(), "hearing A once, hearing B once");
+        store.items().recordRound(Rounds.round("sting-horinger", T1, items(stortingetFeed(a), HORINGER)));
+        store.items().recordRound(Rounds.round("sting-horinger", T2, items(stortingetFeed(a, b), HORINGER)));
+        assertEquals(2, store.items().list(ItemQuery.all()).size(), "hearing A once, hearing B once");
     }
 
     /** Entries that carry an opaque guid but no link stand in with the feed's link; they must not merge. */
@@ -91,7 +91,7 @@ class PipelineDedupeTest {
                 + "</channel></rss>";
         List<Item> parsed = items(xml, URI.create("https://www.europol.europa.eu/cms/api/rss/news"));
         assertEquals(2, parsed.size());
-        store.recordRound(Rounds.round("europol-news", "internasjonale", T1, parsed));
-        assertEquals(2, store.items(ItemQuery.all()).size());
+        store.items().recordRound(Rounds.round("europol-news", "internasjonale", T1, parsed));
+        assertEquals(2, store.items().list(ItemQuery.all()).size());
     }
 }

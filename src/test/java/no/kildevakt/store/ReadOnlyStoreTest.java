@@ -24,20 +24,20 @@ class ReadOnlyStoreTest {
     void readsWorkAndWritesFailWithoutTouchingTheFile() throws Exception {
         Path db = dir.resolve("k.db");
         try (Store store = Store.open(db)) {
-            store.recordRound(Rounds.round("reg-jd", Instant.parse("2025-03-01T10:00:00Z"), List.of(Rounds.item("a", "https://example.org/a", "A"))));
+            store.items().recordRound(Rounds.round("reg-jd", Instant.parse("2025-03-01T10:00:00Z"), List.of(Rounds.item("a", "https://example.org/a", "A"))));
         }
         byte[] before = Files.readAllBytes(db);
         try (Store store = Store.openReadOnly(db)) {
             assertTrue(store.readOnly());
-            assertEquals(1, store.items(ItemQuery.all()).size());
-            long id = store.items(ItemQuery.all()).get(0).id();
+            assertEquals(1, store.items().list(ItemQuery.all()).size());
+            long id = store.items().list(ItemQuery.all()).get(0).id();
             StoreException write = assertThrows(StoreException.class, () -> store.decisions().decide(id, "accepted", null, Instant.now()));
             assertTrue(write.getMessage().contains("read-only"), write.getMessage());
             assertEquals(1, write.getMessage().lines().count());
         }
         try (Store store = Store.open(db)) {
             assertFalse(store.readOnly());
-            assertEquals("new", store.items(ItemQuery.all()).get(0).status());
+            assertEquals("new", store.items().list(ItemQuery.all()).get(0).status().code());
         }
         assertTrue(before.length > 0);
     }

@@ -43,7 +43,7 @@ class StoreImplausibleDatesTest {
     }
 
     private Map<String, StoredItem> byKey() throws StoreException {
-        return store.items(ItemQuery.all()).stream().collect(Collectors.toMap(StoredItem::dedupeKey, Function.identity()));
+        return store.items().list(ItemQuery.all()).stream().collect(Collectors.toMap(StoredItem::dedupeKey, Function.identity()));
     }
 
     @Test
@@ -54,7 +54,7 @@ class StoreImplausibleDatesTest {
         Instant dayAndAMinuteAhead = SEEN.plus(Duration.ofDays(1)).plusSeconds(60);
         Instant tonight = SEEN.plus(Duration.ofHours(20)); // a zone mistake, or scheduled a little ahead: kept
         Instant y1990 = Instant.parse("1990-01-01T00:00:00Z");
-        store.recordRound(round("a", T, List.of(
+        store.items().recordRound(round("a", T, List.of(
                 item("9999", "https://example.org/9999", "Year 9999", y9999),
                 item("epoch", "https://example.org/epoch", "Epoch", epoch),
                 item("1", "https://example.org/1", "Year 1", y1),
@@ -80,31 +80,31 @@ class StoreImplausibleDatesTest {
     @Test
     void suchItemsAreOrderedAndFoundByWhenTheyWereFirstSeen() throws Exception {
         Instant yesterday = T.minus(Duration.ofDays(1));
-        store.recordRound(round("a", T, List.of(
+        store.items().recordRound(round("a", T, List.of(
                 item("9999", "https://example.org/9999", "Year 9999", Instant.parse("9999-12-31T23:59:59Z")),
                 item("yesterday", "https://example.org/yesterday", "Yesterday", yesterday),
                 item("epoch", "https://example.org/epoch", "Epoch", Instant.EPOCH))));
         Instant later = T.plus(Duration.ofHours(2));
-        store.recordRound(round("b", later, List.of(item("later", "https://example.org/later", "Later", later))));
+        store.items().recordRound(round("b", later, List.of(item("later", "https://example.org/later", "Later", later))));
 
-        List<String> newestFirst = store.items(ItemQuery.all()).stream().map(StoredItem::dedupeKey).toList();
+        List<String> newestFirst = store.items().list(ItemQuery.all()).stream().map(StoredItem::dedupeKey).toList();
         assertEquals("later", newestFirst.get(0), "year 9999 is not sorted first forever");
         assertEquals(List.of("yesterday"), newestFirst.subList(3, 4), "nor the epoch last");
         // a window starting when they were stored finds them (the epoch would fall before any window)
-        List<String> since = store.items(new ItemQuery(null, T, null, 0)).stream().map(StoredItem::dedupeKey).sorted().toList();
+        List<String> since = store.items().list(new ItemQuery(null, T, null, 0)).stream().map(StoredItem::dedupeKey).sorted().toList();
         assertEquals(List.of("9999", "epoch", "later"), since);
     }
 
     @Test
     void anUpdateDateFarFromNowIsDroppedAndAKnownItemIsNotGivenOne() throws Exception {
         Instant good = Instant.parse("2025-02-28T12:00:00Z");
-        store.recordRound(round("a", T, List.of(new Item("k", "https://example.org/k", null, "K", "", good,
+        store.items().recordRound(round("a", T, List.of(new Item("k", "https://example.org/k", null, "K", "", good,
                 Instant.parse("9999-01-01T00:00:00Z")))));
         StoredItem stored = byKey().get("k");
         assertEquals(good, stored.published());
         assertNull(stored.updated());
         // seen again with a date far off: the good date it has stays
-        store.recordRound(round("a", T.plusSeconds(3600), List.of(new Item("k", "https://example.org/k", null, "K", "",
+        store.items().recordRound(round("a", T.plusSeconds(3600), List.of(new Item("k", "https://example.org/k", null, "K", "",
                 Instant.parse("1970-01-01T00:00:00Z"), null))));
         stored = byKey().get("k");
         assertEquals(good, stored.published());
@@ -113,9 +113,9 @@ class StoreImplausibleDatesTest {
 
     @Test
     void aPlausibleDateSeenLaterReplacesAnUnknownOne() throws Exception {
-        store.recordRound(round("a", T, List.of(item("k", "https://example.org/k", "K", Instant.EPOCH))));
+        store.items().recordRound(round("a", T, List.of(item("k", "https://example.org/k", "K", Instant.EPOCH))));
         Instant good = Instant.parse("2025-02-28T12:00:00Z");
-        store.recordRound(round("a", T.plusSeconds(3600), List.of(item("k", "https://example.org/k", "K", good))));
+        store.items().recordRound(round("a", T.plusSeconds(3600), List.of(item("k", "https://example.org/k", "K", good))));
         StoredItem stored = byKey().get("k");
         assertEquals(good, stored.published());
         assertNull(stored.publishedRaw());

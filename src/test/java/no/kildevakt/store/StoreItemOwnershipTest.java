@@ -50,18 +50,18 @@ class StoreItemOwnershipTest {
     }
 
     private StoredItem only() throws StoreException {
-        List<StoredItem> items = store.items(ItemQuery.all());
+        List<StoredItem> items = store.items().list(ItemQuery.all());
         assertEquals(1, items.size(), items.toString());
         return items.get(0);
     }
 
     @Test
     void anotherSourceWithoutTitlesNeverOverwritesTheFirstSourcesTitle() throws Exception {
-        store.recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Ny handlingsplan", "Regjeringen legger fram planen."))));
+        store.items().recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Ny handlingsplan", "Regjeringen legger fram planen."))));
         // b lists the same page with no title: its normaliser fell back to the summary, or to the URL
-        store.recordRound(round("b", T2, List.of(derived("guid:example.org:9", URL, "Kort om planen", "Kort om planen"))));
+        store.items().recordRound(round("b", T2, List.of(derived("guid:example.org:9", URL, "Kort om planen", "Kort om planen"))));
         assertEquals("Ny handlingsplan", only().title());
-        store.recordRound(round("b", T2, List.of(derived("guid:example.org:9", URL, URL, ""))));
+        store.items().recordRound(round("b", T2, List.of(derived("guid:example.org:9", URL, URL, ""))));
         StoredItem stored = only();
         assertEquals("Ny handlingsplan", stored.title());
         assertEquals("Regjeringen legger fram planen.", stored.summary());
@@ -72,31 +72,31 @@ class StoreItemOwnershipTest {
 
     @Test
     void anotherSourcesRealTitleAndSummaryDoNotReplaceTheFirstSourcesEither() throws Exception {
-        store.recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Ny handlingsplan", "Fra departementet."))));
-        store.recordRound(round("b", T2, List.of(real("url:" + URL, URL, "Handlingsplan lagt fram", "Fra en blogg."))));
+        store.items().recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Ny handlingsplan", "Fra departementet."))));
+        store.items().recordRound(round("b", T2, List.of(real("url:" + URL, URL, "Handlingsplan lagt fram", "Fra en blogg."))));
         StoredItem stored = only();
         assertEquals("Ny handlingsplan", stored.title(), "no last-writer-wins flip between the two sources");
         assertEquals("Fra departementet.", stored.summary());
 
         // the first source's own feed may change its title and summary
-        store.recordRound(round("a", T3, List.of(real("url:" + URL, URL, "Ny handlingsplan (oppdatert)", "Oppdatert."))));
+        store.items().recordRound(round("a", T3, List.of(real("url:" + URL, URL, "Ny handlingsplan (oppdatert)", "Oppdatert."))));
         assertEquals("Ny handlingsplan (oppdatert)", only().title());
         assertEquals("Oppdatert.", only().summary());
-        store.recordRound(round("b", T4, List.of(real("url:" + URL, URL, "Handlingsplan lagt fram", "Fra en blogg."))));
+        store.items().recordRound(round("b", T4, List.of(real("url:" + URL, URL, "Handlingsplan lagt fram", "Fra en blogg."))));
         assertEquals("Ny handlingsplan (oppdatert)", only().title());
     }
 
     @Test
     void anotherSourceFillsOnlyWhatTheFirstLeftEmpty() throws Exception {
         Instant published = Instant.parse("2025-02-28T12:00:00Z");
-        store.recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Sak", ""))));
-        store.recordRound(round("b", T2, List.of(new Item("url:" + URL, URL, null, "Sak hos b", "Et sammendrag.", published, null))));
+        store.items().recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Sak", ""))));
+        store.items().recordRound(round("b", T2, List.of(new Item("url:" + URL, URL, null, "Sak hos b", "Et sammendrag.", published, null))));
         StoredItem stored = only();
         assertEquals("Sak", stored.title());
         assertEquals("Et sammendrag.", stored.summary(), "an empty summary is filled");
         assertEquals(published, stored.published(), "a missing date is filled");
 
-        store.recordRound(round("b", T3, List.of(new Item("url:" + URL, URL, null, "Sak hos b", "Annet sammendrag.",
+        store.items().recordRound(round("b", T3, List.of(new Item("url:" + URL, URL, null, "Sak hos b", "Annet sammendrag.",
                 published.plusSeconds(86_400), null))));
         assertEquals("Et sammendrag.", only().summary(), "but not replaced by the same other source");
         assertEquals(published, only().published(), "nor is the date: it would move the item in the digest");
@@ -104,18 +104,18 @@ class StoreItemOwnershipTest {
 
     @Test
     void aDerivedTitleNeverReplacesARealOneButARealOneReplacesADerivedOne() throws Exception {
-        store.recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Ekte tittel", "Sammendrag."))));
+        store.items().recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Ekte tittel", "Sammendrag."))));
         // the first source's own feed dropping the title is no reason to lose it
-        store.recordRound(round("a", T2, List.of(derived("url:" + URL, URL, "Sammendrag.", "Sammendrag."))));
+        store.items().recordRound(round("a", T2, List.of(derived("url:" + URL, URL, "Sammendrag.", "Sammendrag."))));
         assertEquals("Ekte tittel", only().title());
 
         String other = "https://example.org/uten-tittel";
-        store.recordRound(round("a", T1, List.of(derived("url:" + other, other, other, ""))));
-        store.recordRound(round("b", T2, List.of(real("url:" + other, other, "Tittelen b fant", ""))));
-        StoredItem filled = store.items(ItemQuery.all()).stream().filter(i -> i.url().equals(other)).findFirst().orElseThrow();
+        store.items().recordRound(round("a", T1, List.of(derived("url:" + other, other, other, ""))));
+        store.items().recordRound(round("b", T2, List.of(real("url:" + other, other, "Tittelen b fant", ""))));
+        StoredItem filled = store.items().list(ItemQuery.all()).stream().filter(i -> i.url().equals(other)).findFirst().orElseThrow();
         assertEquals("Tittelen b fant", filled.title(), "a made-up title is no title to keep");
-        store.recordRound(round("a", T3, List.of(derived("url:" + other, other, other, ""))));
-        filled = store.item(filled.id()).orElseThrow();
+        store.items().recordRound(round("a", T3, List.of(derived("url:" + other, other, other, ""))));
+        filled = store.items().get(filled.id()).orElseThrow();
         assertEquals("Tittelen b fant", filled.title());
     }
 
@@ -125,12 +125,12 @@ class StoreItemOwnershipTest {
         Item aOne = new Item("guid:example.org:1", "https://example.org/a/1", "1", "A sin første", "Om A.", null, null);
         Item bOne = new Item("guid:example.org:1", "https://example.org/b/1", "1", "B sin første", "Om B.", null, null);
         assertEquals(Set.of(), store.knownItems().knownKeys("b", List.of(bOne)));
-        store.recordRound(round("a", T1, List.of(aOne)));
+        store.items().recordRound(round("a", T1, List.of(aOne)));
         assertEquals(Set.of(), store.knownItems().knownKeys("b", List.of(bOne)), "a's guid 1 is not b's");
         assertEquals(Set.of("guid:example.org:1"), store.knownItems().knownKeys("a", List.of(aOne)));
-        assertEquals(new RoundResult(1, 0), store.recordRound(round("b", T2, List.of(bOne))));
+        assertEquals(new RoundResult(1, 0), store.items().recordRound(round("b", T2, List.of(bOne))));
 
-        List<StoredItem> items = store.items(ItemQuery.all());
+        List<StoredItem> items = store.items().list(ItemQuery.all());
         assertEquals(2, items.size());
         for (StoredItem item : items) {
             String own = item.source().toUpperCase(java.util.Locale.ROOT);
@@ -139,7 +139,7 @@ class StoreItemOwnershipTest {
             assertEquals("Om " + own + ".", item.summary());
             assertEquals(List.of(item.source()), item.sources());
         }
-        assertEquals(new RoundResult(0, 1), store.recordRound(round("b", T3, List.of(bOne))), "b's guid still finds b's item");
+        assertEquals(new RoundResult(0, 1), store.items().recordRound(round("b", T3, List.of(bOne))), "b's guid still finds b's item");
         assertEquals(Set.of("guid:example.org:1"), store.knownItems().knownKeys("b", List.of(bOne)));
     }
 
@@ -147,9 +147,9 @@ class StoreItemOwnershipTest {
     void theSameArticleUnderEachSourcesOwnGuidIsStillOneItemByItsUrl() throws Exception {
         Item inA = new Item("guid:example.org:77", URL, "77", "Sak", "", null, null);
         Item inB = new Item("guid:example.org:77", URL, "77", "Sak hos b", "", null, null);
-        store.recordRound(round("a", T1, List.of(inA)));
+        store.items().recordRound(round("a", T1, List.of(inA)));
         assertEquals(Set.of("guid:example.org:77"), store.knownItems().knownKeys("b", List.of(inB)), "known by its URL");
-        assertEquals(new RoundResult(0, 1), store.recordRound(round("b", T2, List.of(inB))));
+        assertEquals(new RoundResult(0, 1), store.items().recordRound(round("b", T2, List.of(inB))));
         StoredItem stored = only();
         assertEquals(List.of("a", "b"), stored.sources());
         assertEquals("Sak", stored.title());
@@ -158,8 +158,8 @@ class StoreItemOwnershipTest {
 
     @Test
     void anotherSourcesGuidIsNotTakenAsTheItemsOwn() throws Exception {
-        store.recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Sak", ""))));
-        store.recordRound(round("b", T2, List.of(new Item("guid:example.org:5", URL, "5", "Sak", "", null, null))));
+        store.items().recordRound(round("a", T1, List.of(real("url:" + URL, URL, "Sak", ""))));
+        store.items().recordRound(round("b", T2, List.of(new Item("guid:example.org:5", URL, "5", "Sak", "", null, null))));
         assertNull(only().guid(), "b's guid means nothing in a's feed");
     }
 }

@@ -50,7 +50,7 @@ class StoreMigrationV5Test {
         Path db = version4();
         try (Store store = Store.open(db)) {
             assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
-            Map<String, StoredItem> items = store.items(ItemQuery.all()).stream()
+            Map<String, StoredItem> items = store.items().list(ItemQuery.all()).stream()
                     .collect(Collectors.toMap(StoredItem::url, Function.identity()));
             assertEquals(6, items.size());
             assertEquals(Instant.parse("2025-02-28T12:00:00Z"), items.get("https://example.org/a/1").published());
@@ -73,9 +73,9 @@ class StoreMigrationV5Test {
         try (Store store = Store.open(db)) {
             Item aOne = new Item("guid:example.org:1", "https://example.org/a/1", "1", "A sin første", "", null, null);
             Item bOne = new Item("guid:example.org:1", "https://example.org/b/1", "1", "B sin første", "", null, null);
-            assertEquals(new RoundResult(0, 1), store.recordRound(Rounds.round("a", Instant.parse("2025-03-02T08:00:00Z"), List.of(aOne))));
-            assertEquals(new RoundResult(1, 0), store.recordRound(Rounds.round("b", Instant.parse("2025-03-02T08:00:00Z"), List.of(bOne))));
-            Map<String, StoredItem> items = store.items(ItemQuery.all()).stream()
+            assertEquals(new RoundResult(0, 1), store.items().recordRound(Rounds.round("a", Instant.parse("2025-03-02T08:00:00Z"), List.of(aOne))));
+            assertEquals(new RoundResult(1, 0), store.items().recordRound(Rounds.round("b", Instant.parse("2025-03-02T08:00:00Z"), List.of(bOne))));
+            Map<String, StoredItem> items = store.items().list(ItemQuery.all()).stream()
                     .collect(Collectors.toMap(StoredItem::url, Function.identity()));
             assertEquals("A sin første", items.get("https://example.org/a/1").title());
             assertEquals(List.of("a"), items.get("https://example.org/a/1").sources());
@@ -88,9 +88,9 @@ class StoreMigrationV5Test {
         Path db = version4();
         try (Store store = Store.open(db)) {
             String url = "https://example.org/1970";
-            store.recordRound(Rounds.round("b", Instant.parse("2025-03-02T08:00:00Z"),
+            store.items().recordRound(Rounds.round("b", Instant.parse("2025-03-02T08:00:00Z"),
                     List.of(new Item("url:" + url, url, null, "Den ekte tittelen", "", null, null))));
-            StoredItem item = store.items(ItemQuery.all()).stream().filter(i -> i.url().equals(url)).findFirst().orElseThrow();
+            StoredItem item = store.items().list(ItemQuery.all()).stream().filter(i -> i.url().equals(url)).findFirst().orElseThrow();
             assertEquals("Den ekte tittelen", item.title());
             assertEquals(List.of("a", "b"), item.sources());
         }

@@ -38,55 +38,55 @@ class StoreReviewTest {
     }
 
     private long only(String key) throws StoreException {
-        return store.items(ItemQuery.all()).stream().filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
+        return store.items().list(ItemQuery.all()).stream().filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
     }
 
     @Test
     void eventDatesAreStoredKeptAndQueriedFromTheirDay() throws Exception {
         Item conference = item("conf", "https://example.org/conf", "Nordisk konferanse")
                 .withEventDate(LocalDate.parse("2025-05-15"));
-        store.recordRound(round("events", "arrangementer", T1, List.of(conference, item("old", "https://example.org/o", "Gammel"))));
+        store.items().recordRound(round("events", "arrangementer", T1, List.of(conference, item("old", "https://example.org/o", "Gammel"))));
         // seen again without a date: the date stays
-        store.recordRound(round("events", "arrangementer", T2, List.of(item("conf", "https://example.org/conf", "Nordisk konferanse"))));
-        StoredItem stored = store.item(only("conf")).orElseThrow();
+        store.items().recordRound(round("events", "arrangementer", T2, List.of(item("conf", "https://example.org/conf", "Nordisk konferanse"))));
+        StoredItem stored = store.items().get(only("conf")).orElseThrow();
         assertEquals(LocalDate.parse("2025-05-15"), stored.eventDate());
 
         // the period starts after both were first seen: only the event counts, by its day
         Instant periodStart = Instant.parse("2025-04-01T00:00:00Z");
         ItemQuery nextQuarter = new ItemQuery(null, periodStart, null, 0);
-        assertEquals(List.of(), store.items(nextQuarter));
-        assertEquals(List.of("conf"), store.items(nextQuarter.withEventsFrom(LocalDate.parse("2025-04-01")))
+        assertEquals(List.of(), store.items().list(nextQuarter));
+        assertEquals(List.of("conf"), store.items().list(nextQuarter.withEventsFrom(LocalDate.parse("2025-04-01")))
                 .stream().map(StoredItem::dedupeKey).toList());
-        assertEquals(List.of(), store.items(nextQuarter.withEventsFrom(LocalDate.parse("2025-05-16"))));
+        assertEquals(List.of(), store.items().list(nextQuarter.withEventsFrom(LocalDate.parse("2025-05-16"))));
     }
 
     @Test
     void decisionsSetTheStatusKeepANoteAndAHistory() throws Exception {
-        store.recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "Rapport"),
+        store.items().recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "Rapport"),
                 item("k2", "https://example.org/2", "Annen"))));
         long id = only("k1");
         Decisions decisions = store.decisions();
 
         StoredItem accepted = decisions.decide(id, "accepted", "  ta med i verdt  ", T1);
-        assertEquals("accepted", accepted.status());
+        assertEquals("accepted", accepted.status().code());
         assertEquals("ta med i verdt", accepted.note());
         assertEquals(T1, accepted.decidedAt());
 
         StoredItem reset = decisions.decide(id, "new", null, T2);
-        assertEquals("new", reset.status());
+        assertEquals("new", reset.status().code());
         assertEquals("ta med i verdt", reset.note(), "a null note keeps the note");
-        assertEquals(List.of(new Decisions.Entry(id, "accepted", "ta med i verdt", T1), new Decisions.Entry(id, "new", null, T2)),
+        assertEquals(List.of(new Decisions.Entry(id, ReviewStatus.ACCEPTED, "ta med i verdt", T1), new Decisions.Entry(id, ReviewStatus.NEW, null, T2)),
                 decisions.history(id));
 
         decisions.decide(id, "Rejected", "", T2);
-        assertEquals(List.of("k1"), store.items(ItemQuery.all().withStatus("rejected")).stream().map(StoredItem::dedupeKey).toList());
-        assertEquals(List.of("k2"), store.items(ItemQuery.all().withStatus("new")).stream().map(StoredItem::dedupeKey).toList());
-        assertNull(store.item(id).orElseThrow().note(), "an empty note clears it");
+        assertEquals(List.of("k1"), store.items().list(ItemQuery.all().withStatus(ReviewStatus.REJECTED)).stream().map(StoredItem::dedupeKey).toList());
+        assertEquals(List.of("k2"), store.items().list(ItemQuery.all().withStatus(ReviewStatus.NEW)).stream().map(StoredItem::dedupeKey).toList());
+        assertNull(store.items().get(id).orElseThrow().note(), "an empty note clears it");
     }
 
     @Test
     void badDecisionsAreRefusedAndChangeNothing() throws Exception {
-        store.recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "Rapport"))));
+        store.items().recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "Rapport"))));
         long id = only("k1");
         Decisions decisions = store.decisions();
         assertEquals("decision must be accepted, rejected or new, got \"maybe\"",
@@ -94,20 +94,20 @@ class StoreReviewTest {
         assertThrows(IllegalArgumentException.class, () -> decisions.decide(id, "accepted", "x".repeat(Decisions.MAX_TEXT + 1), T1));
         StoreException missing = assertThrows(StoreException.class, () -> decisions.decide(id + 99, "accepted", null, T1));
         assertTrue(missing.getMessage().contains("no item with id " + (id + 99)), missing.getMessage());
-        assertEquals("new", store.item(id).orElseThrow().status());
+        assertEquals("new", store.items().get(id).orElseThrow().status().code());
         assertEquals(List.of(), decisions.history(id));
     }
 
     @Test
     void editsOverrideTitleAndSummaryForTheDraftAndSurviveANewCrawl() throws Exception {
-        store.recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "Rapport"))));
+        store.items().recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "Rapport"))));
         long id = only("k1");
         StoredItem edited = store.decisions().edit(id, "Ny rapport om tvangsarbeid", "Kort omtale.");
         assertEquals("Ny rapport om tvangsarbeid", edited.draftTitle());
         assertEquals("Kort omtale.", edited.draftSummary());
         assertEquals("Rapport", edited.title(), "the source's title is kept");
 
-        store.recordRound(round("a", "norske", T2, List.of(item("k1", "https://example.org/1", "Rapport (oppdatert)"))));
+        store.items().recordRound(round("a", "norske", T2, List.of(item("k1", "https://example.org/1", "Rapport (oppdatert)"))));
         StoredItem after = store.decisions().edit(id, null, " ");
         assertEquals("Ny rapport om tvangsarbeid", after.draftTitle(), "null keeps the edit");
         assertEquals("Rapport (oppdatert)", after.title());

@@ -51,11 +51,11 @@ class StoreRoundTest {
         Instant published = Instant.parse("2025-02-28T12:30:00Z");
         Item first = new Item("k1", "https://example.org/1", "guid-1", "Første sak", "Et sammendrag", published,
                 published.plusSeconds(60));
-        RoundResult result = store.recordRound(round("reg-jd", "arrangementer", T1,
+        RoundResult result = store.items().recordRound(round("reg-jd", "arrangementer", T1,
                 List.of(first, item("k2", "https://example.org/2", "Andre sak"))));
         assertEquals(new RoundResult(2, 0), result);
 
-        List<StoredItem> items = store.items(ItemQuery.all());
+        List<StoredItem> items = store.items().list(ItemQuery.all());
         assertEquals(2, items.size());
         StoredItem stored = items.stream().filter(i -> i.dedupeKey().equals("k1")).findFirst().orElseThrow();
         assertEquals("reg-jd", stored.source());
@@ -70,22 +70,22 @@ class StoreRoundTest {
         assertNull(stored.eventDate());
         assertEquals(T1.plusSeconds(1), stored.firstSeen(), "first seen when the round finished");
         assertEquals(T1.plusSeconds(1), stored.lastSeen());
-        assertEquals("new", stored.status());
-        assertEquals(stored, store.item(stored.id()).orElseThrow());
-        assertTrue(store.item(stored.id() + 1000).isEmpty());
+        assertEquals("new", stored.status().code());
+        assertEquals(stored, store.items().get(stored.id()).orElseThrow());
+        assertTrue(store.items().get(stored.id() + 1000).isEmpty());
     }
 
     @Test
     void aKnownItemTakesOnlyNonEmptyNewValues() throws Exception {
         Instant published = Instant.parse("2025-02-28T12:30:00Z");
-        store.recordRound(round("a", T1, List.of(
+        store.items().recordRound(round("a", T1, List.of(
                 new Item("k1", "https://example.org/1", null, "Old title", "Old summary", published, null))));
         Instant updated = Instant.parse("2025-03-01T10:00:00Z");
-        RoundResult result = store.recordRound(round("a", T2, List.of(
+        RoundResult result = store.items().recordRound(round("a", T2, List.of(
                 new Item("k1", "https://example.org/1", "g1", "New title", "", null, updated))));
         assertEquals(new RoundResult(0, 1), result);
 
-        StoredItem stored = store.items(ItemQuery.all()).get(0);
+        StoredItem stored = store.items().list(ItemQuery.all()).get(0);
         assertEquals("New title", stored.title());
         assertEquals("Old summary", stored.summary(), "an empty summary does not wipe the old one");
         assertEquals(published, stored.published(), "a missing date does not wipe the old one");
@@ -93,34 +93,34 @@ class StoreRoundTest {
         assertEquals("g1", stored.guid());
         assertEquals(T1.plusSeconds(1), stored.firstSeen());
         assertEquals(T2.plusSeconds(1), stored.lastSeen());
-        assertEquals(1, store.items(ItemQuery.all()).size());
+        assertEquals(1, store.items().list(ItemQuery.all()).size());
     }
 
     @Test
     void theSameKeyFromTwoSourcesIsStoredOnceAndRemembersBoth() throws Exception {
-        store.recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "From a"))));
-        RoundResult result = store.recordRound(round("b", "internasjonale", T2,
+        store.items().recordRound(round("a", "norske", T1, List.of(item("k1", "https://example.org/1", "From a"))));
+        RoundResult result = store.items().recordRound(round("b", "internasjonale", T2,
                 List.of(item("k1", "https://example.org/1", "From b"))));
         assertEquals(new RoundResult(0, 1), result);
 
-        List<StoredItem> items = store.items(ItemQuery.all());
+        List<StoredItem> items = store.items().list(ItemQuery.all());
         assertEquals(1, items.size());
         StoredItem stored = items.get(0);
         assertEquals("a", stored.source(), "the first source stays the first");
         assertEquals("norske", stored.section(), "and so does its section");
         assertEquals(List.of("a", "b"), stored.sources());
-        assertEquals(1, store.items(new ItemQuery("a", null, null, 0)).size());
-        assertEquals(1, store.items(new ItemQuery("b", null, null, 0)).size());
+        assertEquals(1, store.items().list(new ItemQuery("a", null, null, 0)).size());
+        assertEquals(1, store.items().list(new ItemQuery("b", null, null, 0)).size());
     }
 
     @Test
     void theSameUrlUnderAnotherKeyIsStoredOnce() throws Exception {
         // e.g. one source gives a guid, the other does not: different keys, same canonical URL
-        store.recordRound(round("b", T1, List.of(item("guid:abc", "https://example.org/sak", "Sak"))));
-        RoundResult result = store.recordRound(round("a", T2,
+        store.items().recordRound(round("b", T1, List.of(item("guid:abc", "https://example.org/sak", "Sak"))));
+        RoundResult result = store.items().recordRound(round("a", T2,
                 List.of(item("url:https://example.org/sak", "https://example.org/sak", "Sak"))));
         assertEquals(new RoundResult(0, 1), result);
-        List<StoredItem> items = store.items(ItemQuery.all());
+        List<StoredItem> items = store.items().list(ItemQuery.all());
         assertEquals(1, items.size());
         assertEquals("guid:abc#source:b", items.get(0).dedupeKey(), "the first key stays (an opaque guid's, kept per source)");
         assertEquals(List.of("b", "a"), items.get(0).sources(), "sources in the order they first listed it");
@@ -130,49 +130,49 @@ class StoreRoundTest {
     void itemsThatOnlyShareTheirFeedsUrlAreNeverMergedByIt() throws Exception {
         // Stortinget's hearings feed links every item to the same page: keys carry the title
         String page = "https://www.stortinget.no/horinger";
-        store.recordRound(round("a", T1, List.of(
+        store.items().recordRound(round("a", T1, List.of(
                 Rounds.sharedUrlItem("url:" + page + "#title:høring om a", page, "Høring om A"),
                 Rounds.sharedUrlItem("url:" + page + "#title:høring om b", page, "Høring om B"))));
-        RoundResult later = store.recordRound(round("a", T2, List.of(
+        RoundResult later = store.items().recordRound(round("a", T2, List.of(
                 Rounds.sharedUrlItem("url:" + page + "#title:høring om c", page, "Høring om C"),
                 item("url:" + page + "#title:the page itself", page, "The page itself"))));
         assertEquals(new RoundResult(2, 0), later, "neither merges into the hearings stored before");
-        assertEquals(4, store.items(ItemQuery.all()).size());
+        assertEquals(4, store.items().list(ItemQuery.all()).size());
     }
 
     @Test
     void aUrlOnceSeenSharedNeverAgainIdentifiesItsItem() throws Exception {
         String page = "https://www.stortinget.no/horinger";
         // day 1: hearing A alone, its link looks like its own
-        store.recordRound(round("a", T1, List.of(item("url:" + page + "#title:høring om a", page, "Høring om A"))));
+        store.items().recordRound(round("a", T1, List.of(item("url:" + page + "#title:høring om a", page, "Høring om A"))));
         // day 2: A and B share it, so it is seen for what it is
-        store.recordRound(round("a", T2, List.of(
+        store.items().recordRound(round("a", T2, List.of(
                 Rounds.sharedUrlItem("url:" + page + "#title:høring om a", page, "Høring om A"),
                 Rounds.sharedUrlItem("url:" + page + "#title:høring om b", page, "Høring om B"))));
         // day 3: C alone must not be taken for A by its URL
-        RoundResult day3 = store.recordRound(round("a", T2.plusSeconds(86_400),
+        RoundResult day3 = store.items().recordRound(round("a", T2.plusSeconds(86_400),
                 List.of(item("url:" + page + "#title:høring om c", page, "Høring om C"))));
         assertEquals(new RoundResult(1, 0), day3);
-        assertEquals(3, store.items(ItemQuery.all()).size());
+        assertEquals(3, store.items().list(ItemQuery.all()).size());
     }
 
     @Test
     void aDuplicateWithinOneRoundCountsOnce() throws Exception {
-        RoundResult result = store.recordRound(round("a", T1, List.of(
+        RoundResult result = store.items().recordRound(round("a", T1, List.of(
                 item("url:https://example.org/1", "https://example.org/1", "One"),
                 item("url:https://example.org/1", "https://example.org/1", "One again"),
                 item("guid:example.org:2", "https://example.org/1", "Same url"))));
         assertEquals(new RoundResult(1, 0), result);
-        assertEquals(1, store.items(ItemQuery.all()).size());
-        assertEquals(3, store.fetchLog("a", 0).get(0).seenItems());
-        assertEquals(1, store.fetchLog("a", 0).get(0).newItems());
+        assertEquals(1, store.items().list(ItemQuery.all()).size());
+        assertEquals(3, store.sources().fetchLog("a", 0).get(0).seenItems());
+        assertEquals(1, store.sources().fetchLog("a", 0).get(0).newItems());
     }
 
     @Test
     void aRoundThatFailsMidwayLeavesNothingAndEarlierRoundsIntact() throws Exception {
-        store.recordRound(round("a", T1, List.of(item("k1", "https://example.org/1", "Kept"))));
-        StoredItem before = store.items(ItemQuery.all()).get(0);
-        SourceState stateOfABefore = store.state("a");
+        store.items().recordRound(round("a", T1, List.of(item("k1", "https://example.org/1", "Kept"))));
+        StoredItem before = store.items().list(ItemQuery.all()).get(0);
+        SourceState stateOfABefore = store.sources().state("a");
 
         List<Item> items = new ArrayList<>();
         items.add(item("k1", "https://example.org/1", "Changed by b")); // an update of a's item
@@ -181,32 +181,32 @@ class StoreRoundTest {
         }
         items.add(item("bad", null, "No URL")); // violates items.url NOT NULL
         items.add(item("k9", "https://example.org/9", "Never reached"));
-        StoreException e = assertThrows(StoreException.class, () -> store.recordRound(round("b", T2, items)));
+        StoreException e = assertThrows(StoreException.class, () -> store.items().recordRound(round("b", T2, items)));
         assertTrue(e.getMessage().startsWith("cannot record the round of source b in database "), e.getMessage());
         assertTrue(e.getMessage().contains("items.url"), e.getMessage());
 
-        assertEquals(List.of(before), store.items(ItemQuery.all()), "no new item, no update, no second source");
-        assertEquals(SourceState.empty("b"), store.state("b"), "no state for b");
-        assertEquals(List.of(), store.fetchLog("b", 0), "no fetch log row for b");
-        assertEquals(stateOfABefore, store.state("a"));
-        assertEquals(1, store.fetchLog(null, 0).size());
+        assertEquals(List.of(before), store.items().list(ItemQuery.all()), "no new item, no update, no second source");
+        assertEquals(SourceState.empty("b"), store.sources().state("b"), "no state for b");
+        assertEquals(List.of(), store.sources().fetchLog("b", 0), "no fetch log row for b");
+        assertEquals(stateOfABefore, store.sources().state("a"));
+        assertEquals(1, store.sources().fetchLog(null, 0).size());
 
         // the store is still usable: the same round without the bad item goes through
         items.remove(5);
-        assertEquals(new RoundResult(5, 1), store.recordRound(round("b", T2, items)));
-        assertEquals(6, store.items(ItemQuery.all()).size());
+        assertEquals(new RoundResult(5, 1), store.items().recordRound(round("b", T2, items)));
+        assertEquals(6, store.items().list(ItemQuery.all()).size());
         // and a fresh open sees exactly that
         store.close();
         store = Store.open(dir.resolve("k.db"));
-        assertEquals(6, store.items(ItemQuery.all()).size());
-        assertEquals(Outcome.OK, store.state("b").lastOutcome());
+        assertEquals(6, store.items().list(ItemQuery.all()).size());
+        assertEquals(Outcome.OK, store.sources().state("b").lastOutcome());
     }
 
     @Test
     void aRoundCarryingAnotherSourcesStateIsRefused() {
         Round own = round("a", T1, List.of());
         Round mixed = new Round("b", "norske", T1, T1, Outcome.OK, 200, null, null, 0, List.of(), own.newState());
-        assertThrows(IllegalArgumentException.class, () -> store.recordRound(mixed));
+        assertThrows(IllegalArgumentException.class, () -> store.items().recordRound(mixed));
     }
 
     @Test
@@ -214,34 +214,34 @@ class StoreRoundTest {
         Instant withMicros = Instant.parse("2025-03-01T08:00:00.123456Z");
         SourceState full = new SourceState("a", "W/\"abc\"", "Sat, 01 Mar 2025 07:00:00 GMT", T1, withMicros,
                 Outcome.NOT_MODIFIED, "something", 3, 12, 40, T3, "https://example.org/moved");
-        store.recordRound(roundWithState(full, Outcome.NOT_MODIFIED));
+        store.items().recordRound(roundWithState(full, Outcome.NOT_MODIFIED));
         SourceState expected = new SourceState("a", "W/\"abc\"", "Sat, 01 Mar 2025 07:00:00 GMT", T1,
                 withMicros.truncatedTo(ChronoUnit.MILLIS), Outcome.NOT_MODIFIED, "something", 3, 12, 40, T3,
                 "https://example.org/moved");
-        assertEquals(expected, store.state("a"), "instants are kept to the millisecond");
+        assertEquals(expected, store.sources().state("a"), "instants are kept to the millisecond");
 
         SourceState failed = new SourceState("a", null, null, T2, null, Outcome.TIMEOUT, "read timed out", 4, 0, 40,
                 null, null);
-        store.recordRound(roundWithState(failed, Outcome.TIMEOUT));
-        assertEquals(failed, store.state("a"), "every field is overwritten, nulls included");
+        store.items().recordRound(roundWithState(failed, Outcome.TIMEOUT));
+        assertEquals(failed, store.sources().state("a"), "every field is overwritten, nulls included");
 
         SourceState other = SourceState.empty("b");
-        store.recordRound(roundWithState(other, Outcome.SKIPPED));
-        assertEquals(Map.of("a", failed, "b", other), store.states());
-        assertEquals(List.of("a", "b"), new ArrayList<>(store.states().keySet()));
-        assertEquals(SourceState.empty("never"), store.state("never"));
+        store.items().recordRound(roundWithState(other, Outcome.SKIPPED));
+        assertEquals(Map.of("a", failed, "b", other), store.sources().states());
+        assertEquals(List.of("a", "b"), new ArrayList<>(store.sources().states().keySet()));
+        assertEquals(SourceState.empty("never"), store.sources().state("never"));
     }
 
     @Test
     void itemsAreListedNewestFirstAndFiltered() throws Exception {
         Instant noon = Instant.parse("2025-01-10T12:00:00Z");
-        store.recordRound(round("a", T1, List.of(
+        store.items().recordRound(round("a", T1, List.of(
                 item("old", "https://example.org/old", "Old", Instant.parse("2024-12-01T00:00:00Z")),
                 item("noon", "https://example.org/noon", "Noon", noon),
                 // half a second later: text order must be time order (Instant.toString would break this)
                 item("noon+", "https://example.org/noon+", "Noon and a bit", noon.plusMillis(500)),
                 item("undated", "https://example.org/undated", "Undated", null)))); // first seen T1+1s
-        store.recordRound(round("b", T2, List.of(
+        store.items().recordRound(round("b", T2, List.of(
                 item("b-only", "https://example.org/b", "B", Instant.parse("2025-02-01T00:00:00Z")),
                 item("noon", "https://example.org/noon", "Noon", noon))));
 
@@ -260,17 +260,17 @@ class StoreRoundTest {
 
     @Test
     void everyRoundLeavesAFetchLogRow() throws Exception {
-        store.recordRound(round("a", T1, List.of(item("k1", "https://example.org/1", "One"))));
-        store.recordRound(round("b", T2, List.of()));
+        store.items().recordRound(round("a", T1, List.of(item("k1", "https://example.org/1", "One"))));
+        store.items().recordRound(round("b", T2, List.of()));
         Round failed = new Round("a", "norske", T3, T3.plusSeconds(30), Outcome.SERVER_ERROR, 503,
                 "HTTP 503 after 3 attempts", "https://example.org/a", 0, List.of(),
                 new SourceState("a", null, null, T3, T1, Outcome.SERVER_ERROR, "HTTP 503 after 3 attempts", 1, 1, 1,
                         T3.plusSeconds(3600), null));
-        store.recordRound(failed);
-        store.recordRound(round("a", T2, List.of(item("k1", "https://example.org/1", "One"),
+        store.items().recordRound(failed);
+        store.items().recordRound(round("a", T2, List.of(item("k1", "https://example.org/1", "One"),
                 item("k2", "https://example.org/2", "Two"))));
 
-        List<FetchLogEntry> log = store.fetchLog("a", 0);
+        List<FetchLogEntry> log = store.sources().fetchLog("a", 0);
         assertEquals(3, log.size());
         FetchLogEntry latest = log.get(0);
         assertEquals(new FetchLogEntry(latest.id(), "a", T3, T3.plusSeconds(30), Outcome.SERVER_ERROR, 503, 0, 0, 0,
@@ -284,9 +284,9 @@ class StoreRoundTest {
         assertEquals(1, log.get(2).newItems());
         assertEquals(T1, log.get(2).startedAt());
 
-        assertEquals(List.of(latest), store.fetchLog("a", 1));
-        assertEquals(4, store.fetchLog(null, 0).size());
-        assertEquals(List.of("b"), store.fetchLog("b", 5).stream().map(FetchLogEntry::sourceId).toList());
+        assertEquals(List.of(latest), store.sources().fetchLog("a", 1));
+        assertEquals(4, store.sources().fetchLog(null, 0).size());
+        assertEquals(List.of("b"), store.sources().fetchLog("b", 5).stream().map(FetchLogEntry::sourceId).toList());
     }
 
     @Test
@@ -295,20 +295,20 @@ class StoreRoundTest {
                 T3, null);
         SourceState healthy = new SourceState("b", null, null, T2, T2, Outcome.OK, null, 0, 5, 9, T3, null);
         SourceState once = new SourceState("c", null, null, T2, T1, Outcome.TIMEOUT, "timeout", 1, 5, 9, T3, null);
-        store.recordRound(roundWithState(failing, Outcome.NETWORK_ERROR));
-        store.recordRound(roundWithState(healthy, Outcome.OK));
-        store.recordRound(roundWithState(once, Outcome.TIMEOUT));
+        store.items().recordRound(roundWithState(failing, Outcome.NETWORK_ERROR));
+        store.items().recordRound(roundWithState(healthy, Outcome.OK));
+        store.items().recordRound(roundWithState(once, Outcome.TIMEOUT));
 
-        store.forgiveFailures(List.of("a", "b", "unknown"));
+        store.sources().forgiveFailures(List.of("a", "b", "unknown"));
         assertEquals(new SourceState("a", "e", null, T2, T1, Outcome.NETWORK_ERROR, "unknown host", 2, 5, 9, null,
-                null), store.state("a"));
+                null), store.sources().state("a"));
         assertEquals(new SourceState("b", null, null, T2, T2, Outcome.OK, null, 0, 5, 9, null, null),
-                store.state("b"), "never below zero");
-        assertEquals(once, store.state("c"), "sources not named are untouched");
-        assertEquals(Set.of("a", "b", "c"), store.states().keySet(), "no row for the unknown id");
+                store.sources().state("b"), "never below zero");
+        assertEquals(once, store.sources().state("c"), "sources not named are untouched");
+        assertEquals(Set.of("a", "b", "c"), store.sources().states().keySet(), "no row for the unknown id");
 
-        store.forgiveFailures(Set.of());
-        assertEquals(2, store.state("a").consecutiveFailures());
+        store.sources().forgiveFailures(Set.of());
+        assertEquals(2, store.sources().state("a").consecutiveFailures());
     }
 
     @Test
@@ -329,8 +329,8 @@ class StoreRoundTest {
                         }
                         items.add(item(source + "-" + r + "a", "https://example.org/" + source + "/" + r + "a", "Own"));
                         items.add(item(source + "-" + r + "b", "https://example.org/" + source + "/" + r + "b", "Own"));
-                        store.recordRound(round(source, T1.plusSeconds(r), items));
-                        store.items(new ItemQuery(source, null, null, 5)); // readers interleave with writers
+                        store.items().recordRound(round(source, T1.plusSeconds(r), items));
+                        store.items().list(new ItemQuery(source, null, null, 5)); // readers interleave with writers
                     }
                     return null;
                 }));
@@ -341,17 +341,17 @@ class StoreRoundTest {
         } finally {
             pool.shutdownNow();
         }
-        List<StoredItem> items = store.items(ItemQuery.all());
+        List<StoredItem> items = store.items().list(ItemQuery.all());
         assertEquals(10 + threads * roundsEach * 2, items.size());
         StoredItem shared = items.stream().filter(i -> i.dedupeKey().equals("shared0")).findFirst().orElseThrow();
         assertEquals(Set.of("s0", "s1", "s2", "s3"), Set.copyOf(shared.sources()));
-        assertEquals(threads * roundsEach, store.fetchLog(null, 0).size());
-        int newTotal = store.fetchLog(null, 0).stream().mapToInt(FetchLogEntry::newItems).sum();
+        assertEquals(threads * roundsEach, store.sources().fetchLog(null, 0).size());
+        int newTotal = store.sources().fetchLog(null, 0).stream().mapToInt(FetchLogEntry::newItems).sum();
         assertEquals(items.size(), newTotal, "every item counted new exactly once");
     }
 
     private List<String> keys(ItemQuery query) throws StoreException {
-        return store.items(query).stream().map(StoredItem::dedupeKey).collect(Collectors.toList());
+        return store.items().list(query).stream().map(StoredItem::dedupeKey).collect(Collectors.toList());
     }
 
     private static Round roundWithState(SourceState state, Outcome outcome) {

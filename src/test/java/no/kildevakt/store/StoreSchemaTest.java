@@ -61,12 +61,12 @@ class StoreSchemaTest {
     void reopeningKeepsTheData() throws Exception {
         Path db = dir.resolve("k.db");
         try (Store store = Store.open(db)) {
-            store.recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
+            store.items().recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
                     List.of(Rounds.item("k1", "https://example.org/1", "One"))));
         }
         try (Store store = Store.open(db)) {
-            assertEquals(1, store.items(ItemQuery.all()).size());
-            assertEquals(Outcome.OK, store.state("a").lastOutcome());
+            assertEquals(1, store.items().list(ItemQuery.all()).size());
+            assertEquals(Outcome.OK, store.sources().state("a").lastOutcome());
             assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
         }
     }
@@ -105,7 +105,7 @@ class StoreSchemaTest {
     void appliesLaterStepsToAnOlderDatabaseInOrder() throws Exception {
         Path db = dir.resolve("k.db");
         try (Store store = Store.open(db)) {
-            store.recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
+            store.items().recordRound(Rounds.round("a", Instant.parse("2025-01-01T00:00:00Z"),
                     List.of(Rounds.item("k1", "https://example.org/1", "One"))));
         }
         List<List<String>> newer = new ArrayList<>(Schema.MIGRATIONS);
@@ -113,7 +113,7 @@ class StoreSchemaTest {
         newer.add(List.of("CREATE TABLE future_things (item_id INTEGER, note TEXT)"));
         try (Store store = Store.open(db, newer)) {
             assertEquals(Store.supportedSchemaVersion() + 2, store.schemaVersion());
-            assertEquals(1, store.items(ItemQuery.all()).size());
+            assertEquals(1, store.items().list(ItemQuery.all()).size());
         }
         assertEquals(5, sqlInt(db, "SELECT score FROM items"));
         assertEquals(Set.of("future_things"), names(db, "SELECT name FROM sqlite_master WHERE name = 'future_things'"));
@@ -135,8 +135,8 @@ class StoreSchemaTest {
         assertEquals(1, sqlInt(db, "PRAGMA user_version"));
         try (Store store = Store.open(db)) {
             assertEquals(Store.supportedSchemaVersion(), store.schemaVersion());
-            assertEquals(1, store.items(ItemQuery.all()).size(), "the data survives the migration");
-            no.kildevakt.fetch.RobotsArchive archive = store.robotsArchive();
+            assertEquals(1, store.items().list(ItemQuery.all()).size(), "the data survives the migration");
+            no.kildevakt.fetch.RobotsArchive archive = store.robots();
             assertTrue(archive.load("https://example.org:443").isEmpty());
             Instant fetched = Instant.parse("2026-11-29T06:00:00Z");
             archive.save("https://example.org:443", new no.kildevakt.fetch.RobotsArchive.Entry(200, "text/plain",
@@ -145,7 +145,7 @@ class StoreSchemaTest {
                     "User-agent: *\nDisallow: /y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), fetched.plusSeconds(60)));
         }
         try (Store reopened = Store.open(db)) {
-            no.kildevakt.fetch.RobotsArchive.Entry entry = reopened.robotsArchive().load("https://example.org:443").orElseThrow();
+            no.kildevakt.fetch.RobotsArchive.Entry entry = reopened.robots().load("https://example.org:443").orElseThrow();
             assertEquals("User-agent: *\nDisallow: /y\n", new String(entry.body(), java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(Instant.parse("2026-11-29T06:01:00Z"), entry.fetchedAt());
             assertEquals("text/plain", entry.contentType());
@@ -202,7 +202,7 @@ class StoreSchemaTest {
         Store store = Store.open(dir.resolve("k.db"));
         store.close();
         store.close();
-        StoreException e = assertThrows(StoreException.class, () -> store.states());
+        StoreException e = assertThrows(StoreException.class, () -> store.sources().states());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 

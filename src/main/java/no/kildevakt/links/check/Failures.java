@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.net.ssl.SSLException;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.fetch.FetchFailures;
+import no.kildevakt.store.LinkStatus;
 
 /**
  * Turns the many I/O exceptions of a request into a verdict and a short cause. The line between

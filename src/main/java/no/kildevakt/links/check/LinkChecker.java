@@ -26,6 +26,7 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.PrivateNetworkRule;
 import no.kildevakt.fetch.RetryInterceptor;
 import no.kildevakt.text.CharsetSniffer;
+import no.kildevakt.store.LinkStatus;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;

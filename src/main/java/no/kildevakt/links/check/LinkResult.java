@@ -2,6 +2,7 @@ package no.kildevakt.links.check;
 
 import java.time.Instant;
 import java.util.Objects;
+import no.kildevakt.store.LinkStatus;
 
 /**
  * What checking one distinct URL found.

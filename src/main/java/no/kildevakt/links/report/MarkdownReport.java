@@ -7,7 +7,7 @@ import no.kildevakt.text.OneLine;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.CheckUrls;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.LinkOccurrence;
 
 /**

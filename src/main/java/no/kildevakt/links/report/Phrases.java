@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.LinkResult;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.store.LinkRecords.LinkCheck;
 
@@ -44,7 +44,7 @@ final class Phrases {
             return "";
         }
         LinkStatus status = link.result().status();
-        if (status == LinkStatus.BROKEN || status == LinkStatus.ERROR) {
+        if (status.fails()) {
             if (h.flaky()) {
                 return "flaky: failed " + h.failures() + " of " + h.checks() + " checks"
                         + (h.lastOk() == null ? "" : ", last ok " + date(h.lastOk()));

@@ -6,7 +6,7 @@ import java.util.Locale;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.LinkOccurrence;
 
 /**

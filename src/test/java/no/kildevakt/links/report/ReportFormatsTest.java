@@ -14,7 +14,7 @@ import java.util.List;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.LinkResult;
-import no.kildevakt.links.check.LinkStatus;
+import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.store.LinkRecords.LinkCheck;
 import org.jsoup.Jsoup;
@@ -27,7 +27,7 @@ class ReportFormatsTest {
     private static final String HOSTILE = "<script>alert(1)</script> \"quoted\", =HYPERLINK(\"http://evil\") [x](javascript:alert(1)) \u001b[31m";
 
     private static LinkReport report() {
-        LinkCheck deadHistory = new LinkCheck("https://gone.example/rapport", "broken", 404, null, "HTTP 404 Not Found", NOW,
+        LinkCheck deadHistory = new LinkCheck("https://gone.example/rapport", LinkStatus.BROKEN, 404, null, "HTTP 404 Not Found", NOW,
                 Instant.parse("2025-01-01T08:00:00Z"), Instant.parse("2025-03-02T08:00:00Z"), Instant.parse("2025-03-01T08:00:00Z"), 3, 5, 3);
         List<CheckedLink> links = new ArrayList<>();
         links.add(new CheckedLink(new LinkResult("https://gone.example/rapport", LinkStatus.BROKEN, 404, null, "HTTP 404 Not Found", 1, NOW, false),

@@ -1,4 +1,4 @@
-package no.kildevakt.links.check;
+package no.kildevakt.store;
 
 import java.util.Locale;
 
@@ -7,6 +7,10 @@ import java.util.Locale;
  * The set is chosen so an editor knows what to do: fix ({@link #BROKEN}), update
  * ({@link #REDIRECT}), look by hand ({@link #BLOCKED}, {@link #ERROR}) or nothing.
  * The declaration order is the order of a report: what needs work first.
+ *
+ * <p>It lives in the store because both sides speak it: the link checker decides it, and
+ * {@link LinkRecords} keeps it with each link's history (the lower-case {@link #code()} is what the
+ * database's {@code CHECK} constraint lists).
  */
 public enum LinkStatus {
     /** Gone: 404/410, unknown host, refused, redirect loop or to a broken page, soft 404, deep link sent home. */
@@ -35,5 +39,10 @@ public enum LinkStatus {
     /** Whether the link answered with a page (ok or redirect). */
     public boolean works() {
         return this == OK || this == REDIRECT;
+    }
+
+    /** Whether it counts as a failure of the link (broken or error); blocked and skipped say nothing about the link itself. */
+    public boolean fails() {
+        return this == BROKEN || this == ERROR;
     }
 }
