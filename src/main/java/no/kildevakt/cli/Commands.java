@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.ConfigException;
 import no.kildevakt.config.ConfigLoader;
@@ -16,6 +16,7 @@ import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.rank.Relevance;
 import no.kildevakt.rank.TopicRanker;
+import no.kildevakt.read.SourceReaders;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
 
@@ -111,7 +112,7 @@ final class Commands {
 
     static Config loadConfig(Main main) throws Exit {
         try {
-            return new ConfigLoader().load(main.configPath());
+            return new ConfigLoader(SourceReaders.STANDARD.types()).load(main.configPath());
         } catch (ConfigException e) {
             main.terminal.err().println(e.getMessage());
             throw new Exit(Main.USAGE);

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Settings;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.Fetcher;

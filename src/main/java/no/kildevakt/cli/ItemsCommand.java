@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.Durations;
 import no.kildevakt.date.Oslo;

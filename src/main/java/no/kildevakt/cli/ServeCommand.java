@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
                     options.bind().getHostAddress(), options.port(), e.getMessage());
             return Main.USAGE;
         } catch (IOException e) {
-            main.terminal.err().println("kildevakt serve: " + no.kildevakt.OneLine.of(e.toString()));
+            main.terminal.err().println("kildevakt serve: " + no.kildevakt.text.OneLine.of(e.toString()));
             return Main.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);

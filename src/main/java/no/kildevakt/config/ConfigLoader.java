@@ -1,6 +1,5 @@
 package no.kildevakt.config;
 
-import no.kildevakt.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,10 +12,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import no.kildevakt.text.OneLine;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -50,6 +52,26 @@ public final class ConfigLoader {
     /** Nesting allowed; feeds.yml needs four levels, and the composer recurses once per level. */
     static final int MAX_DEPTH = 32;
 
+    private final List<SourceType> types;
+
+    /** A loader that accepts the built-in source types ({@link SourceType#BUILT_IN}). */
+    public ConfigLoader() {
+        this(SourceType.BUILT_IN);
+    }
+
+    /**
+     * A loader that accepts the source types there are readers for: the reader registry hands its
+     * types here, so a type added there is valid in feeds.yml without a change to the config.
+     *
+     * @param types the accepted types, in the order an "unknown type" message lists them
+     */
+    public ConfigLoader(Collection<SourceType> types) {
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("no source types");
+        }
+        this.types = List.copyOf(types);
+    }
+
     /** Loads and validates a feeds.yml file. */
     public Config load(Path file) throws ConfigException {
         String name = file.toString();
@@ -79,7 +101,7 @@ public final class ConfigLoader {
         } catch (YamlEngineException e) {
             throw yamlError(e, name, text);
         }
-        return new ConfigReader(file).read(document);
+        return new ConfigReader(file, types).read(document);
     }
 
     /**

@@ -61,10 +61,13 @@ final class ConfigReader {
 
     private final Path file;
     private final String fileName;
+    private final List<SourceType> types;
 
-    ConfigReader(Path file) {
+    /** @param types the source types there are readers for */
+    ConfigReader(Path file, List<SourceType> types) {
         this.file = file;
         this.fileName = file.toString();
+        this.types = types;
     }
 
     /** Reads the single document of the file; an empty document means an empty file. */
@@ -341,7 +344,7 @@ final class ConfigReader {
     private SourceType type(Node node, String path) throws ConfigException {
         String value = string(node, path);
         List<String> names = new ArrayList<>();
-        for (SourceType t : SourceType.values()) {
+        for (SourceType t : types) {
             if (t.yamlName().equals(value)) {
                 return t;
             }
@@ -362,10 +365,12 @@ final class ConfigReader {
     private Map<String, String> select(YamlMap source, SourceType type) throws ConfigException {
         Optional<Node> block = source.block("select");
         String path = source.at("select");
-        if (block.isPresent() && type == SourceType.FEED) {
-            throw error(block.get(), path, "only allowed for type html or json (this source is type feed)");
+        // selectors and field paths are html's and json's; a feed, or a type without rules here, has none
+        boolean selected = type == SourceType.HTML || type == SourceType.JSON;
+        if (block.isPresent() && !selected) {
+            throw error(block.get(), path, "only allowed for type html or json (this source is type " + type.yamlName() + ")");
         }
-        if (type == SourceType.FEED || (type == SourceType.HTML && block.isEmpty())) {
+        if (!selected || (type == SourceType.HTML && block.isEmpty())) {
             return Map.of();
         }
         if (block.isEmpty()) {

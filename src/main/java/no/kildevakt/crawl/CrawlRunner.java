@@ -13,6 +13,7 @@ import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.store.CrawlLock;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;

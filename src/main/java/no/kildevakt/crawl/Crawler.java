@@ -27,6 +27,8 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Item;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.store.Outcome;
 import no.kildevakt.store.Round;
 import no.kildevakt.store.RoundResult;

@@ -1,12 +1,14 @@
 package no.kildevakt.crawl;
 
 import java.util.Map;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.store.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.kildevakt.parse.FeedDates;
 
 /**
  * The one date parser for everything scraped: listing pages, JSON fields, page metadata, URLs.

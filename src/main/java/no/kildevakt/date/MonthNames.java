@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * Month names and abbreviations in the languages the sources write in: Norwegian (bokmål and
- * nynorsk spell the months alike), Swedish, Danish and English. Exact words only, never prefixes,
- * so that a word that merely starts like a month ("mart", "decent") is not one.
+ * nynorsk spell the months alike), Swedish, Danish and English — the one table of them, for the
+ * text of pages ({@link DateText}) and of feeds ({@link FeedDates}). Pages are read by exact words
+ * only, never prefixes, so that a word that merely starts like a month ("mart", "decent") is not one;
+ * a feed's date field holds a date and nothing else, so there any start of a name will do.
  */
 final class MonthNames {
     private static final Map<String, Integer> BY_NAME = build();
@@ -56,5 +58,18 @@ final class MonthNames {
             lower = lower.substring(0, lower.length() - 1);
         }
         return Optional.ofNullable(BY_NAME.get(lower));
+    }
+
+    /**
+     * The month (1–12) a name in the table starts with {@code word}, in any case ("sep", "sept", "septem",
+     * "okt", "desemb"); empty when none does. Three letters at least are needed to tell the months apart,
+     * and no three letters start names of two months.
+     */
+    static Optional<Integer> startedBy(String word) {
+        if (word == null || word.length() < 3) {
+            return Optional.empty();
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        return BY_NAME.entrySet().stream().filter(e -> e.getKey().startsWith(lower)).map(Map.Entry::getValue).findFirst();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.kildevakt.parse.FeedDates;
 
 /**
  * Time zones as pages and feeds write them after a time: numeric offsets ({@code +0200},

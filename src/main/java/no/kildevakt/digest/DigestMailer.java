@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.config.MailConfig;
 
 /**

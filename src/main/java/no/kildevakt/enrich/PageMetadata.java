@@ -15,10 +15,10 @@ import java.util.function.Function;
 import no.kildevakt.date.DateText;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
-import no.kildevakt.html.BoundedHtmlParser;
+import no.kildevakt.read.html.BoundedHtmlParser;
 import no.kildevakt.item.PlainText;
 import no.kildevakt.item.UrlCanonicalizer;
-import no.kildevakt.parse.CharsetSniffer;
+import no.kildevakt.text.CharsetSniffer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 

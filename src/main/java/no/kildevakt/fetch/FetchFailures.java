@@ -1,6 +1,6 @@
 package no.kildevakt.fetch;
 
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.kildevakt.parse.FeedEntry;
-import no.kildevakt.parse.ParsedFeed;
 
 /**
- * Turns parsed entries into {@link Item}s: canonical URLs, plain text, dedupe keys.
+ * Turns the {@link Entry entries} a reader found into {@link Item}s: canonical URLs, plain text,
+ * dedupe keys. Every source type's reader ends here, so items are made in one way.
  *
  * <p><b>Fields.</b> {@code title} is the plain text of the entry title; when that is blank,
  * the first words of the summary; when that is blank too, the URL (such a title is marked
@@ -23,7 +22,7 @@ import no.kildevakt.parse.ParsedFeed;
  * if relative); when the entry has no usable link but its guid is an http(s) URL, the
  * canonical guid; otherwise the feed's own link (the item's key is then title-based, so
  * it never merges with other items on that URL); entries with no URL even then are dropped. {@code guid} is the trimmed guid or null. Instants are
- * passed through unchanged (they are UTC by nature); whether a date is one the source can mean
+ * passed through unchanged (they are UTC by nature), and so is an entry's event date; whether a date is one the source can mean
  * ({@link PlausibleDates}) depends on when it is read, so the store judges it by the crawl's clock. Entries with neither a usable URL nor a
  * non-blank title are dropped: an editor can do nothing with them.
  *
@@ -47,7 +46,9 @@ import no.kildevakt.parse.ParsedFeed;
  *       twice;</li>
  *   <li>neither guid nor URL (title only): {@code title:<feed host>:<normalised title>}.</li>
  * </ol>
- * The normalised title is the plain-text title in lower case ({@link Locale#ROOT}).
+ * The normalised title is the plain-text title in lower case ({@link Locale#ROOT}). An entry
+ * {@link Entry#keyedByLink keyed by its link} (a listing's, which has no guid) is keyed as if its
+ * link were its guid, so the same article listed by a feed and a page is stored once.
  *
  * <p><b>URL identity.</b> Keys are not the only way the store recognises an item: a sighting
  * with another key but the same URL is the same item (another source, another guid scheme,
@@ -104,13 +105,13 @@ public final class ItemNormalizer {
     }
 
     /** Normalises every usable entry; entries with neither link nor title are dropped. */
-    public List<Item> normalize(ParsedFeed feed) {
+    public List<Item> normalize(Entries feed) {
         URI feedBase = parseBase(feed.link());
         String feedUrl = feed.link() == null ? null : canonicalizer.canonicalize(feed.link()).orElse(null);
         String feedHost = hostOf(feedUrl);
 
         List<Draft> drafts = new ArrayList<>();
-        for (FeedEntry entry : feed.entries()) {
+        for (Entry entry : feed.entries()) {
             draft(entry, feedBase, feedHost).ifPresent(drafts::add);
         }
 
@@ -137,20 +138,23 @@ public final class ItemNormalizer {
             boolean urlIdentifies = draft.url() != null && !sharedUrl;
             if (url != null && seen.add(key)) {
                 items.add(new Item(key, url, draft.guid(), draft.title(), draft.summary(),
-                        draft.entry().published(), draft.entry().updated(), urlIdentifies, null, draft.titleDerived()));
+                        draft.entry().published(), draft.entry().updated(), urlIdentifies, draft.entry().eventDate(),
+                        draft.titleDerived()));
             }
         }
         return List.copyOf(items);
     }
 
     /** An entry on its way to becoming an item, before shared URLs are known. */
-    private record Draft(FeedEntry entry, String url, String guid, String title, boolean titleDerived, String summary,
+    private record Draft(Entry entry, String url, String guid, String title, boolean titleDerived, String summary,
                          String key, boolean guidIsUrl) {
     }
 
-    private Optional<Draft> draft(FeedEntry entry, URI feedBase, String feedHost) {
+    private Optional<Draft> draft(Entry entry, URI feedBase, String feedHost) {
         String link = entry.link() == null ? null : canonicalizer.canonicalize(entry.link(), feedBase).orElse(null);
-        String guid = entry.guid() == null || entry.guid().isBlank() ? null : entry.guid().strip();
+        String ownGuid = stripped(entry.guid());
+        // a listing's entry has no guid, but its link is its identity: keyed as a permalink guid would be
+        String guid = ownGuid == null && entry.keyedByLink() ? stripped(entry.link()) : ownGuid;
         String guidUrl = guid != null && isHttpUrl(guid) ? canonicalizer.canonicalize(guid).orElse(null) : null;
         String url = link != null ? link : guidUrl;
 
@@ -179,7 +183,11 @@ public final class ItemNormalizer {
         } else {
             key = "title:" + (feedHost == null ? "" : feedHost) + ":" + normalisedTitle(title);
         }
-        return Optional.of(new Draft(entry, url, guid, title, titleDerived, summary, key, guidUrl != null));
+        return Optional.of(new Draft(entry, url, ownGuid, title, titleDerived, summary, key, guidUrl != null));
+    }
+
+    private static String stripped(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static boolean isHttpUrl(String s) {

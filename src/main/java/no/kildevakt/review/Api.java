@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.crawl.SourceReportJson;
 import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.ItemJson;

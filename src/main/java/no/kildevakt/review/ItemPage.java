@@ -101,6 +101,6 @@ record ItemPage(List<DigestEntry> items, int total, int remaining, String nextCu
     }
 
     private static String abbreviated(String s) {
-        return no.kildevakt.OneLine.of(s, 40);
+        return no.kildevakt.text.OneLine.of(s, 40);
     }
 }

@@ -3,7 +3,7 @@ package no.kildevakt.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 
 /**
  * What the store remembers about one source between runs: validators for conditional

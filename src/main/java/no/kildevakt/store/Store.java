@@ -1,6 +1,6 @@
 package no.kildevakt.store;
 
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -87,7 +87,7 @@ class TryDiscoverTest {
     }
 
     private static String fixture(String id) throws IOException {
-        try (InputStream in = TryDiscoverTest.class.getResourceAsStream("/no/kildevakt/html/sources/" + id + ".html")) {
+        try (InputStream in = TryDiscoverTest.class.getResourceAsStream("/no/kildevakt/read/html/sources/" + id + ".html")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -242,7 +242,7 @@ class TryDiscoverTest {
     @Test
     void idSuggestions() {
         java.util.Set<String> taken = new java.util.HashSet<>(List.of("cbss"));
-        no.kildevakt.html.FeedDiscovery.FoundFeed f = new no.kildevakt.html.FeedDiscovery.FoundFeed(
+        no.kildevakt.read.html.FeedDiscovery.FoundFeed f = new no.kildevakt.read.html.FeedDiscovery.FoundFeed(
                 java.net.URI.create("https://cbss.org/feed/"), "CBSS Nyheter og pressemeldinger fra sekretariatet", "rss_2.0", 3, true);
         assertEquals("cbss-2", DiscoverCommand.suggestId(java.net.URI.create("https://www.cbss.org/"), f, false, taken));
         assertEquals("cbss-nyheter-og-pressemeldinger", DiscoverCommand.suggestId(java.net.URI.create("https://www.cbss.org/"), f, true, taken));

@@ -24,6 +24,8 @@ import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.FetchResponse;
+import no.kildevakt.read.SourceReadException;
+import no.kildevakt.read.SourceReader;
 import no.kildevakt.store.Outcome;
 import no.kildevakt.store.Store;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.item.UrlCanonicalizer;
-import no.kildevakt.json.JsonReader;
+import no.kildevakt.read.json.JsonReader;
 import no.kildevakt.store.ItemQuery;
 import no.kildevakt.store.Outcome;
 import no.kildevakt.store.SourceState;

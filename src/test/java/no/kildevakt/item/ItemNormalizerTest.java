@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import no.kildevakt.parse.FeedEntry;
-import no.kildevakt.parse.ParsedFeed;
 import org.junit.jupiter.api.Test;
 
 class ItemNormalizerTest {
@@ -20,17 +18,17 @@ class ItemNormalizerTest {
 
     private final ItemNormalizer normalizer = new ItemNormalizer();
 
-    private static ParsedFeed feed(String link, FeedEntry... entries) {
-        return new ParsedFeed("rss_2.0", "Kilde", link, "UTF-8 (XML declaration)", List.of(entries), List.of());
+    private static Entries feed(String link, Entry... entries) {
+        return Entries.of(link, List.of(entries));
     }
 
-    private static FeedEntry entry(String guid, String title, String link) {
-        return new FeedEntry(guid, title, link, null, null, null);
+    private static Entry entry(String guid, String title, String link) {
+        return new Entry(guid, title, link, null, null, null);
     }
 
     @Test
     void normalisesTextUrlAndKeepsInstants() {
-        FeedEntry entry = new FeedEntry("https://www.regjeringen.no/id3050000/",
+        Entry entry = new Entry("https://www.regjeringen.no/id3050000/",
                 "Ny handlingsplan mot <b>menneske&shy;handel</b>",
                 "https://www.regjeringen.no/no/aktuelt/handlingsplan/id3050000/?utm_source=rss&utm_medium=rss",
                 "<p>Regjeringen&nbsp;legger fram</p><p>en plan.</p>", PUBLISHED, UPDATED);
@@ -48,7 +46,7 @@ class ItemNormalizerTest {
     @Test
     void summaryIsBoundedByTheConfiguredLength() {
         String longSummary = "ord ".repeat(400);
-        FeedEntry entry = new FeedEntry(null, "T", "https://x.no/a", longSummary, null, null);
+        Entry entry = new Entry(null, "T", "https://x.no/a", longSummary, null, null);
         assertTrue(new ItemNormalizer().normalize(feed(null, entry)).get(0).summary().length() <= 600);
         assertTrue(new ItemNormalizer().normalize(feed(null, entry)).get(0).summary().length() > 550);
         Item shortItem = new ItemNormalizer(40).normalize(feed(null, entry)).get(0);
@@ -60,9 +58,9 @@ class ItemNormalizerTest {
 
     @Test
     void blankTitleFallsBackToSummaryThenUrl() {
-        FeedEntry fromSummary = new FeedEntry(null, "  <p> </p>", "https://x.no/a",
+        Entry fromSummary = new Entry(null, "  <p> </p>", "https://x.no/a",
                 "Kripos melder om flere saker om tvangsarbeid i 2024 enn noe tidligere år, viser en ny rapport fra politiet", null, null);
-        FeedEntry fromUrl = new FeedEntry(null, null, "https://x.no/b", null, null, null);
+        Entry fromUrl = new Entry(null, null, "https://x.no/b", null, null, null);
         List<Item> items = normalizer.normalize(feed(null, fromSummary, fromUrl));
         assertEquals(2, items.size());
         assertTrue(items.get(0).title().startsWith("Kripos melder om flere saker"), items.get(0).title());
@@ -72,9 +70,9 @@ class ItemNormalizerTest {
 
     @Test
     void aTitleMadeUpFromTheSummaryOrUrlIsMarkedDerivedSoTheStoreNeverPrefersIt() {
-        FeedEntry fromSummary = new FeedEntry(null, " ", "https://x.no/a", "Kripos melder om tvangsarbeid.", null, null);
-        FeedEntry fromUrl = new FeedEntry(null, null, "https://x.no/b", null, null, null);
-        FeedEntry own = new FeedEntry(null, "Egen tittel", "https://x.no/c", "Kripos melder.", null, null);
+        Entry fromSummary = new Entry(null, " ", "https://x.no/a", "Kripos melder om tvangsarbeid.", null, null);
+        Entry fromUrl = new Entry(null, null, "https://x.no/b", null, null, null);
+        Entry own = new Entry(null, "Egen tittel", "https://x.no/c", "Kripos melder.", null, null);
         List<Item> items = normalizer.normalize(feed(null, fromSummary, fromUrl, own));
         assertTrue(items.get(0).titleDerived());
         assertTrue(items.get(1).titleDerived());
@@ -94,8 +92,8 @@ class ItemNormalizerTest {
     @Test
     void dropsEntriesWithNeitherLinkNorTitle() {
         List<Item> items = normalizer.normalize(feed("https://x.no/",
-                new FeedEntry("opaque-1", null, null, "bare et sammendrag", null, null),
-                new FeedEntry(null, " ", "mailto:post@x.no", null, null, null),
+                new Entry("opaque-1", null, null, "bare et sammendrag", null, null),
+                new Entry(null, " ", "mailto:post@x.no", null, null, null),
                 entry(null, "Beholdes", null)));
         assertEquals(1, items.size());
         assertEquals("Beholdes", items.get(0).title());
@@ -156,7 +154,7 @@ class ItemNormalizerTest {
 
     @Test
     void keysAreStableAcrossRuns() {
-        ParsedFeed feed = feed("https://x.no/", entry("g1", "A", "https://x.no/a"), entry(null, "B", "https://x.no/b"));
+        Entries feed = feed("https://x.no/", entry("g1", "A", "https://x.no/a"), entry(null, "B", "https://x.no/b"));
         assertEquals(normalizer.normalize(feed), new ItemNormalizer().normalize(feed));
     }
 

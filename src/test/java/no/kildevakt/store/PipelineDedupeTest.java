@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import no.kildevakt.item.Item;
 import no.kildevakt.item.ItemNormalizer;
-import no.kildevakt.parse.FeedParser;
+import no.kildevakt.read.feed.FeedParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

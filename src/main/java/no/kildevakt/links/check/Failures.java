@@ -7,7 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Map;
 import javax.net.ssl.SSLException;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.fetch.FetchFailures;
 import no.kildevakt.store.LinkStatus;
 

@@ -25,7 +25,7 @@ import no.kildevakt.fetch.BotChallenge;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.PrivateNetworkRule;
 import no.kildevakt.fetch.RetryInterceptor;
-import no.kildevakt.parse.CharsetSniffer;
+import no.kildevakt.text.CharsetSniffer;
 import no.kildevakt.store.LinkStatus;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -231,13 +231,13 @@ public final class LinkChecker implements AutoCloseable {
             return walk.run();
         } catch (FetchException refused) {
             // the address rule at the connection (the name resolved otherwise than when checked): nothing was sent
-            return walk.refused(no.kildevakt.OneLine.of(refused.reason()));
+            return walk.refused(no.kildevakt.text.OneLine.of(refused.reason()));
         } catch (IOException e) {
             return walk.result(Failures.statusOf(e), 0, Failures.describe(e));
         } catch (RuntimeException e) {
             // a bug or a library surprise on one odd response must not cost the whole run its report
             return walk.result(LinkStatus.ERROR, 0, "could not check: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + no.kildevakt.OneLine.of(e.getMessage(), 200)));
+                    + (e.getMessage() == null ? "" : ": " + no.kildevakt.text.OneLine.of(e.getMessage(), 200)));
         }
     }
 
@@ -274,7 +274,7 @@ public final class LinkChecker implements AutoCloseable {
                     HttpUrl next = url.resolve(location.strip());
                     if (next == null) {
                         return result(LinkStatus.BROKEN, code, Failures.statusLine(code) + " to unusable Location \""
-                                + no.kildevakt.OneLine.of(location, 100) + "\"");
+                                + no.kildevakt.text.OneLine.of(location, 100) + "\"");
                     }
                     next = next.newBuilder().fragment(null).build();
                     if (hops >= settings.maxRedirects()) {

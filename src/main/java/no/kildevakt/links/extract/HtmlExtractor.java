@@ -1,7 +1,7 @@
 package no.kildevakt.links.extract;
 
-import no.kildevakt.parse.CharsetSniffer;
-import no.kildevakt.parse.DecodedText;
+import no.kildevakt.text.CharsetSniffer;
+import no.kildevakt.text.DecodedText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

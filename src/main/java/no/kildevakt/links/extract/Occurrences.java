@@ -1,6 +1,6 @@
 package no.kildevakt.links.extract;
 
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.ArrayList;

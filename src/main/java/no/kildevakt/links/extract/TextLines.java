@@ -11,8 +11,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import no.kildevakt.parse.CharsetSniffer;
-import no.kildevakt.parse.DecodedText;
+import no.kildevakt.text.CharsetSniffer;
+import no.kildevakt.text.DecodedText;
 
 /**
  * The text of a plain-text or Markdown issue, to be read line by line. A document up to

@@ -2,7 +2,7 @@ package no.kildevakt.links.report;
 
 import java.io.IOException;
 import java.util.List;
-import no.kildevakt.OneLine;
+import no.kildevakt.text.OneLine;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.CheckUrls;

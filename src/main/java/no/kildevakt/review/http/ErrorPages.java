@@ -34,7 +34,7 @@ public final class ErrorPages implements Filter {
             }
             return r;
         } catch (Exception | StackOverflowError e) {
-            log.error("{} {} failed: {}", request.method(), request.path(), no.kildevakt.OneLine.of(String.valueOf(e)), e);
+            log.error("{} {} failed: {}", request.method(), request.path(), no.kildevakt.text.OneLine.of(String.valueOf(e)), e);
             return renderer.render(request, 500, "internal error: " + e.getClass().getSimpleName());
         }
     }

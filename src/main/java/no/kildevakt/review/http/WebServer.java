@@ -87,9 +87,9 @@ public final class WebServer implements AutoCloseable {
             write(exchange, response);
         } catch (IOException e) {
             // the client went away or was too slow: nothing wrong here
-            log.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.OneLine.of(String.valueOf(e)));
+            log.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.text.OneLine.of(String.valueOf(e)));
         } catch (Exception e) {
-            log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.OneLine.of(String.valueOf(e)));
+            log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), no.kildevakt.text.OneLine.of(String.valueOf(e)));
         }
     }
 
