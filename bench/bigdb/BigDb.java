@@ -51,7 +51,7 @@ public class BigDb {
                 Instant at = Instant.parse("2025-12-01T06:00:00Z").plusSeconds(round);
                 SourceState state = new SourceState(SOURCES[s], null, null, at, at, Outcome.OK, null, 0, items.size(),
                         items.size(), null, null);
-                store.recordRound(new Round(SOURCES[s], section(SOURCES[s]), at, at, Outcome.OK, 200, null,
+                store.items().recordRound(new Round(SOURCES[s], section(SOURCES[s]), at, at, Outcome.OK, 200, null,
                         "https://example.org/" + SOURCES[s], 100_000, items, state));
                 round++;
             }

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import no.kildevakt.parse.FeedParseException;
-import no.kildevakt.parse.FeedParser;
-import no.kildevakt.parse.ParsedFeed;
+import no.kildevakt.read.feed.FeedParseException;
+import no.kildevakt.read.feed.FeedParser;
+import no.kildevakt.read.feed.ParsedFeed;
 
 /**
  * Parse throughput of kildevakt's {@link FeedParser}, run by hand (see bench/parse/README.md).
