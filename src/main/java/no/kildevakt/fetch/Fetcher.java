@@ -34,7 +34,7 @@ import okhttp3.Response;
  *
  * <p>Thread-safe: one instance serves all threads of a crawl.
  */
-public final class Fetcher implements AutoCloseable {
+public final class Fetcher implements Fetch, AutoCloseable {
 
     private final Settings settings;
     private final FetcherOptions options;
@@ -101,6 +101,7 @@ public final class Fetcher implements AutoCloseable {
      * Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. A request with an
      * {@link FetchRequest#origin() origin} is judged by the origin's address, not its own ({@link PrivateNetworkRule}).
      */
+    @Override
     public FetchResponse fetch(FetchRequest request) throws FetchException {
         URI requested = Objects.requireNonNull(request, "request").url();
         HttpUrl url = HttpUrl.parse(requested.toString());
