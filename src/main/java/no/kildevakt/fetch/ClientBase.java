@@ -1,7 +1,6 @@
 package no.kildevakt.fetch;
 
 import java.time.Duration;
-import java.util.Objects;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.Headers;
@@ -30,16 +29,6 @@ import okhttp3.OkHttpClient;
  */
 public record ClientBase(String userAgent, Headers requestHeaders, Duration timeout, Duration attemptBudget, Dns dns,
         PrivateNetworkRule addressRule, ConnectionPool connectionPool) {
-
-    public ClientBase {
-        Objects.requireNonNull(userAgent, "userAgent");
-        Objects.requireNonNull(requestHeaders, "requestHeaders");
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(attemptBudget, "attemptBudget");
-        Objects.requireNonNull(dns, "dns");
-        Objects.requireNonNull(addressRule, "addressRule");
-        Objects.requireNonNull(connectionPool, "connectionPool");
-    }
 
     /** A builder with all of the above; add the application interceptors, then build. */
     public OkHttpClient.Builder newBuilder() {
