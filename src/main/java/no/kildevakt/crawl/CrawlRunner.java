@@ -10,6 +10,7 @@ import no.kildevakt.config.Config;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
@@ -34,7 +35,7 @@ public final class CrawlRunner {
      */
     @FunctionalInterface
     public interface Readers {
-        Map<SourceType, SourceReader> forFetch(Crawler.Fetch fetch);
+        Map<SourceType, SourceReader> forFetch(Fetch fetch);
     }
 
     /** Another crawl holds the lock on the database; the message names the holder. */

@@ -23,6 +23,7 @@ import no.kildevakt.config.Durations;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.enrich.Enricher;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -63,12 +64,6 @@ public final class Crawler {
 
     /** At least this many hosts tried before "the network looks down" is considered. */
     static final int NETWORK_DOWN_MIN_HOSTS = 3;
-
-    /** How the crawler reaches the web; {@link no.kildevakt.fetch.Fetcher#fetch} in production. */
-    @FunctionalInterface
-    public interface Fetch {
-        FetchResponse fetch(FetchRequest request) throws FetchException;
-    }
 
     private final Config config;
     private final Store store;

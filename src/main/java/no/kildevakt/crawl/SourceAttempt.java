@@ -4,6 +4,7 @@ import java.util.Map;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -67,7 +68,7 @@ public record SourceAttempt<R>(SourceConfig source, FetchResponse response, R re
      * a reader, is this source's failed attempt, never an exception: one source must not cost a
      * crawl the others.
      */
-    static <R> SourceAttempt<R> run(SourceConfig source, FetchRequest request, Crawler.Fetch fetch,
+    static <R> SourceAttempt<R> run(SourceConfig source, FetchRequest request, Fetch fetch,
             Map<SourceType, SourceReader> readers, TypeChoice choice, ReadStep<R> read) {
         if (!readers.containsKey(source.type())) {
             return unsupported(source);

@@ -16,6 +16,7 @@ import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -61,12 +62,6 @@ public final class Enricher {
     /** Pages fetched per source per run when not told otherwise. */
     public static final int DEFAULT_MAX_FETCHES_PER_SOURCE = 30;
 
-    /** How the enricher reaches the web: the crawler's shared, polite fetcher. */
-    @FunctionalInterface
-    public interface PageFetch {
-        FetchResponse fetch(FetchRequest request) throws FetchException;
-    }
-
     /**
      * What enrichment did to a round's items.
      *
@@ -81,7 +76,7 @@ public final class Enricher {
         }
     }
 
-    private final PageFetch fetch;
+    private final Fetch fetch;
     private final int maxFetchesPerSource;
     private final int summaryMaxChars;
     private final UrlCanonicalizer canonicalizer;
@@ -94,7 +89,7 @@ public final class Enricher {
      * @param canonicalizer       cleans the pages' canonical URLs as item URLs are cleaned
      * @param clock               "today", for year-less dates on pages
      */
-    public Enricher(PageFetch fetch, int maxFetchesPerSource, int summaryMaxChars, UrlCanonicalizer canonicalizer, Clock clock) {
+    public Enricher(Fetch fetch, int maxFetchesPerSource, int summaryMaxChars, UrlCanonicalizer canonicalizer, Clock clock) {
         if (maxFetchesPerSource < 0) {
             throw new IllegalArgumentException("maxFetchesPerSource must not be negative, was " + maxFetchesPerSource);
         }
@@ -106,7 +101,7 @@ public final class Enricher {
     }
 
     /** The defaults: {@value #DEFAULT_MAX_FETCHES_PER_SOURCE} pages per source, feed-sized summaries. */
-    public Enricher(PageFetch fetch, Clock clock) {
+    public Enricher(Fetch fetch, Clock clock) {
         this(fetch, DEFAULT_MAX_FETCHES_PER_SOURCE, ItemNormalizer.DEFAULT_SUMMARY_MAX_CHARS, new UrlCanonicalizer(), clock);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Objects;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
@@ -28,14 +29,14 @@ import okio.AsyncTimeout;
  * <p>Only HTTP/1 sockets are closed: an HTTP/2 socket carries other requests too, and there
  * OkHttp already bounds the wait for a stream's headers as a whole by the read timeout.
  *
- * <p>Public for the link checker, which needs the same bound for its own client.
+ * <p>Added to every client by {@link ClientBase}, with each client's own budget.
  */
-public final class AttemptDeadlineInterceptor implements Interceptor {
+final class AttemptDeadlineInterceptor implements Interceptor {
     private final Duration budget;
 
     /** @param budget the longest one attempt may take; zero for none */
-    public AttemptDeadlineInterceptor(Duration budget) {
-        this.budget = budget;
+    AttemptDeadlineInterceptor(Duration budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     @Override

@@ -13,19 +13,23 @@ import java.util.function.Function;
 import no.kildevakt.config.Settings;
 import no.kildevakt.fetch.FetchException.Kind;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The one way kildevakt talks HTTP: a single shared OkHttp client whose politeness
+ * The crawler's way to talk HTTP: a single shared OkHttp client whose politeness
  * (User-Agent, robots.txt, per-host pacing, retries, Retry-After, redirects, body cap)
- * is built from interceptors, so every caller — crawler, enricher, link checker — gets
- * the same manners.
+ * is built from interceptors, so every caller — crawler, readers, enricher, issue loader — gets
+ * the same manners. The link checker builds its client on the same {@link ClientBase} with the same
+ * retry and per-host interceptors, set to its own values.
  *
- * <p>Interceptors, outermost first: User-Agent → redirects → robots.txt → retries → whole-body
- * read (for {@link #fetch}) → per-host pacing → body cap; then, once connected, as network
+ * <p>Interceptors, outermost first:
+ * User-Agent → redirects → robots.txt → retries → whole-body read (for {@link #fetch}) → per-host pacing
+ * (one request in flight per host, see {@link HostLimitInterceptor}) → body cap; then, once connected, as network
  * interceptors: the {@link PrivateNetworkRule} on the address each connection reached, and the
  * per-attempt deadline (it bounds each attempt from its first byte sent, headers included). So
  * each redirect hop is checked against robots.txt and the address rule and retried on its own,
@@ -34,7 +38,7 @@ import okhttp3.Response;
  *
  * <p>Thread-safe: one instance serves all threads of a crawl.
  */
-public final class Fetcher implements AutoCloseable {
+public final class Fetcher implements Fetch, AutoCloseable {
 
     private final Settings settings;
     private final FetcherOptions options;
@@ -55,17 +59,9 @@ public final class Fetcher implements AutoCloseable {
 
     private OkHttpClient buildClient() {
         Duration timeout = settings.timeout();
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(Duration.ZERO) // it would cut backoff and Retry-After waits short; see AttemptDeadlineInterceptor
-                .dns(options.dns())
-                .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-                .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule))
-                .addNetworkInterceptor(addressRule);
+        OkHttpClient.Builder builder = new ClientBase(settings.userAgent(), Headers.EMPTY, timeout, timeout.multipliedBy(2),
+                options.dns(), addressRule, new ConnectionPool()).newBuilder()
+                .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule));
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
         if (options.obeyRobots()) {
             Clock clock = options.clock();
@@ -78,9 +74,8 @@ public final class Fetcher implements AutoCloseable {
                 .addInterceptor(new RetryInterceptor(settings.retries(), settings.maxRetryAfter(),
                         options.sleeper(), options.random(), options.clock()))
                 .addInterceptor(new BufferBodyInterceptor())
-                .addInterceptor(new PacingInterceptor(new HostPacer(), delayFor))
+                .addInterceptor(new HostLimitInterceptor(1, delayFor))
                 .addInterceptor(new BodyLimitInterceptor(settings.maxBody()))
-                .addNetworkInterceptor(new AttemptDeadlineInterceptor(timeout.multipliedBy(2)))
                 .build();
     }
 
@@ -101,6 +96,7 @@ public final class Fetcher implements AutoCloseable {
      * Fetches one URL. Returns 2xx or 304; anything else is a {@link FetchException}. A request with an
      * {@link FetchRequest#origin() origin} is judged by the origin's address, not its own ({@link PrivateNetworkRule}).
      */
+    @Override
     public FetchResponse fetch(FetchRequest request) throws FetchException {
         URI requested = Objects.requireNonNull(request, "request").url();
         HttpUrl url = HttpUrl.parse(requested.toString());

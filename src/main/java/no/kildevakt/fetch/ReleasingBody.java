@@ -9,15 +9,14 @@ import okio.Source;
 
 /**
  * A response body that runs a release action exactly once: when its stream is read to the end or
- * closed, whichever comes first. Interceptors that hold something for as long as a server is busy
- * with us (a host's turn in the crawler's pacing, a slot of the link checker's per-host limit) use
- * it, because a server streaming a body is still busy after the headers have arrived.
+ * closed, whichever comes first. {@link HostLimitInterceptor} holds a host's slot for as long as the
+ * server is busy with us, and a server streaming a body is still busy after the headers have arrived.
  */
-public final class ReleasingBody {
+final class ReleasingBody {
     private ReleasingBody() {}
 
     /** {@code body}, with {@code release} run once when it has been read or closed. */
-    public static ResponseBody wrap(ResponseBody body, Runnable release) {
+    static ResponseBody wrap(ResponseBody body, Runnable release) {
         AtomicBoolean released = new AtomicBoolean();
         Runnable once = () -> {
             if (released.compareAndSet(false, true)) {

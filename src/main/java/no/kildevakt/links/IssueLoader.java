@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -19,12 +20,6 @@ import no.kildevakt.links.extract.LinkExtractor;
  * taken from the Content-Type). Shared by {@code check-links} and {@code issues add}.
  */
 public final class IssueLoader {
-    /** Fetches one URL; the crawler's {@code Fetcher::fetch} in production. */
-    @FunctionalInterface
-    public interface Fetch {
-        FetchResponse fetch(FetchRequest request) throws FetchException;
-    }
-
     private final LinkExtractor extractor;
     private final Fetch fetch;
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.Section;
 import no.kildevakt.config.SourceType;
-import no.kildevakt.crawl.Crawler;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.item.UrlCanonicalizer;
 import no.kildevakt.read.feed.FeedParser;
@@ -36,7 +36,7 @@ public final class SourceReaders {
      * @param normalizer   turns the entries a reader found into items
      * @param clock        "today", for dates shown without a year
      */
-    public record Context(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer, Clock clock) {}
+    public record Context(Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer, Clock clock) {}
 
     /** The source types this version reads: one line each, in the order error messages list them. */
     public static final SourceReaders STANDARD = new SourceReaders(Map.of())
@@ -64,7 +64,7 @@ public final class SourceReaders {
     }
 
     /** The standard readers for {@code config}'s sources; see {@link #readers}. */
-    public static Map<SourceType, SourceReader> forConfig(Config config, Crawler.Fetch fetch, Clock clock) {
+    public static Map<SourceType, SourceReader> forConfig(Config config, Fetch fetch, Clock clock) {
         return STANDARD.readers(config, fetch, clock);
     }
 
@@ -75,7 +75,7 @@ public final class SourceReaders {
      * @param fetch  fetches what a reader needs besides the source's own response (further listing pages)
      * @param clock  "today", for dates shown without a year
      */
-    public Map<SourceType, SourceReader> readers(Config config, Crawler.Fetch fetch, Clock clock) {
+    public Map<SourceType, SourceReader> readers(Config config, Fetch fetch, Clock clock) {
         Set<String> eventSections = config == null ? Set.of()
                 : config.sections().stream().filter(Section::events).map(Section::id).collect(Collectors.toSet());
         Context context = new Context(fetch, eventSections::contains, new ItemNormalizer(), clock);

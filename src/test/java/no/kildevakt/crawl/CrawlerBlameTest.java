@@ -17,6 +17,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.read.feed.FeedParser;
@@ -43,7 +44,7 @@ class CrawlerBlameTest {
                 List.of(new Section("norske", "Norske", false)), List.of(), List.of(sources));
     }
 
-    private Crawler crawler(Config config, Store store, Crawler.Fetch fetch) {
+    private Crawler crawler(Config config, Store store, Fetch fetch) {
         return new Crawler(config, store, fetch,
                 Map.of(SourceType.FEED, new FeedReader(new FeedParser(), new ItemNormalizer())), Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -56,7 +57,7 @@ class CrawlerBlameTest {
     void aHugeRetryAfterDoesNotSilenceASourceForMoreThanADay() throws Exception {
         Config config = config(source("busy", "https://busy.example/feed"));
         try (Store store = Store.open(dir.resolve("k.db"))) {
-            Crawler.Fetch fetch = r -> {
+            Fetch fetch = r -> {
                 throw new FetchException(FetchException.Kind.BLOCKED, r.url(), 503, Duration.ofDays(365),
                         r.url() + ": HTTP 503 Service Unavailable; Retry-After 31536000 s exceeds the 120 s we wait", null);
             };
@@ -76,7 +77,7 @@ class CrawlerBlameTest {
         Config config = config(source("r1", "https://www.regjeringen.example/1"), source("r2", "https://www.regjeringen.example/2"),
                 source("r3", "https://www.regjeringen.example/3"));
         try (Store store = Store.open(dir.resolve("k.db"))) {
-            Crawler.Fetch fetch = r -> {
+            Fetch fetch = r -> {
                 throw new FetchException(FetchException.Kind.CONNECTION_FAILED, r.url(), 0, null,
                         r.url() + ": connection failed: Connection refused", null);
             };

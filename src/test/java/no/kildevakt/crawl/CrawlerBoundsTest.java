@@ -26,6 +26,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.fetch.Fetcher;
@@ -68,7 +69,7 @@ class CrawlerBoundsTest {
         return new FetchResponse(url, url, 200, FEED.getBytes(StandardCharsets.UTF_8), "application/rss+xml", null, null, null, 1);
     }
 
-    private static Crawler crawler(Config config, Store store, Crawler.Fetch fetch, SourceReader reader) {
+    private static Crawler crawler(Config config, Store store, Fetch fetch, SourceReader reader) {
         return new Crawler(config, store, fetch, Map.of(SourceType.FEED, reader), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -140,7 +141,7 @@ class CrawlerBoundsTest {
             CountDownLatch fetchEnded = new CountDownLatch(1);
             try (Store store = Store.open(dir.resolve("k.db"));
                     Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults().withObeyRobots(false))) {
-                Crawler.Fetch fetch = r -> {
+                Fetch fetch = r -> {
                     if (r.url().getHost().equals("fine.example")) {
                         return ok(r.url());
                     }
@@ -196,7 +197,7 @@ class CrawlerBoundsTest {
         Config config = config(settings,
                 source("a", "https://a.example/feed"), source("b", "https://b.example/feed"), source("c", "https://c.example/feed"));
         CountDownLatch release = new CountDownLatch(1);
-        Crawler.Fetch hangs = r -> {
+        Fetch hangs = r -> {
             try {
                 release.await();
             } catch (InterruptedException e) {

@@ -23,6 +23,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.read.SourceReadException;
 import no.kildevakt.read.SourceReader;
@@ -72,7 +73,7 @@ class CrawlerCpuSlotTest {
             feedRead.countDown();
             return new SourceReader.Reading(List.of(), List.of());
         };
-        Crawler.Fetch fetch = r -> new FetchResponse(r.url(), r.url(), 200, "<ul></ul>".getBytes(StandardCharsets.UTF_8),
+        Fetch fetch = r -> new FetchResponse(r.url(), r.url(), 200, "<ul></ul>".getBytes(StandardCharsets.UTF_8),
                 "text/html", null, null, null, 1);
 
         ExecutorService runner = Executors.newSingleThreadExecutor();

@@ -21,6 +21,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.ItemNormalizer;
@@ -46,7 +47,7 @@ class CrawlerEnrichmentAndHealthTest {
     private final Map<String, String> web = new ConcurrentHashMap<>();
     private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
 
-    private final Crawler.Fetch fetch = request -> {
+    private final Fetch fetch = request -> {
         String url = request.url().toString();
         requested.add(url);
         if (!web.containsKey(url)) {

@@ -20,6 +20,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.ItemNormalizer;
@@ -59,7 +60,7 @@ class CrawlerTest {
             <item><guid>1</guid><title>Menneskehandel</title><link>https://a.example/1</link><pubDate>Thu, 17 Sep 2026 11:00:00 +0200</pubDate></item>
             </channel></rss>""";
 
-    private Crawler crawler(Config config, Store store, Crawler.Fetch fetch, Map<SourceType, SourceReader> readers) {
+    private Crawler crawler(Config config, Store store, Fetch fetch, Map<SourceType, SourceReader> readers) {
         return new Crawler(config, store, fetch, readers, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -71,7 +72,7 @@ class CrawlerTest {
     void aServerThatAsksForALongPauseIsNotAskedAgainBeforeThen() throws Exception {
         Config config = config(source("busy", "https://busy.example/feed", SourceType.FEED));
         try (Store store = Store.open(dir.resolve("k.db"))) {
-            Crawler.Fetch fetch = r -> {
+            Fetch fetch = r -> {
                 throw new FetchException(FetchException.Kind.BLOCKED, r.url(), 429, Duration.ofHours(5),
                         r.url() + ": HTTP 429 Too Many Requests (Retry-After 5h exceeds the 2m cap)", null);
             };
@@ -121,7 +122,7 @@ class CrawlerTest {
     void successClearsTheFailureCountAndKeepsTheValidators() throws Exception {
         Config config = config(source("a", "https://a.example/feed", SourceType.FEED));
         try (Store store = Store.open(dir.resolve("k.db"))) {
-            Crawler.Fetch failing = r -> {
+            Fetch failing = r -> {
                 throw new FetchException(FetchException.Kind.SERVER_ERROR, r.url(), 503, null, r.url() + ": HTTP 503", null);
             };
             crawler(config, store, failing, feedReader()).crawl(CrawlOptions.due(), CrawlListener.NONE);

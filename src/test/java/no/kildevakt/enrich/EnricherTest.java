@@ -23,6 +23,7 @@ import mockwebserver3.RecordedRequest;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -41,7 +42,7 @@ class EnricherTest {
     private final List<String> fetched = new ArrayList<>();
     private final List<FetchRequest> requests = new ArrayList<>();
 
-    private final Enricher.PageFetch fetch = request -> {
+    private final Fetch fetch = request -> {
         String url = request.url().toString();
         fetched.add(url);
         requests.add(request);
@@ -147,7 +148,7 @@ class EnricherTest {
 
     @Test
     void aPageThatBreaksTheParserCostsOnlyItsItem() {
-        Enricher.PageFetch broken = request -> {
+        Fetch broken = request -> {
             throw new IllegalStateException("boom");
         };
         Item a = item("/a", null, "");

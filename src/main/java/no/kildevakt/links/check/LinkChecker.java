@@ -20,14 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.kildevakt.fetch.AttemptDeadlineInterceptor;
 import no.kildevakt.fetch.BotChallenge;
+import no.kildevakt.fetch.ClientBase;
 import no.kildevakt.fetch.FetchException;
+import no.kildevakt.fetch.HostLimitInterceptor;
 import no.kildevakt.fetch.PrivateNetworkRule;
 import no.kildevakt.fetch.RetryInterceptor;
 import no.kildevakt.text.CharsetSniffer;
 import no.kildevakt.store.LinkStatus;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -50,7 +52,8 @@ import okio.BufferedSource;
  * to ..."), not {@code broken} and not {@code blocked} (which is the site refusing us): we chose not to
  * look, so, as after a timeout, only the editor can tell.
  *
- * <p><b>Manners.</b> The crawler's User-Agent; at most {@link CheckSettings#perHost()} requests in
+ * <p><b>Manners.</b> The fetch layer's client ({@link ClientBase}) with the crawler's User-Agent and its
+ * retry and per-host interceptors, set to the checker's values: at most {@link CheckSettings#perHost()} requests in
  * flight per host and {@link CheckSettings#concurrency()} overall; connections kept alive and
  * reused; retries with backoff on timeouts, resets, 5xx and 429, honouring Retry-After up to the
  * timeout; one in-memory cookie jar per checker (so per run). <b>robots.txt is not read</b>: the
@@ -62,6 +65,11 @@ import okio.BufferedSource;
 public final class LinkChecker implements AutoCloseable {
     static final Duration RETRY_BACKOFF_BASE = Duration.ofMillis(500);
     static final Duration RETRY_BACKOFF_CAP = Duration.ofSeconds(8);
+
+    /** Asked for as a browser asks, so servers answer with the page a reader would get. */
+    private static final Headers BROWSER_ACCEPT = Headers.of(
+            "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6");
 
     private static final Set<String> HOME_SEGMENTS = Set.of("", "index.html", "index.htm", "index.php",
             "default.aspx", "default.asp", "home", "start", "forside", "hjem", "startsida", "en", "no", "nb", "nn",
@@ -77,32 +85,20 @@ public final class LinkChecker implements AutoCloseable {
         this.settings = settings;
         this.runtime = runtime;
         this.addressRule = new PrivateNetworkRule(runtime.dns(), runtime.addressScope());
-        this.client = new OkHttpClient.Builder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(settings.timeout())
-                .readTimeout(settings.timeout())
-                .writeTimeout(settings.timeout())
+        // each attempt bounded by the timeout, its headers too: a server dripping them never trips the read timeout
+        this.client = new ClientBase(settings.userAgent(), BROWSER_ACCEPT, settings.timeout(), settings.timeout(),
+                runtime.dns(), addressRule,
                 // room to keep every host's connections of a run idle between its links (50 hosts x 2 is common)
-                .connectionPool(new ConnectionPool(Math.max(128, settings.concurrency() * 4), 1, TimeUnit.MINUTES))
+                new ConnectionPool(Math.max(128, settings.concurrency() * 4), 1, TimeUnit.MINUTES))
+                .newBuilder()
                 .cookieJar(cookies)
-                .dns(runtime.dns())
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("User-Agent", settings.userAgent())
-                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                        .header("Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6")
-                        .build()))
                 // the crawler's retries at an editor's pace: base 500 ms, cap 8 s, a Retry-After within the
                 // timeout; refused connections and unknown hosts are not asked again (the answer would be the same)
                 .addInterceptor(new RetryInterceptor(new RetryInterceptor.Policy(settings.retries(), settings.timeout(),
                         RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP, Failures::isRetryable),
                         runtime.sleeper(), runtime.random(), runtime.clock()))
-                .addInterceptor(new HostLimitInterceptor(new HostLimiter(settings.perHost(), settings.perHostDelay()),
-                        settings.timeout()))
-                .addNetworkInterceptor(addressRule)
-                // the header phase too: a server dripping its headers never trips the read timeout. Not a
-                // callTimeout, which would also count the wait for a host's slot and the retries' backoff
-                .addNetworkInterceptor(new AttemptDeadlineInterceptor(settings.timeout()))
+                .addInterceptor(new HostLimitInterceptor(settings.perHost(), url -> settings.perHostDelay()))
+                .addInterceptor(new AttemptInterceptor(settings.timeout()))
                 .build();
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import no.kildevakt.crawl.Crawler;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -36,10 +36,10 @@ public final class FeedDiscovery {
     private static final List<String> FEED_TYPES = List.of("application/rss+xml", "application/atom+xml", "application/feed+json",
             "application/rdf+xml", "application/xml", "text/xml");
 
-    private final Crawler.Fetch fetch;
+    private final Fetch fetch;
     private final FeedParser parser;
 
-    public FeedDiscovery(Crawler.Fetch fetch, FeedParser parser) {
+    public FeedDiscovery(Fetch fetch, FeedParser parser) {
         this.fetch = fetch;
         this.parser = parser;
     }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import no.kildevakt.config.SourceConfig;
-import no.kildevakt.crawl.Crawler;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
+import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
@@ -43,7 +43,7 @@ import no.kildevakt.text.OneLine;
  * {@link Item#eventDate()}.
  */
 public final class HtmlListingReader implements SourceReader {
-    private final Crawler.Fetch fetch;
+    private final Fetch fetch;
     private final Predicate<String> eventSection;
     private final ItemNormalizer normalizer;
     private final ListingDetector detector;
@@ -51,7 +51,7 @@ public final class HtmlListingReader implements SourceReader {
     private final BoundedHtmlParser parser;
 
     /** A reader whose pages are parsed within {@link BoundedHtmlParser#DEFAULT}'s element budget. */
-    public HtmlListingReader(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
+    public HtmlListingReader(Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
             ListingDetector detector, Clock clock) {
         this(fetch, eventSection, normalizer, detector, clock, BoundedHtmlParser.DEFAULT);
     }
@@ -64,7 +64,7 @@ public final class HtmlListingReader implements SourceReader {
      * @param clock        "today", for dates shown without a year
      * @param parser       parses each page within an element budget
      */
-    public HtmlListingReader(Crawler.Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
+    public HtmlListingReader(Fetch fetch, Predicate<String> eventSection, ItemNormalizer normalizer,
             ListingDetector detector, Clock clock, BoundedHtmlParser parser) {
         this.fetch = fetch;
         this.eventSection = eventSection;

@@ -57,6 +57,15 @@ class LinkCheckerTest {
         assertEquals(LoopbackSites.USER_AGENT, sites.requests.get(0).getHeaders().get("User-Agent"));
     }
 
+    @Test
+    void pagesAreAskedForAsABrowserAsksOnTheSharedClient() {
+        sites.route("/plan", html(LoopbackSites.PAGE));
+        check("/plan");
+        assertEquals("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                sites.requests.get(0).getHeaders().get("Accept"));
+        assertEquals("nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6", sites.requests.get(0).getHeaders().get("Accept-Language"));
+    }
+
     @ParameterizedTest(name = "HEAD {0} then GET 200")
     @CsvSource({"405", "404"})
     void aServerThatMishandlesHeadIsJudgedByItsGet(int headStatus) {

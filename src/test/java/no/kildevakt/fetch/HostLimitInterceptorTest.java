@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The host is held from sending until the body is done with, and released on every path. */
-class PacingInterceptorTest {
+class HostLimitInterceptorTest {
     private MockWebServer server;
     private OkHttpClient client;
 
@@ -30,7 +30,7 @@ class PacingInterceptorTest {
     void setUp() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new OkHttpClient.Builder().addInterceptor(new PacingInterceptor(new HostPacer(), url -> Duration.ZERO)).build();
+        client = new OkHttpClient.Builder().addInterceptor(new HostLimitInterceptor(1, url -> Duration.ZERO)).build();
     }
 
     @AfterEach
@@ -101,8 +101,7 @@ class PacingInterceptorTest {
 
     @Test
     void closingTwiceReleasesOnce() throws Exception {
-        HostPacer pacer = new HostPacer();
-        OkHttpClient c = new OkHttpClient.Builder().addInterceptor(new PacingInterceptor(pacer, url -> Duration.ZERO)).build();
+        OkHttpClient c = new OkHttpClient.Builder().addInterceptor(new HostLimitInterceptor(1, url -> Duration.ZERO)).build();
         server.enqueue(new MockResponse.Builder().body("a").build());
         server.enqueue(new MockResponse.Builder().body("b").build());
         Response first = c.newCall(get("/1")).execute();
