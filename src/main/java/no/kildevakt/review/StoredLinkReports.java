@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.kildevakt.links.UrlPasswords;
 import no.kildevakt.store.LinkRecords;
 import no.kildevakt.store.LinkStatus;
 import no.kildevakt.store.Store;
@@ -52,13 +53,15 @@ public final class StoredLinkReports implements LinkReports {
                 continue; // not checked yet, fine, or skipped
             }
             List<String> where = entry.getValue().stream()
-                    .map(c -> issueNames.getOrDefault(c.issueId(), c.source()) + (c.link().location().isBlank() ? "" : ", " + c.link().location()))
+                    .map(c -> UrlPasswords.hide(issueNames.getOrDefault(c.issueId(), c.source())
+                            + (c.link().location().isBlank() ? "" : ", " + c.link().location())))
                     .distinct().toList();
-            links.add(new Link(entry.getValue().get(0).link().url(), check.status(), check.httpStatus(), check.finalUrl(),
-                    check.error(), where));
+            // the page is read over the shoulder and screenshotted like any report: no password shows
+            links.add(new Link(UrlPasswords.hide(entry.getValue().get(0).link().url()), check.status(), check.httpStatus(),
+                    UrlPasswords.hide(check.finalUrl()), UrlPasswords.hide(check.error()), where));
         }
         links.sort(Comparator.comparingInt(l -> WORST_FIRST.indexOf(l.status())));
-        String scope = String.join(", ", issueNames.values());
+        String scope = UrlPasswords.hide(String.join(", ", issueNames.values()));
         return Optional.of(new Report(checkedAt, scope, links));
     }
 }

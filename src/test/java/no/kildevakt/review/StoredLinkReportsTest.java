@@ -65,4 +65,21 @@ class StoredLinkReportsTest {
             assertTrue(page.text().contains("Sjekket 2. mars 2025 12:30"), page.text());
         }
     }
+
+    /** Issue 9: an issue published behind basic authentication must not show its password on the page. */
+    @Test
+    void passwordsInStoredUrlsAreHidden() throws Exception {
+        try (Store store = Store.open(dir.resolve("k.db"))) {
+            store.links().saveIssue("https://redaksjon:hemmelig@example.org/nyhetsbrev/4", "", "2024-Q4", "html", List.of(
+                    new IssueLink("https://u:pw@gone.example/c", "https://u:pw@gone.example/c", "linje 2", "c")), ADDED);
+            store.links().record(List.of(new CheckOutcome("https://u:pw@gone.example/c", LinkStatus.BROKEN, 404, null,
+                    "https://u:pw@gone.example/c: 404 Not Found", CHECKED)));
+            LinkReports.Report report = new StoredLinkReports(store).latest().orElseThrow();
+            LinkReports.Link gone = report.links().get(0);
+            assertEquals("https://u:***@gone.example/c", gone.url());
+            assertEquals("https://u:***@gone.example/c: 404 Not Found", gone.error());
+            assertEquals("https://redaksjon:***@example.org/nyhetsbrev/4", report.scope());
+            assertEquals(List.of("https://redaksjon:***@example.org/nyhetsbrev/4, linje 2"), gone.where());
+        }
+    }
 }
