@@ -152,7 +152,7 @@ final class IssuesCommand implements Callable<Integer> {
                     for (LinkRecords.Issue i : issues) {
                         ObjectNode o = list.addObject();
                         o.put("id", i.id());
-                        o.put("source", i.source());
+                        o.put("source", UrlPasswords.hide(i.source()));
                         o.put("title", i.title());
                         o.put("period", i.period());
                         o.put("type", i.type());
@@ -173,7 +173,7 @@ final class IssuesCommand implements Callable<Integer> {
                 for (LinkRecords.Issue i : issues) {
                     out.printf("%4d  %-10s  %-10s  %5d  %6d  %s (%s)%n", i.id(), i.period() == null ? "-" : i.period(),
                             Commands.date(i.addedAt()), i.links(), i.broken(),
-                            OneLine.of(i.title() == null ? "" : i.title(), 60), OneLine.of(i.source(), 80));
+                            OneLine.of(i.title() == null ? "" : i.title(), 60), OneLine.of(UrlPasswords.hide(i.source()), 80));
                 }
                 return Main.OK;
             }));

@@ -162,6 +162,20 @@ class CheckLinksCliTest {
         assertEquals(1, requested.stream().filter(p -> p.startsWith("/web/")).count(), "only the broken link is looked up");
     }
 
+    /** Issue 9: an issue published behind basic authentication is listed without its password. */
+    @Test
+    void issuesAreListedWithoutPasswords() throws Exception {
+        try (no.kildevakt.store.Store store = no.kildevakt.store.Store.open(dir.resolve("k.db"))) {
+            store.links().saveIssue("https://redaksjon:hemmelig@example.org/nyhetsbrev/4", "Nyhetsbrev 4/2024", "2024-Q4",
+                    "html", java.util.List.of(), java.time.Instant.parse("2025-01-10T10:00:00Z"));
+        }
+        CliRun table = run("issues", "list");
+        assertTrue(table.out().contains("(https://redaksjon:***@example.org/nyhetsbrev/4)"), table.out());
+        assertFalse(table.out().contains("hemmelig"), table.out());
+        CliRun json = run("issues", "list", "--json");
+        assertEquals("https://redaksjon:***@example.org/nyhetsbrev/4", json.json().get("issues").get(0).get("source").asText());
+    }
+
     @Test
     void issuesAreStoredListedAndRecheckedWithHistory() throws IOException {
         Path file = issue("2024-4.html", "/plan", "/rapport", "/gone");
