@@ -16,6 +16,7 @@ import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.rank.Relevance;
 import no.kildevakt.rank.TopicRanker;
+import no.kildevakt.rank.learn.LearningFromStore;
 import no.kildevakt.read.SourceReaders;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -131,6 +132,14 @@ final class Commands {
             main.terminal.err().println(config.file() + ": topics: " + OneLine.of(String.valueOf(e.getMessage())));
             throw new Exit(Main.USAGE);
         }
+    }
+
+    /**
+     * As {@link #relevance(Main, Config)}, plus what the editors taught in {@code store}: their latest accepts
+     * and rejects and the past issues they added, re-read whenever they change (no step to remember).
+     */
+    static Relevance relevance(Main main, Config config, Store store) throws Exit {
+        return new LearningFromStore(relevance(main, config), store);
     }
 
     /**

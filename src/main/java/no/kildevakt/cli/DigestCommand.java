@@ -102,7 +102,7 @@ final class DigestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        Digest digest = new Candidates(config, Commands.relevance(main, config)).select(store, p, selection);
+        Digest digest = new Candidates(config, Commands.relevance(main, config, store)).select(store, p, selection);
         if (mail) {
             return mail(config, store, digest, digestFormat);
         }

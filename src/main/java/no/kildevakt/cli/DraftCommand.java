@@ -58,7 +58,7 @@ final class DraftCommand implements Callable<Integer> {
 
     private int draft(Config config, Store store, Period p, DraftWriter writer, OutputTarget target)
             throws Commands.Exit, StoreException {
-        Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config)), store, p);
+        Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config, store)), store, p);
         String document = writer.write(draft);
         if (target == null) {
             main.terminal.out().print(document);

@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "issues", mixinStandardHelpOptions = true,
         description = {"Keep a record of published issues, for check-links --issues.",
                 "Example: kildevakt issues add nyhetsbrev-2024-4.pdf --period 2024-Q4"},
-        subcommands = {IssuesCommand.Add.class, IssuesCommand.ListIssues.class})
+        subcommands = {IssuesCommand.Add.class, IssuesCommand.ListIssues.class, IssuesCommand.Remove.class})
 final class IssuesCommand implements Callable<Integer> {
     /** 2024, 2024-Q4, 2024-12 or 2024-12-06: how editors name an issue's period. */
     static final Pattern PERIOD = Pattern.compile("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
@@ -118,12 +118,49 @@ final class IssuesCommand implements Callable<Integer> {
                 String name = title != null ? title : doc.title().isBlank() ? fileName(doc.document()) : doc.title();
                 long id = store.links().saveIssue(doc.document(), name, period, doc.type(), links, Instant.now());
                 long distinct = links.stream().map(LinkRecords.IssueLink::checkUrl).distinct().count();
+                List<LinkRecords.IssueEntry> entries = entries(doc);
+                store.links().saveEntries(id, entries);
+                int matched = acceptCited(store, id);
                 if (!main.quiet) {
                     main.terminal.out().printf("issue %d: %s (%s) — %d links, %d distinct%n",
                             id, OneLine.of(name, 80), UrlPasswords.hide(doc.document()), links.size(), distinct);
+                    main.terminal.out().printf("learned: %d entries, %d linked items matched%n", entries.size(), matched);
                 }
             }
             return code;
+        }
+
+        /**
+         * The issue's entries to learn from. For now each citation's link text of at least three words (the
+         * entry's heading as the issue wrote it); the paragraph after a heading is not yet extracted.
+         */
+        static List<LinkRecords.IssueEntry> entries(ExtractedDocument doc) {
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            for (var link : doc.links()) {
+                String text = link.text() == null ? "" : OneLine.of(link.text()).strip();
+                if (text.split("\\s+").length >= 3) {
+                    seen.add(text);
+                }
+            }
+            return seen.stream().map(t -> new LinkRecords.IssueEntry(t, "")).toList();
+        }
+
+        /**
+         * Records the stored items the issue links to as accepted for its period (the newsletter cited them),
+         * leaving those already accepted as they are.
+         *
+         * @return how many stored items the issue links to
+         */
+        private int acceptCited(Store store, long issueId) throws no.kildevakt.store.StoreException {
+            List<Long> cited = store.links().itemsCitedBy(issueId);
+            Instant now = Instant.now();
+            for (long item : cited) {
+                var stored = store.items().get(item);
+                if (stored.isPresent() && stored.get().status() != no.kildevakt.store.ReviewStatus.ACCEPTED) {
+                    store.decisions().decide(item, no.kildevakt.store.ReviewStatus.ACCEPTED, null, now, period);
+                }
+            }
+            return cited.size();
         }
 
         private static String fileName(String document) {
@@ -174,6 +211,32 @@ final class IssuesCommand implements Callable<Integer> {
                     out.printf("%4d  %-10s  %-10s  %5d  %6d  %s (%s)%n", i.id(), i.period() == null ? "-" : i.period(),
                             Commands.date(i.addedAt()), i.links(), i.broken(),
                             OneLine.of(i.title() == null ? "" : i.title(), 60), OneLine.of(UrlPasswords.hide(i.source()), 80));
+                }
+                return Main.OK;
+            }));
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Remove a stored issue with its links and entries; the ranking stops learning from its entries.",
+                    "Items it marked accepted stay accepted; take one back with `kildevakt decide ID new`."})
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        IssuesCommand parent;
+
+        @Parameters(paramLabel = "ID", description = "the issue's id (issues list)")
+        long id;
+
+        @Override
+        public Integer call() {
+            Main main = parent.main;
+            return Commands.withConfig(main, false, config -> Commands.withExistingStore(main, store -> {
+                if (!store.links().removeIssue(id)) {
+                    main.terminal.err().println("issues remove: no issue with id " + id);
+                    return Main.USAGE;
+                }
+                if (!main.quiet) {
+                    main.terminal.out().println("issue " + id + " removed");
                 }
                 return Main.OK;
             }));

@@ -63,7 +63,7 @@ final class ItemsCommand implements Callable<Integer> {
                 PrintStream out = main.terminal.out();
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 try {
-                    writeJson(store, query, config, config == null ? null : Commands.relevance(main, config), writer);
+                    writeJson(store, query, config, config == null ? null : Commands.relevance(main, config, store), writer);
                     writer.flush();
                 } catch (IOException e) {
                     main.terminal.err().println("kildevakt items: cannot write: " + OneLine.of(String.valueOf(e.getMessage())));

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
                 ServeCommand.class,
                 CheckLinksCommand.class,
                 IssuesCommand.class,
+                DecideCommand.class,
+                LearnCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error, 3 another crawl holds the lock."})
 public final class Main implements Callable<Integer> {

@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int serve(ServeOptions options, Config config, Relevance relevance, Store store) {
-        Review review = new Review(config, store, new Candidates(config, relevance),
+        Review review = new Review(config, store, new Candidates(config, new no.kildevakt.rank.learn.LearningFromStore(relevance, store)),
                 recrawler(Commands.crawlRunner(main, config), store), HealthRules::health, new StoredLinkReports(store),
                 Clock.systemUTC());
         ReviewServer server;

@@ -17,7 +17,7 @@ import no.kildevakt.store.StoredItem;
 
 /**
  * The item JSON shape of DESIGN.md ({@code id, source, section, title, url, published, event_date,
- * summary, score, matched, status}, plus {@code sources, published_at, published_raw, first_seen, guid}), written in one
+ * summary, score, matched, why, status}, plus {@code sources, published_at, published_raw, first_seen, guid}), written in one
  * place so that {@code items --json}, {@code digest --format json} and the review API cannot drift
  * apart. Scripts rely on the shape: fields may be added, never renamed.
  *
@@ -57,6 +57,23 @@ public final class ItemJson {
         ArrayNode matched = o.putArray("matched");
         if (score != null) {
             score.matched().forEach(matched::add);
+        }
+        // the parts of the score for scripts: topics with their weight, the nearest precedents, the learned bonus
+        ArrayNode why = o.putArray("why");
+        if (score != null) {
+            for (Score.Why w : score.why()) {
+                ObjectNode part = why.addObject();
+                part.put("kind", w.kind());
+                part.put(w.kind().equals("topic") ? "topic" : w.kind().equals("learned") ? "name" : "title", w.name());
+                if (w.precedent() != null) {
+                    part.put("precedent", w.precedent());
+                }
+                if (!w.kind().equals("topic") && !w.kind().equals("learned")) {
+                    part.put("similarity", w.similarity());
+                } else {
+                    part.put("weight", Math.round(w.weight() * 1000) / 1000.0);
+                }
+            }
         }
         o.put("status", item.status().code());
         ArrayNode sources = o.putArray("sources");

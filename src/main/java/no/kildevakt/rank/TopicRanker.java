@@ -123,7 +123,20 @@ public final class TopicRanker implements Relevance {
             inTitle.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
             inSummary.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
         }
-        return new Score(sum * sourceWeight, List.copyOf(matched));
+        List<Score.Why> why = order.stream()
+                .map(t -> new Score.Why("topic", t.id(), null, 0, points.get(t) * sourceWeight))
+                .toList();
+        return new Score(sum * sourceWeight, List.copyOf(matched), why);
+    }
+
+    /**
+     * The analysed word forms of a text, as this ranker sees it (folding, stemming, the topics' compound
+     * parts), in order and with repeats; the learned ranking compares items with the same forms.
+     */
+    public List<String> wordForms(String text) {
+        List<String> forms = new ArrayList<>();
+        analysis.text(text).words().forEach(w -> forms.addAll(w.forms()));
+        return forms;
     }
 
     /** The largest weight among the sources that listed the item (1 for sources feeds.yml no longer has). */

@@ -55,6 +55,16 @@ public final class Decisions {
      * @throws StoreException           when there is no such item or the database fails
      */
     public StoredItem decide(long itemId, ReviewStatus status, String note, Instant at) throws StoreException {
+        return decide(itemId, status, note, at, null);
+    }
+
+    /**
+     * Records a decision taken for an issue: as {@link #decide(long, ReviewStatus, String, Instant)}, with the
+     * issue's period (2024-Q4, 2024-12 …) kept in the history.
+     *
+     * @param period the issue's period, or null when the decision belongs to no issue
+     */
+    public StoredItem decide(long itemId, ReviewStatus status, String note, Instant at, String period) throws StoreException {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
         checkLength("note", note);
@@ -73,11 +83,12 @@ public final class Decisions {
                     }
                 }
                 try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO decisions (item_id, decision, note, decided_at) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO decisions (item_id, decision, note, decided_at, period) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setLong(1, itemId);
                     insert.setString(2, status.code());
                     setText(insert, 3, note == null || note.isBlank() ? null : note.strip());
                     Store.setInstant(insert, 4, at);
+                    setText(insert, 5, period == null || period.isBlank() ? null : period.strip());
                     insert.executeUpdate();
                 }
                 return null;
@@ -132,6 +143,61 @@ public final class Decisions {
                 }
             } catch (SQLException e) {
                 throw store.failure("read the decisions on item " + itemId, e);
+            }
+        }
+    }
+
+    /**
+     * An item's latest decision when it is an accept or a reject, with the item's text as its source
+     * published it: what the ranking learns from.
+     *
+     * @param period the issue the decision was taken for, or null
+     */
+    public record Latest(long itemId, ReviewStatus decision, Instant decidedAt, String period, String title,
+            String summary, String source, String section, String url) {}
+
+    /**
+     * Each item's latest decision, for items whose latest decision is an accept or a reject (a decision
+     * taken back with {@code new} stops counting), in the order they were taken. Whichever issue a
+     * decision was taken for, the latest one counts.
+     */
+    public List<Latest> latest() throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement("""
+                    SELECT d.item_id, d.decision, d.decided_at, d.period, i.title, i.summary, i.first_source, i.section, i.url
+                      FROM decisions d JOIN items i ON i.id = d.item_id
+                     WHERE d.id = (SELECT max(id) FROM decisions l WHERE l.item_id = d.item_id)
+                       AND d.decision IN ('accepted', 'rejected')
+                     ORDER BY d.id""");
+                    ResultSet rs = select.executeQuery()) {
+                List<Latest> latest = new ArrayList<>();
+                while (rs.next()) {
+                    latest.add(new Latest(rs.getLong(1), ReviewStatus.ofCode(rs.getString(2)), Store.instant(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                }
+                return latest;
+            } catch (SQLException e) {
+                throw store.failure("read the latest decisions", e);
+            }
+        }
+    }
+
+    /**
+     * A number that changes whenever a decision is recorded or an issue's entries change, so a ranking
+     * built from the evidence can tell cheaply that it must be rebuilt.
+     */
+    public String evidenceVersion() throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement("""
+                    SELECT (SELECT coalesce(max(id), 0) FROM decisions) || '/'
+                        || (SELECT count(*) FROM issue_entries) || '/'
+                        || (SELECT coalesce(max(updated_at), '') FROM issues) || '/'
+                        || (SELECT count(*) FROM issues)""");
+                    ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            } catch (SQLException e) {
+                throw store.failure("read the decisions' version", e);
             }
         }
     }

@@ -150,6 +150,105 @@ public final class LinkRecords {
         }
     }
 
+    /** One entry of a past issue: its heading and the paragraph after it (what the newsletter wrote). */
+    public record IssueEntry(String heading, String text) {
+        public IssueEntry {
+            heading = heading == null ? "" : heading.strip();
+            text = text == null ? "" : text.strip();
+        }
+    }
+
+    /** An entry as stored, with the issue it is from. */
+    public record StoredEntry(long issueId, String issueTitle, String period, Instant addedAt, IssueEntry entry) {}
+
+    /** Replaces the entries of an issue (adding an issue again replaces them, like its links). */
+    public void saveEntries(long issueId, List<IssueEntry> entries) throws StoreException {
+        synchronized (store) {
+            store.inTransaction("store the entries of issue " + issueId, c -> {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM issue_entries WHERE issue_id = ?")) {
+                    delete.setLong(1, issueId);
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO issue_entries (issue_id, position, heading, text) VALUES (?, ?, ?, ?)")) {
+                    int position = 0;
+                    for (IssueEntry e : entries) {
+                        insert.setLong(1, issueId);
+                        insert.setInt(2, position++);
+                        insert.setString(3, e.heading());
+                        insert.setString(4, e.text());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Every entry of every stored issue, issue by issue in the order of {@link #issues()}. */
+    public List<StoredEntry> entries() throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement("""
+                    SELECT i.id, i.title, i.period, i.added_at, e.heading, e.text
+                      FROM issue_entries e JOIN issues i ON i.id = e.issue_id
+                     ORDER BY i.period, i.added_at, i.id, e.position""");
+                    ResultSet rs = select.executeQuery()) {
+                List<StoredEntry> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getString(3), Store.instant(rs.getString(4)),
+                            new IssueEntry(rs.getString(5), rs.getString(6))));
+                }
+                return entries;
+            } catch (SQLException e) {
+                throw store.failure("read the entries of the stored issues", e);
+            }
+        }
+    }
+
+    /** The stored items whose URL an issue links to (as written or as checked), by id. */
+    public List<Long> itemsCitedBy(long issueId) throws StoreException {
+        synchronized (store) {
+            try (PreparedStatement select = store.connection().prepareStatement("""
+                    SELECT DISTINCT it.id FROM issue_links l JOIN items it ON it.url IN (l.url, l.check_url)
+                     WHERE l.issue_id = ? ORDER BY it.id""")) {
+                select.setLong(1, issueId);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<Long> ids = new ArrayList<>();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                    return ids;
+                }
+            } catch (SQLException e) {
+                throw store.failure("match the links of issue " + issueId + " to stored items", e);
+            }
+        }
+    }
+
+    /**
+     * Removes a stored issue with its links and entries (the ranking stops learning from them); decisions it
+     * recorded stay, as every decision does, and are taken back with {@code decide ID new}.
+     *
+     * @return whether there was such an issue
+     */
+    public boolean removeIssue(long issueId) throws StoreException {
+        synchronized (store) {
+            return store.inTransaction("remove issue " + issueId, c -> {
+                for (String table : List.of("issue_entries", "issue_links")) {
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE issue_id = ?")) {
+                        delete.setLong(1, issueId);
+                        delete.executeUpdate();
+                    }
+                }
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM issues WHERE id = ?")) {
+                    delete.setLong(1, issueId);
+                    return delete.executeUpdate() > 0;
+                }
+            });
+        }
+    }
+
     /** Every stored issue, oldest first, with its link counts. */
     public List<Issue> issues() throws StoreException {
         synchronized (store) {

@@ -174,5 +174,18 @@ final class Schema {
                     UPDATE items SET updated = NULL
                      WHERE updated IS NOT NULL
                        AND (updated NOT GLOB '[0-9][0-9][0-9][0-9]-*' OR updated < '1990-01-01'
-                            OR updated > strftime('%Y-%m-%dT%H:%M:%fZ', last_seen, '+1 day'))"""));
+                            OR updated > strftime('%Y-%m-%dT%H:%M:%fZ', last_seen, '+1 day'))"""),
+            // v6: what the ranking learns from (issue 11). A decision may name the issue (period) it was taken
+            // for; a past issue's entries (heading and paragraph) are kept as examples of what the newsletter
+            // writes about, and go with their issue.
+            List.of(
+                    "ALTER TABLE decisions ADD COLUMN period TEXT",
+                    """
+                    CREATE TABLE issue_entries (
+                        issue_id INTEGER NOT NULL REFERENCES issues (id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        heading  TEXT NOT NULL,
+                        text     TEXT NOT NULL,
+                        PRIMARY KEY (issue_id, position)
+                    )"""));
 }
