@@ -205,6 +205,37 @@ class TopicRankerTest {
         void wordsApartOrOutOfOrderAreNoPhrase(String title) {
             assertEquals(0, score(ranker, title), title);
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Vold i sine nære relasjoner", "vold i de nære relasjoner", "Vold i alle nære relasjoner", "forced – or – labour"})
+        void upToTwoShortWordsMayStandBetweenThePhrasesWords(String title) {
+            assertEquals(10, score(ranker, title), title);
+        }
+
+        @Test
+        void shortWordsBetweenTheWordsOfADefaultTopicTerm() {
+            // the children's topic (10 in a title: 20), not only the general one (6: 12)
+            assertTrue(DEFAULTS.score("Seksuelle overgrep mot små barn", "", 1).value() > 20);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"vold i nære og kjære relasjoner", "forced to do so by labour", "Forced, unpaid labour",
+                "vold i svært nære relasjoner"})
+        void aLongWordOrMoreThanTwoWordsBetweenAreNoPhrase(String title) {
+            assertEquals(0, score(ranker, title), title);
+        }
+    }
+
+    @Nested
+    class SwedishAndDanishInflections {
+        @ParameterizedTest
+        @ValueSource(strings = {"Køb af seksuel ydelse", "Mäns våld mot kvinnorna", "Våldtäkterna ökar",
+                "Volden i nære relationerne"})
+        void swedishAndDanishStemsMeetTheirTerms(String title) {
+            TopicRanker r = ranker(topic("t", 5, "køb af seksuelle ydelser", "mäns våld mot kvinnor", "våldtäkt",
+                    "vold i nære relationer"));
+            assertEquals(10, score(r, title), title);
+        }
     }
 
     @Nested
