@@ -42,7 +42,7 @@ final class ConfigReader {
             "user_agent", "contact", "per_host_delay", "timeout", "max_body", "interval",
             "retries", "max_retry_after", "max_redirects", "concurrency", "max_crawl_time", "min_score");
     private static final List<String> SECTION_KEYS = List.of("id", "title", "events");
-    private static final List<String> TOPIC_KEYS = List.of("id", "weight", "terms", "exclude");
+    private static final List<String> TOPIC_KEYS = List.of("id", "name", "weight", "terms", "exclude");
     private static final List<String> SOURCE_KEYS = List.of(
             "id", "name", "url", "type", "section", "interval", "weight", "select", "date_from_url", "pages", "enrich");
     /** CSS selectors of an HTML listing; {@code next} finds the link to the following page. */
@@ -261,7 +261,8 @@ final class ConfigReader {
                 throw error(termsNode, m.at("terms"), "must list at least one term");
             }
             List<String> exclude = m.has("exclude") ? strings(m.get("exclude").get(), m.at("exclude")) : List.of();
-            topics.add(new Topic(id, weight, terms, exclude));
+            String name = m.has("name") ? string(m.get("name").get(), m.at("name")) : null;
+            topics.add(new Topic(id, weight, terms, exclude, name));
         }
         return topics;
     }

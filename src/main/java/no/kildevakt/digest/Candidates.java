@@ -94,7 +94,8 @@ public final class Candidates {
             }
             // sections feeds.yml no longer has: last, by id, so the order does not depend on the store's
             new TreeMap<>(bySection).forEach((id, entries) -> sections.add(new DigestSection(id, id, false, false, sorted(entries))));
-            return new Digest(period, sections);
+            return new Digest(period, sections,
+                    selection.all() ? java.util.OptionalDouble.of(relevance.threshold()) : java.util.OptionalDouble.empty());
         }
     }
 

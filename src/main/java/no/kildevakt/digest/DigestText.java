@@ -15,6 +15,15 @@ public final class DigestText {
         return "kildevakt: " + n + (n == 1 ? " ny sak " : " nye saker ") + digest.period().label();
     }
 
+    /**
+     * The divider before the first entry of a section that scores below the threshold, shown only when a
+     * digest lists those too ({@code --all}): recall comes first, so the editor should see where the
+     * threshold cut and glance below it.
+     */
+    public static String divider(Digest digest) {
+        return "under terskelen (score under " + score(digest.threshold().orElse(0)) + ")";
+    }
+
     /** A score with at most one decimal ({@code 12.5}, {@code 10}). */
     public static String score(double value) {
         double rounded = Math.round(value * 10) / 10.0;

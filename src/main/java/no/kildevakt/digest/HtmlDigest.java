@@ -22,8 +22,13 @@ public final class HtmlDigest implements DigestWriter {
         List<Map<String, Object>> sections = new ArrayList<>();
         for (DigestSection s : digest.sections()) {
             List<Map<String, Object>> entries = new ArrayList<>();
+            boolean divided = false;
             for (DigestEntry e : s.entries()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
+                if (!divided && digest.belowThreshold(e)) {
+                    entry.put("divider", DigestText.divider(digest));
+                    divided = true;
+                }
                 entry.put("title", e.item().title());
                 entry.put("link", WebLinks.safe(e.item().url()).orElse(null));
                 entry.put("date", DigestText.date(e));

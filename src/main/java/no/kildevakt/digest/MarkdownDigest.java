@@ -16,7 +16,12 @@ public final class MarkdownDigest implements DigestWriter {
         }
         for (DigestSection section : digest.sections()) {
             md.append("\n## ").append(MarkdownText.escape(section.title())).append("\n");
+            boolean divided = false;
             for (DigestEntry e : section.entries()) {
+                if (!divided && digest.belowThreshold(e)) {
+                    md.append("\n---\n\n*").append(MarkdownText.inline(DigestText.divider(digest))).append("*\n");
+                    divided = true;
+                }
                 md.append("\n### ").append(title(e)).append("\n\n");
                 // in italics: reads as a by-line, and a date cannot start an ordered list
                 md.append('*').append(MarkdownText.inline(DigestText.date(e))).append(" · ")

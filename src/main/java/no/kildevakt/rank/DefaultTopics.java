@@ -46,7 +46,8 @@ public final class DefaultTopics {
                     string(t.get("id"), "topics.id"),
                     ((Number) t.getOrDefault("weight", 1)).intValue(),
                     strings(t.get("terms"), "terms"),
-                    t.containsKey("exclude") ? strings(t.get("exclude"), "exclude") : List.of()));
+                    t.containsKey("exclude") ? strings(t.get("exclude"), "exclude") : List.of(),
+                    t.containsKey("name") ? string(t.get("name"), "topics.name") : null));
         }
         return List.copyOf(topics);
     }

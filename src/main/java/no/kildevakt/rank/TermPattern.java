@@ -13,8 +13,9 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 
 /**
  * One term of a topic (or an exclude or negative context), compiled to a sequence of word patterns that
- * must match consecutive words. A term of several words is therefore a phrase, whatever whitespace or
- * punctuation separates the words in the item ({@code "forced  labour"}, {@code forced-labour}).
+ * must match words of the text in order. A term of several words is therefore a phrase, whatever
+ * whitespace or punctuation separates the words in the item ({@code "forced  labour"},
+ * {@code forced-labour}), and up to {@link #MAX_GAP} short words may stand between its words.
  *
  * <p>A word of the term matches a word of the text when they share a form (written, stemmed, or a
  * compound part; see {@link TextAnalysis}). A word containing {@code *} is a wildcard ({@code *} = any
@@ -25,6 +26,20 @@ final class TermPattern {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Inside a wildcard chunk, what separates words (the tokenizer would drop the {@code *}). */
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}*]+");
+
+    /**
+     * How many words of the text, in all, a phrase may skip between its own words. Titles insert a
+     * possessive, article or preposition into a listed concept ("vold i sine nære relasjoner",
+     * "seksuelle overgrep mot små barn", "human sex trafficking"); two such words are allowed, no more,
+     * so that words far apart are still no phrase.
+     */
+    static final int MAX_GAP = 2;
+
+    /**
+     * The longest word (in letters, after folding) a phrase may skip: function words and short
+     * modifiers ("i", "sine", "the", "små", "af"), not content words that change what the phrase is about.
+     */
+    static final int SHORT_WORD = 4;
 
     private final String text;
     private final List<WordPattern> words;
@@ -93,23 +108,48 @@ final class TermPattern {
         return plain;
     }
 
-    /** Where the term occurs in the text: word index spans, start inclusive, end exclusive, in order. */
+    /**
+     * Where the term occurs in the text: word index spans, start inclusive, end exclusive, in order of start.
+     * The words of the term must occur in its order; between two of them the text may hold short words
+     * (see {@link #SHORT_WORD}), at most {@link #MAX_GAP} in all, so that "vold i nære relasjoner" is found in
+     * "vold i sine nære relasjoner". A span is the tightest such match from its start.
+     */
     List<Span> find(AnalysedText text) {
-        int n = words.size();
         List<Span> found = new ArrayList<>();
         for (int start : words.get(0).candidates(text)) {
-            if (start + n > text.size()) {
-                continue;
-            }
-            boolean all = true;
-            for (int k = 1; k < n && all; k++) {
-                all = words.get(k).matches(text.word(start + k));
-            }
-            if (all) {
-                found.add(new Span(start, start + n));
+            int end = rest(text, 1, start + 1, MAX_GAP);
+            if (end >= 0) {
+                found.add(new Span(start, end));
             }
         }
         return found;
+    }
+
+    /**
+     * Matches the term's words from {@code k} on, the first of them at {@code at} or, skipping short
+     * words, up to {@code gap} words later; the end of the match (exclusive), or -1 when there is none.
+     * Closer placements are tried first, so the span found is the tightest.
+     */
+    private int rest(AnalysedText text, int k, int at, int gap) {
+        if (k == words.size()) {
+            return at;
+        }
+        for (int skip = 0; skip <= gap && at + skip < text.size(); skip++) {
+            if (skip > 0 && !isShort(text.word(at + skip - 1))) {
+                break;
+            }
+            if (words.get(k).matches(text.word(at + skip))) {
+                int end = rest(text, k + 1, at + skip + 1, gap - skip);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isShort(TextAnalysis.Word word) {
+        return word.written().length() <= SHORT_WORD;
     }
 
     @Override

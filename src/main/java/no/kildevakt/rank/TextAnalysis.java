@@ -24,7 +24,12 @@ import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
 import org.apache.lucene.analysis.no.NorwegianLightStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.sv.SwedishLightStemmer;
+import org.apache.lucene.util.AttributeSource;
+import org.tartarus.snowball.ext.DanishStemmer;
 
 /**
  * Turns item text and topic terms into comparable words with Lucene's analysers, so that matching
@@ -36,7 +41,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * {@code maenniskohandel} meet) and {@link ASCIIFoldingFilter} (other diacritics). Each word is then kept
  * as written <em>and</em> as stemmed ({@link KeywordRepeatFilter}, {@link NorwegianLightStemFilter} for
  * bokmål and nynorsk, then {@link EnglishMinimalStemFilter} for plurals), because an item's language is
- * not known and a wrong-language stem must never hide the written form.
+ * not known and a wrong-language stem must never hide the written form. The written word also gets its
+ * Swedish ({@link SwedishLightStemmer}) and Danish (Snowball's {@link DanishStemmer}) stems as further
+ * forms, each from the written word rather than from another language's stem, so that
+ * {@code relationerne}, {@code människohandlarna} and {@code ydelserne} meet their terms.
  *
  * <p>Item text additionally passes a {@link DictionaryCompoundWordTokenFilter} whose dictionary is the
  * one-word terms of at least {@link #COMPOUND_MIN} letters: Scandinavian compounds are written as one
@@ -136,6 +144,66 @@ final class TextAnalysis {
         INVISIBLE = builder.build();
     }
 
+    /**
+     * After {@link KeywordRepeatFilter}: for each written (keyword) token, adds its Swedish light and Danish
+     * Snowball stems at the same position, marked as keywords so that the Norwegian and English stemmers
+     * after it leave them alone (stemming a stem would over-stem). Stemmer state lives in the filter, and
+     * Lucene gives each thread its own chain, so this is thread-safe.
+     */
+    private static final class NeighbourStemsFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final SwedishLightStemmer swedish = new SwedishLightStemmer();
+        private final DanishStemmer danish = new DanishStemmer();
+        private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+        private AttributeSource.State state;
+        /** Shorter stems are dropped: Snowball cuts {@code børn} to {@code bor} ("lives"), a different word. */
+        private static final int MIN_NEIGHBOUR_STEM = 4;
+
+        NeighbourStemsFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!pending.isEmpty()) {
+                restoreState(state);
+                term.setEmpty().append(pending.poll());
+                keyword.setKeyword(true);
+                increment.setPositionIncrement(0);
+                return true;
+            }
+            if (!input.incrementToken()) {
+                return false;
+            }
+            if (keyword.isKeyword()) {
+                String written = term.toString();
+                char[] buffer = written.toCharArray();
+                String sv = new String(buffer, 0, swedish.stem(buffer, buffer.length));
+                danish.setCurrent(written);
+                danish.stem();
+                String da = danish.getCurrent();
+                for (String stem : new String[] {sv, da}) {
+                    if (stem.length() >= MIN_NEIGHBOUR_STEM && !stem.equals(written) && !pending.contains(stem)) {
+                        pending.add(stem);
+                    }
+                }
+                if (!pending.isEmpty()) {
+                    state = captureState();
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pending.clear();
+            state = null;
+        }
+    }
+
     /** The analysis chain; with a dictionary it also decomposes compounds (for item text). */
     private static final class Chain extends Analyzer {
         private final CharArraySet compoundParts;
@@ -153,6 +221,7 @@ final class TextAnalysis {
                         COMPOUND_MIN + 1, COMPOUND_MIN, COMPOUND_MAX, false);
             }
             stream = new KeywordRepeatFilter(stream);
+            stream = new NeighbourStemsFilter(stream);
             stream = new NorwegianLightStemFilter(stream, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
             stream = new EnglishMinimalStemFilter(stream);
             stream = new RemoveDuplicatesTokenFilter(stream);

@@ -19,6 +19,8 @@ import no.kildevakt.store.StoredItem;
  * found in the title (counted {@link #TITLE_FACTOR} times) and in the summary (counted once), each topic
  * counted at most once per field so that repeating a word does not inflate a score, multiplied by the
  * weight of the item's source. The README's "Relevance" section states the matching rules for editors.
+ * {@link Score#matched()} names the topics found (their {@code name:}), heaviest first, because that is
+ * what an editor reads on a card; {@link #explain} gives the terms behind them.
  *
  * <p>Immutable and thread-safe: the topic terms are compiled once and the Lucene analysers are reused.
  */
@@ -107,26 +109,55 @@ public final class TopicRanker implements Relevance {
         if (!Double.isFinite(sourceWeight) || sourceWeight < 0) {
             throw new IllegalArgumentException("source weight must be a finite number >= 0, got " + sourceWeight);
         }
+        List<TopicMatch> found = explain(title, summary);
+        if (found.isEmpty()) {
+            return Score.NONE;
+        }
+        double sum = 0;
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, Double> byTopic = new LinkedHashMap<>();
+        for (TopicMatch m : found) {
+            sum += m.points();
+            names.add(m.name());
+            byTopic.merge(m.topic(), m.points(), Double::sum);
+        }
+        List<Score.Why> why = new ArrayList<>();
+        byTopic.forEach((topic, points) -> why.add(new Score.Why("topic", topic, null, 0, points * sourceWeight)));
+        return new Score(sum * sourceWeight, List.copyOf(names), why);
+    }
+
+    /**
+     * The terms behind a score, for {@code learn --explain} and for tests: each topic found, heaviest
+     * first, with every term that fired (title before summary within a topic; a term whose words an
+     * earlier term of the topic already found is not repeated). Points are before the source weight.
+     */
+    public List<TopicMatch> explain(String title, String summary) {
         Map<CompiledTopic, Set<String>> inTitle = matches(analysis.text(title));
         Map<CompiledTopic, Set<String>> inSummary = matches(analysis.text(summary));
         Map<CompiledTopic, Double> points = new LinkedHashMap<>();
         inTitle.keySet().forEach(t -> points.merge(t, t.weight() * TITLE_FACTOR, Double::sum));
         inSummary.keySet().forEach(t -> points.merge(t, (double) t.weight(), Double::sum));
-        if (points.isEmpty()) {
-            return Score.NONE;
-        }
-        double sum = points.values().stream().mapToDouble(Double::doubleValue).sum();
         List<CompiledTopic> order = new ArrayList<>(points.keySet());
         order.sort(Comparator.comparing(points::get).reversed());
-        Set<String> matched = new LinkedHashSet<>();
+        List<TopicMatch> found = new ArrayList<>();
         for (CompiledTopic t : order) {
-            inTitle.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
-            inSummary.getOrDefault(t, Set.of()).forEach(term -> matched.add(t.id() + ":" + term));
+            addAll(found, t, inTitle.get(t), TopicMatch.Field.TITLE, t.weight() * TITLE_FACTOR);
+            addAll(found, t, inSummary.get(t), TopicMatch.Field.SUMMARY, t.weight());
         }
-        List<Score.Why> why = order.stream()
-                .map(t -> new Score.Why("topic", t.id(), null, 0, points.get(t) * sourceWeight))
-                .toList();
-        return new Score(sum * sourceWeight, List.copyOf(matched), why);
+        return List.copyOf(found);
+    }
+
+    /** Adds a topic's terms found in one field; the field's points go with its first term only. */
+    private static void addAll(List<TopicMatch> found, CompiledTopic t, Set<String> terms, TopicMatch.Field field,
+            double points) {
+        if (terms == null) {
+            return;
+        }
+        boolean first = true;
+        for (String term : terms) {
+            found.add(new TopicMatch(t.id(), t.name(), term, field, first ? points : 0));
+            first = false;
+        }
     }
 
     /**
@@ -199,12 +230,14 @@ public final class TopicRanker implements Relevance {
     /** A topic with its terms compiled; identity equality, since it is a map key on every score. */
     private static final class CompiledTopic {
         private final String id;
+        private final String name;
         private final int weight;
         private final List<TermPattern> terms;
         private final List<TermPattern> exclude;
 
-        private CompiledTopic(String id, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+        private CompiledTopic(String id, String name, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
             this.id = id;
+            this.name = name;
             this.weight = weight;
             this.terms = terms;
             this.exclude = exclude;
@@ -212,6 +245,10 @@ public final class TopicRanker implements Relevance {
 
         String id() {
             return id;
+        }
+
+        String name() {
+            return name;
         }
 
         int weight() {
@@ -227,7 +264,7 @@ public final class TopicRanker implements Relevance {
         }
 
         static CompiledTopic of(Topic topic, TextAnalysis analysis) {
-            return new CompiledTopic(topic.id(), topic.weight(),
+            return new CompiledTopic(topic.id(), topic.name(), topic.weight(),
                     compile(topic.terms(), analysis, "topic " + topic.id()),
                     compile(topic.exclude(), analysis, "topic " + topic.id()));
         }

@@ -121,7 +121,7 @@ final class Pages {
     record ItemView(long id, String title, String originalTitle, boolean titleEdited, String href, String url,
             String source, String sourceName, String section, String date, String isoDate, String dateKind,
             String summary, String score, List<String> matched, boolean hasMatched, String status, String statusLabel,
-            String note) {}
+            String note, String divider) {}
 
     /** A section with its items and counts. */
     record SectionView(String id, String title, String href, int total, int accepted, int rejected, List<ItemView> items) {}
@@ -153,6 +153,7 @@ final class Pages {
         int total = 0;
         int accepted = 0;
         int rejected = 0;
+        int undecided = 0;
         for (DigestSection s : digest.sections()) {
             List<DigestEntry> inSection = s.entries().stream().filter(filter::matchesIgnoringSection).toList();
             if (inSection.isEmpty()) {
@@ -161,7 +162,7 @@ final class Pages {
             boolean visible = filter.section() == null || filter.section().equals(s.id());
             String href = visible ? "#s-" + s.id() : "/?" + queryWith(request, period, "section", s.id());
             // counts are the section's; the cards only those of this page (the rest come with "show more")
-            SectionView view = section(s, inSection, href, inSection.stream().filter(onPage::contains).toList());
+            SectionView view = section(digest, s, inSection, href, inSection.stream().filter(onPage::contains).toList());
             toc.add(view);
             if (visible) {
                 if (!view.items().isEmpty()) {
@@ -170,6 +171,7 @@ final class Pages {
                 total += view.total();
                 accepted += view.accepted();
                 rejected += view.rejected();
+                undecided += view.total() - view.accepted() - view.rejected();
             }
         }
         Map<String, Object> scope = base("review", lang.label("navReview") + " " + period.text(), period);
@@ -178,6 +180,7 @@ final class Pages {
         scope.put("total", total);
         scope.put("accepted", accepted);
         scope.put("rejected", rejected);
+        scope.put("undecided", undecided);
         scope.put("all", all);
         if (loaded.nextCursor() != null) {
             scope.put("moreHref", "/?" + queryWith(request, period, "cursor", loaded.nextCursor()));
@@ -206,14 +209,23 @@ final class Pages {
         return q.toString();
     }
 
-    private SectionView section(DigestSection s, List<DigestEntry> entries, String href, List<DigestEntry> shown) {
+    private SectionView section(Digest digest, DigestSection s, List<DigestEntry> entries, String href, List<DigestEntry> shown) {
         int accepted = (int) entries.stream().filter(e -> e.item().status() == ReviewStatus.ACCEPTED).count();
         int rejected = (int) entries.stream().filter(e -> e.item().status() == ReviewStatus.REJECTED).count();
         String title = s.known() ? s.title() : lang.label("otherSection") + ": " + s.id();
-        return new SectionView(s.id(), title, href, entries.size(), accepted, rejected, shown.stream().map(this::item).toList());
+        // the divider goes before the section's first item below the threshold, on whichever page it falls
+        DigestEntry firstBelow = digest.threshold().isEmpty() ? null
+                : entries.stream().filter(digest::belowThreshold).findFirst().orElse(null);
+        String divider = lang.format("underThreshold", DigestText.score(digest.threshold().orElse(0)));
+        return new SectionView(s.id(), title, href, entries.size(), accepted, rejected,
+                shown.stream().map(e -> item(e, e == firstBelow ? divider : null)).toList());
     }
 
     ItemView item(DigestEntry e) {
+        return item(e, null);
+    }
+
+    private ItemView item(DigestEntry e, String divider) {
         StoredItem i = e.item();
         String dateKind = "";
         if (i.eventDate() != null) {
@@ -226,7 +238,7 @@ final class Pages {
         return new ItemView(i.id(), i.draftTitle(), i.title(), titleEdited, WebLinks.safe(i.url()).orElse(null), i.url(),
                 i.source(), e.source(), e.section(), day == null ? null : lang.date(day), day == null ? null : day.toString(),
                 dateKind, i.draftSummary(), DigestText.score(e.score().value()), e.matched(), !e.matched().isEmpty(),
-                i.status().code(), statusLabel(i.status()), i.note());
+                i.status().code(), statusLabel(i.status()), i.note(), divider);
     }
 
     private String statusLabel(ReviewStatus status) {

@@ -158,6 +158,35 @@ class FormatsTest {
         assertTrue(page.text().contains("Den gjelder æøå ÆØÅ."));
     }
 
+    /** Two items of one section, one above and one below the threshold 5, listed with --all. */
+    private Digest withAll(Selection selection) throws Exception {
+        Candidates candidates = new Candidates(Fixtures.config(dir), keywords(5, "menneskehandel", 10, "kurs", 2));
+        return candidates.arrange(MARCH, List.of(
+                Fixtures.stored(1, "reg-jd", "norske", "Ny plan mot menneskehandel", "", SIXTH, null, SIXTH, "new"),
+                Fixtures.stored(2, "reg-jd", "norske", "Kurs i budsjettarbeid", "", SIXTH, null, SIXTH, "new"),
+                Fixtures.stored(3, "reg-jd", "norske", "Droner i beredskap", "", SIXTH, null, SIXTH, "new")), selection);
+    }
+
+    @Test
+    void withAllMarkdownAndHtmlShowWhereTheThresholdLies() throws Exception {
+        Digest all = withAll(new Selection(true, Selection.DEFAULT_STATUSES));
+        String md = new MarkdownDigest().write(all);
+        int divider = md.indexOf("*under terskelen (score under 5)*");
+        assertTrue(divider > md.indexOf("Ny plan mot menneskehandel") && divider < md.indexOf("Kurs i budsjettarbeid"), md);
+        assertEquals(md.indexOf("under terskelen"), md.lastIndexOf("under terskelen"), "one divider per section");
+        Document html = Jsoup.parse(new HtmlDigest().write(all));
+        List<String> order = html.select("h3, p.threshold").eachText();
+        assertEquals(List.of("Ny plan mot menneskehandel", "under terskelen (score under 5)", "Kurs i budsjettarbeid",
+                "Droner i beredskap"), order);
+    }
+
+    @Test
+    void withoutAllThereIsNoDivider() throws Exception {
+        Digest candidates = withAll(Selection.DEFAULT);
+        assertFalse(new MarkdownDigest().write(candidates).contains("under terskelen"));
+        assertTrue(Jsoup.parse(new HtmlDigest().write(candidates)).select("p.threshold").isEmpty());
+    }
+
     @Test
     void emptyDigestSaysSo() {
         Digest empty = new Digest(MARCH, List.of());

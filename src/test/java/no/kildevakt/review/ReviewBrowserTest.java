@@ -165,6 +165,8 @@ class ReviewBrowserTest {
         assertEquals("accepted", status("un-1"));
         assertEquals("Tatt med", item("jd-1").findElement(By.cssSelector(".status-badge")).getText());
         assertEquals("2", browser.findElement(By.cssSelector(".toc .total [data-count=accepted]")).getText());
+        // five undecided at first: two accepted, one rejected and reset
+        assertEquals("3", browser.findElement(By.cssSelector(".toc .total [data-count=new]")).getText());
         screenshot("02-keyboard-decisions");
     }
 

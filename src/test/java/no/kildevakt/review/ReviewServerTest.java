@@ -101,6 +101,21 @@ class ReviewServerTest {
     }
 
     @Test
+    void belowTheThresholdADividerShowsWhereItLiesAndThePageCountsTheUndecided() throws Exception {
+        Document all = html(http.get("/?all=1"));
+        Element divider = all.selectFirst("#s-norske p.threshold-divider");
+        assertEquals("under terskelen (score under 5)", divider.text());
+        assertEquals("Statsbudsjettet for 2025", divider.nextElementSibling().selectFirst("h3.title .open").text(),
+                "the divider stands before the section's first item below the threshold");
+        assertEquals(1, all.select("p.threshold-divider").size(), "only sections with items below it get one");
+        Document candidates = html(http.get("/"));
+        assertTrue(candidates.select("p.threshold-divider").isEmpty(), "without all=1 nothing lies below it");
+        assertEquals("5", candidates.selectFirst(".toc .total [data-count=new]").text());
+        assertTrue(candidates.selectFirst(".toc .total").text().contains("5 ubehandlet"),
+                candidates.selectFirst(".toc .total").text());
+    }
+
+    @Test
     void anotherPeriodShowsItsItemsWithNorwegianDates() throws Exception {
         Document page = html(http.get("/?period=2024-Q4"));
         assertEquals(List.of("Rapport om menneskehandel menneskehandel", "Nordisk konferanse om menneskehandel"), titles(page));

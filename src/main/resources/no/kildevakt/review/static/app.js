@@ -114,7 +114,7 @@
     if (toc) places.push(toc);
     places.forEach((place) => {
       [[before, -1], [after, 1]].forEach(([status, delta]) => {
-        if (status !== 'accepted' && status !== 'rejected') return;
+        if (status !== 'new' && status !== 'accepted' && status !== 'rejected') return;
         place.querySelectorAll('[data-count="' + status + '"]').forEach((n) => { n.textContent = Number(n.textContent) + delta; });
       });
     });
