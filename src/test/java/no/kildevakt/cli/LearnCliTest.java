@@ -39,10 +39,10 @@ class LearnCliTest {
         try (Store store = Store.open(db)) {
             Instant at = Instant.parse("2025-03-10T06:00:00Z");
             List<Item> items = List.of(
-                    new Item("a", "https://www.regjeringen.no/a", null, "Salg og bytte af dopamin-produkter blandt unge",
-                            "Ny rapport om unges handel med vanedannende produkter.", Instant.parse("2025-02-10T09:00:00Z"), null),
-                    new Item("b", "https://www.regjeringen.no/b", null, "Salg og bytte af dopamin-produkter blandt unge på nettet",
-                            "Rapport om unges handel med vanedannende produkter på sociale medier.", Instant.parse("2025-03-01T09:00:00Z"), null),
+                    new Item("a", "https://www.regjeringen.no/a", null, "Frivilligsentralene får nye tilskudd til dugnad",
+                            "Tilskuddsordningen for frivilligsentraler og dugnad styrkes.", Instant.parse("2025-02-10T09:00:00Z"), null),
+                    new Item("b", "https://www.regjeringen.no/b", null, "Frivilligsentralene i Nordland får nye tilskudd til dugnad",
+                            "Tilskuddsordningen for frivilligsentraler og dugnad styrkes i Nordland.", Instant.parse("2025-03-01T09:00:00Z"), null),
                     new Item("c", "https://www.regjeringen.no/c", null, "Statsbudsjettet", "", null, null));
             store.items().recordRound(new Round("reg-jd", "norske", at, at, Outcome.OK, 200, null, "https://example.org/",
                     10, items, new SourceState("reg-jd", null, null, at, at, Outcome.OK, null, 0, 3, 3, null, null)));
@@ -66,7 +66,7 @@ class LearnCliTest {
         assertEquals(0, decided.code(), decided.err());
         CliRun after = CliRun.of(yml, db, "learn", "--explain", String.valueOf(twin));
         assertTrue(after.out().contains("a candidate"), after.out());
-        assertTrue(after.out().contains("«Salg og bytte af dopamin-produkter blandt unge» (i nummer 2025-Q1)"), after.out());
+        assertTrue(after.out().contains("«Frivilligsentralene får nye tilskudd til dugnad» (i nummer 2025-Q1)"), after.out());
 
         CliRun json = CliRun.of(yml, db, "items", "--json");
         boolean precedentInJson = false;
@@ -96,7 +96,7 @@ class LearnCliTest {
                 # Nyhetsbrev 2025-1
 
                 ## Unge og rusmidler
-                [Salg og bytte af dopamin-produkter blandt unge](https://www.regjeringen.no/a) er tema i en ny rapport.
+                [Frivilligsentralene får nye tilskudd til dugnad](https://www.regjeringen.no/a) er tema i en ny rapport.
                 """);
         CliRun added = CliRun.of(yml, db, "issues", "add", issue.toString(), "--period", "2025-Q1");
         assertEquals(0, added.code(), added.err());
