@@ -105,4 +105,56 @@ class LearnedRelevanceTest {
         assertTrue(millis < 20_000, millis + " ms");
         System.out.println("3000 items × 5000 examples, cold: " + millis + " ms");
     }
+
+    /** A month of decisions: the field's words recur though no title does. */
+    private static final List<Example> MONTH = List.of(
+            accepted("Barneombudet: barn i fengsel får ikke nok hjelp", "Rapport om barn og unge som soner."),
+            accepted("Ny rapport om barn utsatt for kriminell utnyttelse", "Barn utnyttes av kriminelle nettverk."),
+            accepted("Tiltak for barn i asylmottak", "Barneombudet ber om bedre oppfølging av barn på flukt."),
+            rejected("Statsbudsjettet for 2026 er lagt fram", "Regjeringen legger fram forslag til statsbudsjett."),
+            rejected("Ny leder for Politiets fellestjenester", "Direktøren er utnevnt i statsråd."),
+            rejected("Idrettsmeldingen er lagt fram", "Meldingen handler om frivillighet og idrettsanlegg."),
+            rejected("Nye regler for snøscooter", "Regjeringen endrer forskriften om motorferdsel i utmark."));
+
+    @Test
+    void theFieldsWordsLiftAnItemNoPrecedentIsLikeAndTheNearestPrecedentIsStillNamed() {
+        StoredItem item = item("Barneombudet: barn på institusjon mangler skoletilbud", "Mange barn får ikke undervisning.");
+        assertTrue(TOPICS.score(item).value() < TOPICS.threshold(), "the topics alone leave it under the threshold");
+        LearnedRelevance learned = new LearnedRelevance(TOPICS, MONTH);
+        LearnedRelevance.Explanation e = learned.explain(item);
+        assertTrue(e.score().value() >= learned.threshold(), e.toString());
+        assertTrue(e.accepted().get(0).similarity() < LearnedRelevance.A_HIGH, "no precedent alone carries it: " + e);
+        assertEquals("accepted", e.score().why().stream().filter(w -> !w.kind().equals("topic")).findFirst().get().kind());
+        Score.Why part = e.score().why().get(e.score().why().size() - 1);
+        assertEquals("learned", part.kind());
+        assertTrue(part.name().contains("barn"), part.name());
+    }
+
+    @Test
+    void wordsEveryTextHasAreNoFieldWords() {
+        // past issues alone: nothing rejected, so only words that recur in the entries count; "om", "i" and
+        // "for" recur everywhere and must not lift an unrelated item
+        List<Example> issue = List.of(
+                new Example("Rapport om menneskehandel i Norge", "En rapport om utnyttelse i arbeidslivet.", null, null, null, true, "i nummer 2024-Q1"),
+                new Example("Dom om tvangsarbeid i landbruket", "Retten dømte for grov utnyttelse.", null, null, null, true, "i nummer 2024-Q1"),
+                new Example("Seminar om menneskehandel for ansatte i kommunen", "Et seminar om utnyttelse.", null, null, null, true, "i nummer 2024-Q1"));
+        StoredItem item = item("Fartsgrenser i byen for syklister om sommeren", "Nye regler om trafikk i sentrum.");
+        Score score = new LearnedRelevance(TOPICS, issue).score(item);
+        assertTrue(score.value() < TOPICS.threshold(), score.toString());
+    }
+
+    @Test
+    void aSourceWhoseItemsAreAcceptedLeansAnItemUpAndOnlyALittle() {
+        List<Example> decided = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            decided.add(new Example("Sak " + i + " om noe helt annet", null, "barneombudet", "norske", null, true, "tatt med 1.1.2025"));
+            decided.add(new Example("Melding " + i + " om veier", null, "vegvesen", "norske", null, false, "avvist 1.1.2025"));
+        }
+        LearnedRelevance learned = new LearnedRelevance(TOPICS, decided);
+        StoredItem fromIt = new StoredItem(1, "key", "barneombudet", List.of("barneombudet"), "norske", "Årsmelding 2024",
+                "https://example.org/a", null, "", Instant.parse("2026-01-10T10:00:00Z"), null, null, null, null, ReviewStatus.NEW,
+                null, null, null, null);
+        double bonus = learned.explain(fromIt).bonus();
+        assertTrue(bonus > 0 && bonus <= learned.threshold() * LearnedRelevance.SOURCE, "bonus " + bonus);
+    }
 }
