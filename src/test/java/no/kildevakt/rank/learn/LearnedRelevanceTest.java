@@ -108,9 +108,9 @@ class LearnedRelevanceTest {
 
     /** A month of decisions: the field's words recur though no title does. */
     private static final List<Example> MONTH = List.of(
-            accepted("Barneombudet: barn i fengsel får ikke nok hjelp", "Rapport om barn og unge som soner."),
-            accepted("Ny rapport om barn utsatt for kriminell utnyttelse", "Barn utnyttes av kriminelle nettverk."),
-            accepted("Tiltak for barn i asylmottak", "Barneombudet ber om bedre oppfølging av barn på flukt."),
+            accepted("Frivilligsentralene i Agder får nye tilskudd", "Rapport om dugnad og frivillighet i nærmiljøet."),
+            accepted("Ny rapport om frivilligsentraler i distriktene", "Dugnad holder lokalsamfunn sammen."),
+            accepted("Tiltak for frivilligsentraler i byene", "Frivilligsentralene ber om bedre oppfølging av dugnad."),
             rejected("Statsbudsjettet for 2026 er lagt fram", "Regjeringen legger fram forslag til statsbudsjett."),
             rejected("Ny leder for Politiets fellestjenester", "Direktøren er utnevnt i statsråd."),
             rejected("Idrettsmeldingen er lagt fram", "Meldingen handler om frivillighet og idrettsanlegg."),
@@ -118,7 +118,7 @@ class LearnedRelevanceTest {
 
     @Test
     void theFieldsWordsLiftAnItemNoPrecedentIsLikeAndTheNearestPrecedentIsStillNamed() {
-        StoredItem item = item("Barneombudet: barn på institusjon mangler skoletilbud", "Mange barn får ikke undervisning.");
+        StoredItem item = item("Frivilligsentralene i Troms mangler lokaler til dugnad", "Mange sentraler får ikke plass.");
         assertTrue(TOPICS.score(item).value() < TOPICS.threshold(), "the topics alone leave it under the threshold");
         LearnedRelevance learned = new LearnedRelevance(TOPICS, MONTH);
         LearnedRelevance.Explanation e = learned.explain(item);
@@ -127,7 +127,7 @@ class LearnedRelevanceTest {
         assertEquals("accepted", e.score().why().stream().filter(w -> !w.kind().equals("topic")).findFirst().get().kind());
         Score.Why part = e.score().why().get(e.score().why().size() - 1);
         assertEquals("learned", part.kind());
-        assertTrue(part.name().contains("barn"), part.name());
+        assertTrue(part.name().contains("frivilligsentral"), part.name());
     }
 
     @Test
