@@ -76,10 +76,12 @@ final class IssuesCommand implements Callable<Integer> {
             }
             return Commands.withConfig(main, false, config -> {
                 Settings settings = config == null ? Settings.defaults() : config.settings();
+                List<String> sections = config == null ? List.of()
+                        : config.sections().stream().map(no.kildevakt.config.Section::title).toList();
                 List<ExtractedDocument> documents;
                 try (Fetcher fetcher = new Fetcher(settings.withTimeout(Duration.ofSeconds(30)),
                         FetcherOptions.defaults().withObeyRobots(false))) {
-                    documents = new IssueLoader(new LinkExtractor(), fetcher::fetch).load(target);
+                    documents = new IssueLoader(new LinkExtractor().withSectionTitles(sections), fetcher::fetch).load(target);
                 } catch (NoSuchFileException e) {
                     err.println(target + ": no such file or folder");
                     return Main.USAGE;
@@ -131,10 +133,14 @@ final class IssuesCommand implements Callable<Integer> {
         }
 
         /**
-         * The issue's entries to learn from. For now each citation's link text of at least three words (the
-         * entry's heading as the issue wrote it); the paragraph after a heading is not yet extracted.
+         * The issue's entries to learn from: its items (heading and paragraphs) as the document reader cut
+         * them. A document that yields none (a list of links, a scan) falls back to each citation's link
+         * text of at least three words, the item's title as the issue wrote it.
          */
         static List<LinkRecords.IssueEntry> entries(ExtractedDocument doc) {
+            if (!doc.entries().isEmpty()) {
+                return doc.entries().stream().map(e -> new LinkRecords.IssueEntry(e.heading(), e.text())).toList();
+            }
             java.util.Set<String> seen = new java.util.LinkedHashSet<>();
             for (var link : doc.links()) {
                 String text = link.text() == null ? "" : OneLine.of(link.text()).strip();

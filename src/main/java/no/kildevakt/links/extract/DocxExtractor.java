@@ -19,6 +19,8 @@ import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFSDT;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -37,10 +39,17 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
  * ({@code paragraph 7}, counting every body paragraph, empty ones too, as Word's navigation does), or
  * {@code table 1, row 2, cell 3}, {@code header 1}, {@code footnote 2}. Relative targets resolve against
  * the document's Hyperlink base property, else the issue's own URL.
+ *
+ * <p>Its entries come from the body (tables too; not headers, footers or notes): a paragraph in a
+ * heading style (Heading 1–9, Overskrift, Title, or with an outline level) or all in bold is a heading;
+ * one that opens with bold runs has a lead-in; any other is a paragraph.
  */
 final class DocxExtractor implements FormatExtractor {
     /** The URL (first argument that is not a switch) and bookmark ({@code \l}) of a HYPERLINK field. */
     private static final Pattern FIELD_TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+    /** Word's heading styles, by id or name, in English and Norwegian Word. */
+    private static final Pattern HEADING_STYLE = Pattern.compile(
+            "(?i)(heading|overskrift|title|tittel|subtitle|undertittel)\\s*\\d*");
 
     /**
      * POI's zip-bomb limits are static settings of the whole JVM, so they are set here, once, by the
@@ -64,6 +73,7 @@ final class DocxExtractor implements FormatExtractor {
             return out.result(DocumentType.DOCX, "");
         }
         String title = "";
+        Entries entries = source.entries();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(source.content()))) {
             Walk walk = new Walk(out, base(doc, source.base()));
             title = title(doc);
@@ -89,13 +99,90 @@ final class DocxExtractor implements FormatExtractor {
             }
             notes(walk, doc.getFootnotes(), "footnote");
             notes(walk, doc.getEndnotes(), "endnote");
+            new EntryWalk(doc.getStyles(), entries).elements(doc.getBodyElements());
         } catch (IOException | RuntimeException e) {
             // POI reports broken zips, missing parts and zip bombs with unchecked exceptions as often as
             // with IOException; either way it is this file that is bad, not the run
             out.fail("not a readable Word document (" + Occurrences.describe(e) + ")"
                     + (out.links().isEmpty() ? "; no links read" : "; some links may be missing"));
         }
-        return out.result(DocumentType.DOCX, title);
+        return out.result(DocumentType.DOCX, title, entries);
+    }
+
+    /** The body's paragraphs as headings, lead-ins and paragraphs, for {@link Entries}. */
+    private record EntryWalk(XWPFStyles styles, Entries entries) {
+
+        void elements(List<IBodyElement> elements) {
+            for (IBodyElement element : elements) {
+                if (element instanceof XWPFParagraph p) {
+                    paragraph(p);
+                } else if (element instanceof XWPFTable t) {
+                    for (XWPFTableRow row : t.getRows()) {
+                        for (XWPFTableCell cell : row.getTableCells()) {
+                            elements(cell.getBodyElements());
+                        }
+                    }
+                } else if (element instanceof XWPFSDT sdt) {
+                    entries.paragraph(sdt.getContent().getText());
+                }
+            }
+        }
+
+        private void paragraph(XWPFParagraph p) {
+            StringBuilder text = new StringBuilder();
+            int lead = 0;
+            boolean leadOpen = true;
+            for (XWPFRun run : p.getRuns()) {
+                String t = run.text();
+                if (t == null || t.isEmpty()) {
+                    continue;
+                }
+                text.append(t);
+                if (leadOpen && !t.isBlank()) {
+                    if (bold(run)) {
+                        lead = text.length();
+                    } else {
+                        leadOpen = false;
+                    }
+                }
+            }
+            String all = text.toString();
+            if (all.isBlank()) {
+                return;
+            }
+            if (headingStyle(p) || (lead > 0 && all.substring(lead).replaceAll("[\\s\\p{P}]", "").isEmpty())) {
+                entries.heading(all);
+            } else if (lead > 0) {
+                entries.leadIn(all.substring(0, lead), all.substring(lead));
+            } else {
+                entries.paragraph(all);
+            }
+        }
+
+        private boolean headingStyle(XWPFParagraph p) {
+            var ppr = p.getCTP().getPPr();
+            if (ppr != null && ppr.isSetOutlineLvl()) {
+                return true;
+            }
+            String id = p.getStyleID();
+            if (id == null || id.isEmpty()) {
+                return false;
+            }
+            if (HEADING_STYLE.matcher(id).matches()) {
+                return true;
+            }
+            XWPFStyle style = styles == null ? null : styles.getStyle(id);
+            return style != null && style.getName() != null && HEADING_STYLE.matcher(style.getName()).matches();
+        }
+
+        /** Bold as set on the run, or by a character style such as Strong (Sterk). */
+        private static boolean bold(XWPFRun run) {
+            if (run.isBold()) {
+                return true;
+            }
+            String style = run.getStyle();
+            return style != null && style.toLowerCase(java.util.Locale.ROOT).matches("(strong|sterk).*");
+        }
     }
 
     private static void notes(Walk walk, List<? extends XWPFAbstractFootnoteEndnote> notes, String kind) {

@@ -22,15 +22,26 @@ import java.util.Objects;
  *                 too large, a file that cannot be opened), so links are missing; the reason is among
  *                 the warnings. A run that meets one must not look like a clean run. Limits that left
  *                 part of a document unread on purpose are warnings only
+ * @param entries  the issue's items (heading and paragraphs), in document order, for learning what the
+ *                 newsletter writes about; at most {@value Entries#MAX_ENTRIES}. Empty for a document
+ *                 read only for its links
  */
 public record ExtractedDocument(String document, String type, String title,
-                                List<LinkOccurrence> links, List<String> warnings, boolean unreadable) {
+                                List<LinkOccurrence> links, List<String> warnings, boolean unreadable,
+                                List<IssueEntry> entries) {
     public ExtractedDocument {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(type, "type");
         title = title == null ? "" : title;
         links = List.copyOf(links);
         warnings = List.copyOf(warnings);
+        entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    /** A document with no entries (its links only). */
+    public ExtractedDocument(String document, String type, String title, List<LinkOccurrence> links,
+                             List<String> warnings, boolean unreadable) {
+        this(document, type, title, links, warnings, unreadable, List.of());
     }
 
     /** A document that was read, with these warnings. */
@@ -41,7 +52,7 @@ public record ExtractedDocument(String document, String type, String title,
 
     /** A document that could not be read at all, for {@code reason}. */
     public static ExtractedDocument unreadable(String document, String type, String reason) {
-        return new ExtractedDocument(document, type, "", List.of(), List.of(reason), true);
+        return new ExtractedDocument(document, type, "", List.of(), List.of(reason), true, List.of());
     }
 
     /** The warnings as {@code document: warning} lines, ready to print. */

@@ -45,6 +45,7 @@ public final class LinkExtractor {
 
     private final long maxBytes;
     private final Map<DocumentType, FormatExtractor> extractors;
+    private final List<String> sectionTitles;
 
     /** An extractor for every supported format, reading files up to {@link #DEFAULT_MAX_BYTES}. */
     public LinkExtractor() {
@@ -57,11 +58,25 @@ public final class LinkExtractor {
     }
 
     LinkExtractor(long maxBytes, Map<DocumentType, FormatExtractor> extractors) {
+        this(maxBytes, extractors, List.of());
+    }
+
+    private LinkExtractor(long maxBytes, Map<DocumentType, FormatExtractor> extractors, List<String> sectionTitles) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
         this.maxBytes = maxBytes;
         this.extractors = new EnumMap<>(extractors);
+        this.sectionTitles = List.copyOf(sectionTitles);
+    }
+
+    /**
+     * This extractor, knowing the newsletter's section titles (feeds.yml {@code sections:}): headings
+     * with these titles are sections, not entries ({@link ExtractedDocument#entries()}). The default
+     * titles are known without this.
+     */
+    public LinkExtractor withSectionTitles(List<String> titles) {
+        return new LinkExtractor(maxBytes, extractors, titles);
     }
 
     private static Map<DocumentType, FormatExtractor> defaultExtractors() {
@@ -113,7 +128,7 @@ public final class LinkExtractor {
             return ExtractedDocument.unreadable(document, type.get().id(),
                     "no reader for " + type.get().id() + " documents is configured");
         }
-        return extractor.extract(new Source(document, bytes, contentTypeOrNull, base));
+        return extractor.extract(new Source(document, bytes, contentTypeOrNull, base, sectionTitles));
     }
 
     /**

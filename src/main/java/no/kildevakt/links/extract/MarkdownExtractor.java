@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -20,7 +21,9 @@ import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -101,14 +104,16 @@ final class MarkdownExtractor implements FormatExtractor {
             from = frontMatter.end();
             fromLine = LineIndex.of(frontMatter.group()).lineOf(from) - 1;
         }
-        LinkVisitor visitor = new LinkVisitor(out, source.base());
+        LinkVisitor visitor = new LinkVisitor(out, source.base(), source.entries());
         String text = input.text();
         if (text != null && text.length() - from <= budget.wholeChars() && markup(text, from, text.length()) <= budget.markup()) {
             visitor.parse(parser, text.substring(from), fromLine, Integer.MAX_VALUE);
         } else {
             new Chunks(input, visitor, out).read(fromLine);
         }
-        return out.result(DocumentType.MARKDOWN, title.isBlank() ? visitor.firstHeading : title);
+        // a first heading is the title only at level 1; a "## ..." first is a section or an item
+        visitor.entries.ownTitle(title.isBlank() ? visitor.firstTitle : title);
+        return out.result(DocumentType.MARKDOWN, title.isBlank() ? visitor.firstHeading : title, visitor.entries);
     }
 
     private static int markup(String text, int from, int to) {
@@ -342,6 +347,11 @@ final class MarkdownExtractor implements FormatExtractor {
             public void visit(org.commonmark.node.SoftLineBreak softLineBreak) {
                 sb.append(' ');
             }
+
+            @Override
+            public void visit(HardLineBreak hardLineBreak) {
+                sb.append(' ');
+            }
         });
         return sb.toString();
     }
@@ -349,14 +359,18 @@ final class MarkdownExtractor implements FormatExtractor {
     private static final class LinkVisitor extends AbstractVisitor {
         private final Occurrences out;
         private final String base;
+        private final Entries entries;
         private String firstHeading = "";
+        /** The first heading, when it is a level-1 heading. */
+        private String firstTitle = "";
         /** Lines before the text being parsed, and how many of its lines are the document's own. */
         private int lineOffset;
         private int ownLines = Integer.MAX_VALUE;
 
-        LinkVisitor(Occurrences out, String base) {
+        LinkVisitor(Occurrences out, String base, Entries entries) {
             this.out = out;
             this.base = base;
+            this.entries = entries;
         }
 
         /** Parses {@code markdown}, which starts after line {@code lineOffset}, and visits its first {@code ownLines} lines. */
@@ -376,8 +390,40 @@ final class MarkdownExtractor implements FormatExtractor {
         public void visit(Heading heading) {
             if (firstHeading.isEmpty()) {
                 firstHeading = plainText(heading);
+                firstTitle = heading.getLevel() == 1 ? firstHeading : "";
+            }
+            if (location(heading) != null) {
+                entries.heading(plainText(heading));
             }
             visitChildren(heading);
+        }
+
+        /**
+         * A paragraph is an entry's text; one that opens with a bold run ({@code **Kripos:** ...}, also
+         * as a link's text) is an item with a lead-in, and one all in bold is a heading.
+         */
+        @Override
+        public void visit(Paragraph paragraph) {
+            if (location(paragraph) != null) {
+                Node first = paragraph.getFirstChild();
+                Node lead = first instanceof StrongEmphasis ? first
+                        : first instanceof Link link && link.getFirstChild() instanceof StrongEmphasis
+                                && link.getFirstChild().getNext() == null ? first : null;
+                if (lead == null) {
+                    entries.paragraph(plainText(paragraph));
+                } else {
+                    StringBuilder rest = new StringBuilder();
+                    for (Node next = lead.getNext(); next != null; next = next.getNext()) {
+                        rest.append(plainText(next));
+                    }
+                    if (rest.toString().replaceAll("[\\s\\p{P}]", "").isEmpty()) {
+                        entries.heading(plainText(lead));
+                    } else {
+                        entries.leadIn(plainText(lead), rest.toString());
+                    }
+                }
+            }
+            visitChildren(paragraph);
         }
 
         @Override
@@ -423,7 +469,8 @@ final class MarkdownExtractor implements FormatExtractor {
         @Override
         public void visit(HtmlBlock block) {
             if (location(block) != null) {
-                HtmlExtractor.collect(block.getLiteral(), base, lineOffset + line(block) - 1, out);
+                HtmlExtractor.readEntries(
+                        HtmlExtractor.collect(block.getLiteral(), base, lineOffset + line(block) - 1, out).body(), entries);
             }
         }
 

@@ -82,6 +82,16 @@ final class Occurrences {
         return new ExtractedDocument(document, type.id(), OneLine.of(title), links(), warnings, unreadable);
     }
 
+    /** The result with the entries {@code entries} collected (its title is no entry). */
+    ExtractedDocument result(DocumentType type, String title, Entries entries) {
+        String line = OneLine.of(title);
+        List<IssueEntry> found = entries.finish(line);
+        if (entries.warning() != null) {
+            warn(entries.warning());
+        }
+        return new ExtractedDocument(document, type.id(), line, links(), warnings, unreadable, found);
+    }
+
     /**
      * {@code href} as a browser reads it (ASCII tabs and line breaks removed, outer white space
      * stripped), resolved against {@code base} when it is relative and the base is an http(s) URL.

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.kildevakt.text.OneLine;
 import org.apache.pdfbox.Loader;
@@ -16,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.action.PDURIDictionary;
@@ -35,6 +38,11 @@ import org.apache.pdfbox.text.TextPosition;
  * URL. PDFs that cannot be opened (corrupt, encrypted with a user password) give a warning; a page whose
  * text cannot be extracted gives a warning and the rest is read. The parse is buffered in a temporary
  * file, not the heap, so a 50 MB issue does not need 50 MB more memory.
+ *
+ * <p>Its entries come from the page text: PDFBox cuts it into paragraphs (by line spacing and
+ * indentation); a line set in bold or larger than the page's body text is a heading, and a paragraph
+ * that opens with bold words has a lead-in. Where the PDF marks nothing, each paragraph is an entry
+ * with its first sentence as heading ({@link Entries}).
  */
 final class PdfExtractor implements FormatExtractor {
     /**
@@ -65,6 +73,7 @@ final class PdfExtractor implements FormatExtractor {
         Occurrences out = new Occurrences(source.document());
         String title = "";
         int pageNumber = 0;
+        Entries entries = source.entries();
         try (PDDocument pdf = Loader.loadPDF(source.content(), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             String docTitle = pdf.getDocumentInformation().getTitle();
@@ -84,7 +93,7 @@ final class PdfExtractor implements FormatExtractor {
                             + Math.max(pdf.getNumberOfPages(), pageNumber) + ")");
                     break;
                 } else {
-                    readPage(pdf, page, pageNumber, base, annotationBudget, out);
+                    readPage(pdf, page, pageNumber, base, annotationBudget, out, entries);
                 }
             }
             if (repeats > 0) {
@@ -98,7 +107,7 @@ final class PdfExtractor implements FormatExtractor {
             out.fail("not a readable PDF (" + Occurrences.describe(e) + ")"
                     + (pageNumber == 0 ? "; no links read" : "; reading stopped at page " + pageNumber));
         }
-        return out.result(DocumentType.PDF, title);
+        return out.result(DocumentType.PDF, title, entries);
     }
 
     private static String base(PDDocument pdf, String issueUrl) {
@@ -111,7 +120,7 @@ final class PdfExtractor implements FormatExtractor {
     private record Anchor(String url, String text) {}
 
     private void readPage(PDDocument pdf, PDPage page, int pageNumber, String base, int[] annotationBudget,
-                          Occurrences out) {
+                          Occurrences out, Entries entries) {
         String location = "page " + pageNumber;
         List<PDAnnotationLink> links = List.of();
         try {
@@ -124,6 +133,7 @@ final class PdfExtractor implements FormatExtractor {
         try {
             text = new PageText(page, links);
             lines = Arrays.asList(text.getText(pdf).split("\n"));
+            text.blocks(entries);
         } catch (IOException | RuntimeException e) {
             out.warn(location + ": text could not be extracted (" + Occurrences.describe(e) + ")");
             text = null;
@@ -221,6 +231,9 @@ final class PdfExtractor implements FormatExtractor {
     private static final class PageText extends PDFTextStripper {
         private final List<Rectangle2D> areas = new ArrayList<>();
         private final List<StringBuilder> anchorTexts = new ArrayList<>();
+        /** The page's lines as set, for its entries; and the line being written. */
+        private final List<SetLine> setLines = new ArrayList<>();
+        private SetLine line = new SetLine();
 
         private final PDPage page;
 
@@ -251,8 +264,152 @@ final class PdfExtractor implements FormatExtractor {
         }
 
         @Override
+        protected void writeLineSeparator() throws IOException {
+            super.writeLineSeparator();
+            endLine();
+        }
+
+        @Override
+        protected void writeWordSeparator() throws IOException {
+            super.writeWordSeparator();
+            line.text.append(' ');
+        }
+
+        /** Bold glyphs: by the font's name or its descriptor, looked up once per font on the page. */
+        private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+
+        private boolean bold(TextPosition p) {
+            PDFont font = p.getFont();
+            return font != null && boldFonts.computeIfAbsent(font, PageText::boldFont);
+        }
+
+        private static boolean boldFont(PDFont font) {
+            String name = font.getName();
+            if (name != null && name.toLowerCase(java.util.Locale.ROOT).matches(".*(bold|black|heavy|semibold|demi).*")) {
+                return true;
+            }
+            var descriptor = font.getFontDescriptor();
+            return descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600);
+        }
+
+        private void endLine() {
+            if (line.text.toString().isBlank()) {
+                return;
+            }
+            if (setLines.size() < MAX_SET_LINES) {
+                setLines.add(line);
+            }
+            line = new SetLine();
+        }
+
+        /** The page's headings, lead-ins and paragraphs, given to {@code entries}. */
+        void blocks(Entries entries) {
+            endLine();
+            Map<Integer, Integer> charsBySize = new HashMap<>();
+            for (SetLine l : setLines) {
+                charsBySize.merge(Math.round(l.size() * 2), l.chars, Integer::sum);
+            }
+            float body = charsBySize.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(e -> e.getKey() / 2f).orElse(0f);
+            markParagraphs();
+            StringBuilder heading = new StringBuilder();
+            StringBuilder paragraph = new StringBuilder();
+            String lead = null;
+            float headingSize = 0;
+            for (SetLine l : setLines) {
+                String t = l.text.toString().strip();
+                if (t.matches("\\d+") || (body > 0 && l.size() < body * 0.85f && t.split("\\s+").length <= 6)) {
+                    continue; // a page number, a footer in small print: furniture, not an item
+                }
+                boolean headingLine = t.length() <= 200 && t.split("\\s+").length <= 20
+                        && (l.boldChars == l.chars || (body > 0 && l.size() > body * 1.15f));
+                if (headingLine) {
+                    if (!paragraph.isEmpty() || lead != null) {
+                        flush(entries, lead, paragraph);
+                        lead = null;
+                    }
+                    // a heading wrapped over lines goes on at the same size; a new one starts apart, or set otherwise
+                    if (!heading.isEmpty() && (l.paragraphStart || Math.abs(l.size() - headingSize) > 0.5f)) {
+                        entries.heading(heading.toString());
+                        heading.setLength(0);
+                    }
+                    heading.append(heading.isEmpty() ? "" : " ").append(t);
+                    headingSize = l.size();
+                    continue;
+                }
+                if (!heading.isEmpty()) {
+                    entries.heading(heading.toString());
+                    heading.setLength(0);
+                } else if (l.paragraphStart && (!paragraph.isEmpty() || lead != null)) {
+                    flush(entries, lead, paragraph);
+                    lead = null;
+                }
+                if (paragraph.isEmpty() && lead == null && l.lead > 0 && l.lead < l.text.length()) {
+                    lead = l.text.substring(0, l.lead);
+                    paragraph.append(l.text.substring(l.lead).strip());
+                } else if (paragraph.length() < 4 * Entries.MAX_TEXT) {
+                    paragraph.append(paragraph.isEmpty() ? "" : " ").append(t);
+                }
+            }
+            if (!heading.isEmpty()) {
+                entries.heading(heading.toString());
+            }
+            flush(entries, lead, paragraph);
+        }
+
+        /**
+         * A line starts a paragraph when the space above it is clearly more than the page's usual line
+         * spacing (or it is not below the line before: a new column). PDFBox's own paragraph marks are
+         * not used: they measure from glyph heights that PDFBox often reads as half the font size, and
+         * so cut at every line of text set with ordinary leading.
+         */
+        private void markParagraphs() {
+            Map<Integer, Integer> gaps = new HashMap<>();
+            for (int i = 1; i < setLines.size(); i++) {
+                float gap = setLines.get(i).y - setLines.get(i - 1).y;
+                if (gap > 0 && gap < 3 * Math.max(setLines.get(i).size(), 1)) {
+                    gaps.merge(Math.round(gap * 2), 1, Integer::sum);
+                }
+            }
+            float usual = gaps.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                    .map(e -> e.getKey() / 2f).orElse(0f);
+            float left = Float.MAX_VALUE;
+            float right = 0;
+            for (SetLine l : setLines) {
+                left = Math.min(left, l.x);
+                right = Math.max(right, l.xEnd);
+            }
+            for (int i = 0; i < setLines.size(); i++) {
+                SetLine l = setLines.get(i);
+                if (i == 0) {
+                    l.paragraphStart = true;
+                    continue;
+                }
+                SetLine previous = setLines.get(i - 1);
+                float gap = l.y - previous.y;
+                float limit = usual > 0 ? usual * 1.3f + 0.5f : 1.5f * Math.max(l.size(), 1);
+                // a line that stops well short of the margin ended its paragraph (list items set without
+                // space between them, as browsers print them), when the next one starts as a sentence does
+                boolean endedShort = previous.xEnd < left + 0.75f * (right - left)
+                        && !l.text.isEmpty() && (Character.isUpperCase(l.text.charAt(0)) || Character.isDigit(l.text.charAt(0)));
+                l.paragraphStart = gap <= 0 || gap > limit || endedShort;
+            }
+        }
+
+        private static void flush(Entries entries, String lead, StringBuilder paragraph) {
+            if (lead != null) {
+                entries.leadIn(lead, paragraph.toString());
+            } else {
+                entries.paragraph(paragraph.toString());
+            }
+            paragraph.setLength(0);
+        }
+
+        @Override
         protected void writeString(String text, List<TextPosition> positions) throws IOException {
             super.writeString(text, positions);
+            line.add(text, positions, this::bold);
             for (int i = 0; i < areas.size(); i++) {
                 Rectangle2D area = areas.get(i);
                 StringBuilder anchor = anchorTexts.get(i);
@@ -274,5 +431,59 @@ final class PdfExtractor implements FormatExtractor {
         String anchorText(int link) {
             return anchorTexts.get(link).toString();
         }
+    }
+
+    /** Lines of one page kept for its entries: more is not a newsletter page. */
+    private static final int MAX_SET_LINES = 2_000;
+
+    /** One line of a page as set: its text, size, and how much of its start is bold. */
+    private static final class SetLine {
+        private final StringBuilder text = new StringBuilder();
+        private int chars;
+        private int boldChars;
+        private float sizeSum;
+        /** Characters of {@link #text} at its start that are bold. */
+        private int lead;
+        private boolean leadOpen = true;
+        private boolean paragraphStart;
+        /** The baseline of its first glyph, from the top of the page; where it starts and ends across. */
+        private float y = Float.NaN;
+        private float x;
+        private float xEnd;
+
+        void add(String word, List<TextPosition> positions, java.util.function.Predicate<TextPosition> isBold) {
+            if (text.length() > 4 * Entries.MAX_TEXT) {
+                return;
+            }
+            boolean allBold = !positions.isEmpty();
+            if (Float.isNaN(y) && !positions.isEmpty()) {
+                y = positions.get(0).getYDirAdj();
+                x = positions.get(0).getXDirAdj();
+            }
+            if (!positions.isEmpty()) {
+                TextPosition last = positions.get(positions.size() - 1);
+                xEnd = Math.max(xEnd, last.getXDirAdj() + last.getWidthDirAdj());
+            }
+            for (TextPosition p : positions) {
+                boolean bold = isBold.test(p);
+                allBold &= bold;
+                chars++;
+                boldChars += bold ? 1 : 0;
+                sizeSum += p.getFontSizeInPt();
+            }
+            text.append(word);
+            if (leadOpen) {
+                if (allBold && !word.isBlank()) {
+                    lead = text.length();
+                } else if (!word.isBlank()) {
+                    leadOpen = false;
+                }
+            }
+        }
+
+        float size() {
+            return chars == 0 ? 0 : sizeSum / chars;
+        }
+
     }
 }
