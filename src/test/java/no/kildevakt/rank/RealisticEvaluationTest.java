@@ -42,14 +42,18 @@ import org.junit.jupiter.api.Test;
  * asserted here guard against going backwards from that: recall and AP are those figures rounded
  * down; precision is held only to the issue's target (0.5), so broadening the topics may trade
  * precision for recall, which is the point of a recall-first threshold.
+ *
+ * <p>After issue 11's broader topics (tuned on the other set's dev split, never on this set), the set
+ * gives: all precision 0.919, recall 0.940, AP 0.934; dev 0.902 / 0.939 / 0.923; held out 0.971 /
+ * 0.943 / 0.960. The floors are now the issue's cold-start target: recall 0.9 with precision 0.5.
  */
 class RealisticEvaluationTest {
-    /** Recall of all items before issue 11 (0.805), rounded down. */
-    static final double RECALL_FLOOR = 0.80;
+    /** The issue's cold-start target (0.805 before issue 11, 0.940 after). */
+    static final double RECALL_FLOOR = 0.90;
     /** The issue's precision target, not today's 0.964: broader topics may spend precision on recall. */
     static final double PRECISION_FLOOR = 0.5;
-    /** Average precision of all items before issue 11 (0.856), rounded down. */
-    static final double AVERAGE_PRECISION_FLOOR = 0.85;
+    /** Average precision of all items after issue 11 (0.934), rounded down (0.856 before). */
+    static final double AVERAGE_PRECISION_FLOOR = 0.90;
 
     /** One labelled item of the realistic set. */
     record Labelled(int id, String split, String quarter, LocalDate date, String source, String section,

@@ -321,7 +321,7 @@ class RealisticLearningTest {
                 System.out.printf(Locale.ROOT, "  %-8s %-40s %s%n", dev ? "dev" : "held out", e.getKey(), e.getValue().get(dev));
             }
         }
-        System.out.println("the issue's targets (printed, not asserted):");
+        System.out.println("the issue's targets (those met are asserted below):");
         for (boolean dev : new boolean[] {true, false}) {
             String split = dev ? "dev" : "held out";
             Figures cold = pooled.get("before (topics only)").get(dev);
@@ -342,6 +342,17 @@ class RealisticLearningTest {
             }
         }
         assertEquals(conditions.size(), pooled.size());
+        // the targets met since issue 11 (dev tuned, held out not): a change that loses one fails here
+        for (boolean dev : new boolean[] {true, false}) {
+            Figures cold = pooled.get("before (topics only)").get(dev);
+            Figures month = pooled.get("after a month of decisions").get(dev);
+            assertTrue(cold.recall() >= 0.9 && cold.precision() >= 0.5, "cold start " + cold);
+            assertTrue(month.recall() >= 0.9 && month.precision() >= 0.6, "a month of decisions " + month);
+            assertTrue(month.averagePrecision() >= cold.averagePrecision(), "decisions must not lower AP: " + month);
+        }
+        Figures devCold = pooled.get("before (topics only)").get(true);
+        Figures devFour = pooled.get("after 4 past issues").get(true);
+        assertTrue(devFour.averagePrecision() > devCold.averagePrecision(), "four past issues help on dev: " + devFour);
     }
 
     private static String met(boolean met) {
