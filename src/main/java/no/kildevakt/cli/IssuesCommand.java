@@ -46,7 +46,7 @@ final class IssuesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        main.terminal.err().println("issues: a subcommand is required (add, list); see issues --help");
+        main.terminal.err().println("issues: a subcommand is required (add, list, remove); see issues --help");
         return Main.USAGE;
     }
 
