@@ -21,13 +21,14 @@
  * {@link no.kildevakt.store.LinkStatus}) whose lower-case codes are what the database and the JSON
  * output hold.
  *
- * <p>Tables (schema v5, see {@code Schema}): {@code sources} (one row per source: validators,
+ * <p>Tables (schema v6, see {@code Schema}): {@code sources} (one row per source: validators,
  * health, backoff), {@code items} (one row per distinct item, found by dedupe key or canonical
  * URL; {@code status} is the editors' decision, with note and edits), {@code item_sources} (which
  * sources listed which item, and when), {@code fetch_log} (one row per round), {@code robots}
- * (robots.txt per origin), {@code decisions} (every review decision), {@code digests} (delivered
- * digests), {@code issues}, {@code issue_links} and {@code link_checks} (past issues, the links they
- * cite, each link's latest check and history). Instants are ISO-8601 UTC text with milliseconds, so
+ * (robots.txt per origin), {@code decisions} (every review decision, with the issue's period),
+ * {@code digests} (delivered digests), {@code issues}, {@code issue_links}, {@code issue_entries} and
+ * {@code link_checks} (past issues, the links they cite, their entries that relevance learns from,
+ * each link's latest check and history). Instants are ISO-8601 UTC text with milliseconds, so
  * they sort as text and read well in the {@code sqlite3} shell.
  *
  * <p>An item belongs to the source that listed it first: only that source's listings change its
