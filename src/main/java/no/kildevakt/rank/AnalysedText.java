@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One field of an item after analysis: its words in order, and for every form where it occurs, so that
@@ -33,6 +34,11 @@ final class AnalysedText {
 
     TextAnalysis.Word word(int index) {
         return words.get(index);
+    }
+
+    /** Every form of every word, each once. */
+    Set<String> forms() {
+        return positions.keySet();
     }
 
     /** Where a word with this form occurs, in order; empty when nowhere. */

@@ -97,6 +97,14 @@ final class TermPattern {
         return words.size() == 1 && words.get(0).matches(word);
     }
 
+    /**
+     * The forms a text must have somewhere for the term to be found in it (those of its first word), or
+     * null when its first word is a wildcard, which may match any word.
+     */
+    Set<String> firstForms() {
+        return words.get(0) instanceof Exact exact ? exact.forms() : null;
+    }
+
     /** The plain words of the term, for the compound dictionary. */
     Set<String> plainWords() {
         Set<String> plain = new LinkedHashSet<>();
@@ -115,8 +123,13 @@ final class TermPattern {
      * "vold i sine nære relasjoner". A span is the tightest such match from its start.
      */
     List<Span> find(AnalysedText text) {
+        Collection<Integer> starts = words.get(0).candidates(text);
+        if (starts.isEmpty()) {
+            // most terms are in no given field: nothing is built for them
+            return List.of();
+        }
         List<Span> found = new ArrayList<>();
-        for (int start : words.get(0).candidates(text)) {
+        for (int start : starts) {
             int end = rest(text, 1, start + 1, MAX_GAP);
             if (end >= 0) {
                 found.add(new Span(start, end));

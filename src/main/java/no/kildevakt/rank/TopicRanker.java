@@ -1,6 +1,7 @@
 package no.kildevakt.rank;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +37,10 @@ public final class TopicRanker implements Relevance {
 
     private final List<CompiledTopic> topics;
     private final List<CompiledContext> negatives;
+    /** First-word form → the numbers of the topic terms and excludes that start with it. */
+    private final Map<String, int[]> byFirstForm;
+    /** The numbers of the terms and excludes that start with a wildcard: they are always tried. */
+    private final BitSet alwaysTried;
     private final TextAnalysis analysis;
     private final double threshold;
     private final Map<String, Double> sourceWeights;
@@ -53,7 +58,14 @@ public final class TopicRanker implements Relevance {
         List<Topic> effective = topics.isEmpty() ? DefaultTopics.topics() : topics;
         List<NegativeContext> contexts = DefaultTopics.negativeContexts();
         TextAnalysis termsOnly = new TextAnalysis(Set.of());
-        this.topics = effective.stream().map(t -> CompiledTopic.of(t, termsOnly)).toList();
+        List<CompiledTopic> compiled = new ArrayList<>();
+        int numbered = 0;
+        for (Topic t : effective) {
+            CompiledTopic c = CompiledTopic.of(t, termsOnly, numbered);
+            numbered += c.patterns.size();
+            compiled.add(c);
+        }
+        this.topics = List.copyOf(compiled);
         this.negatives = contexts.stream().map(c -> CompiledContext.of(c, termsOnly)).toList();
         Set<String> compoundParts = new LinkedHashSet<>();
         for (CompiledTopic t : this.topics) {
@@ -61,6 +73,23 @@ public final class TopicRanker implements Relevance {
             t.exclude().forEach(p -> compoundParts.addAll(p.plainWords()));
         }
         this.analysis = new TextAnalysis(compoundParts);
+        Map<String, List<Integer>> starts = new HashMap<>();
+        this.alwaysTried = new BitSet();
+        for (CompiledTopic t : this.topics) {
+            for (int i = 0; i < t.patterns.size(); i++) {
+                Set<String> first = t.patterns.get(i).firstForms();
+                if (first == null) {
+                    alwaysTried.set(t.firstNumber + i);
+                } else {
+                    for (String form : first) {
+                        starts.computeIfAbsent(form, k -> new ArrayList<>()).add(t.firstNumber + i);
+                    }
+                }
+            }
+        }
+        Map<String, int[]> index = new HashMap<>();
+        starts.forEach((form, numbers) -> index.put(form, numbers.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstForm = index;
         this.threshold = threshold;
         this.sourceWeights = Map.copyOf(sourceWeights);
     }
@@ -106,6 +135,28 @@ public final class TopicRanker implements Relevance {
      * @throws IllegalArgumentException when the weight is negative or not a number
      */
     public Score score(String title, String summary, double sourceWeight) {
+        return score(analysis.text(title), analysis.text(summary), sourceWeight);
+    }
+
+    /**
+     * An item's topic score and its analysed word forms ({@link #wordForms} of its title and summary) from
+     * one analysis of each field: the learned ranking needs both for every item, and analysing the text
+     * is a good part of what scoring it costs.
+     */
+    public record Scored(Score score, List<String> wordForms) {}
+
+    /** {@link #score(StoredItem)} and the forms of the item's title then summary, each field analysed once. */
+    public Scored scoreWithForms(StoredItem item) {
+        AnalysedText title = analysis.text(item.title());
+        AnalysedText summary = analysis.text(item.summary());
+        List<String> forms = new ArrayList<>();
+        // a title and a summary joined by a line break give the same words: the tokenizer always breaks there
+        addForms(forms, title);
+        addForms(forms, summary);
+        return new Scored(score(title, summary, sourceWeight(item)), forms);
+    }
+
+    private Score score(AnalysedText title, AnalysedText summary, double sourceWeight) {
         if (!Double.isFinite(sourceWeight) || sourceWeight < 0) {
             throw new IllegalArgumentException("source weight must be a finite number >= 0, got " + sourceWeight);
         }
@@ -132,8 +183,12 @@ public final class TopicRanker implements Relevance {
      * earlier term of the topic already found is not repeated). Points are before the source weight.
      */
     public List<TopicMatch> explain(String title, String summary) {
-        Map<CompiledTopic, Set<String>> inTitle = matches(analysis.text(title));
-        Map<CompiledTopic, Set<String>> inSummary = matches(analysis.text(summary));
+        return explain(analysis.text(title), analysis.text(summary));
+    }
+
+    private List<TopicMatch> explain(AnalysedText title, AnalysedText summary) {
+        Map<CompiledTopic, Set<String>> inTitle = matches(title);
+        Map<CompiledTopic, Set<String>> inSummary = matches(summary);
         Map<CompiledTopic, Double> points = new LinkedHashMap<>();
         inTitle.keySet().forEach(t -> points.merge(t, t.weight() * TITLE_FACTOR, Double::sum));
         inSummary.keySet().forEach(t -> points.merge(t, (double) t.weight(), Double::sum));
@@ -166,8 +221,14 @@ public final class TopicRanker implements Relevance {
      */
     public List<String> wordForms(String text) {
         List<String> forms = new ArrayList<>();
-        analysis.text(text).words().forEach(w -> forms.addAll(w.forms()));
+        addForms(forms, analysis.text(text));
         return forms;
+    }
+
+    private static void addForms(List<String> forms, AnalysedText text) {
+        for (TextAnalysis.Word w : text.words()) {
+            forms.addAll(w.forms());
+        }
     }
 
     /** The largest weight among the sources that listed the item (1 for sources feeds.yml no longer has). */
@@ -186,20 +247,74 @@ public final class TopicRanker implements Relevance {
         if (words.isEmpty()) {
             return found;
         }
+        // this runs for every term of every topic on every field of every item, and most terms are not
+        // there: only the terms whose first word is in the text (or is a wildcard) are looked for, in
+        // plain loops that build nothing for a term not found
+        BitSet tried = (BitSet) alwaysTried.clone();
+        for (String form : words.forms()) {
+            int[] numbers = byFirstForm.get(form);
+            if (numbers != null) {
+                for (int n : numbers) {
+                    tried.set(n);
+                }
+            }
+        }
         for (CompiledTopic topic : topics) {
-            List<TermPattern.Span> excluded = topic.exclude().stream().flatMap(p -> p.find(words).stream()).toList();
-            List<TermPattern.Span> credited = new ArrayList<>();
+            int number = topic.firstNumber + topic.terms().size();
+            List<TermPattern.Span> excluded = List.of();
+            for (TermPattern p : topic.exclude()) {
+                if (!tried.get(number++)) {
+                    continue;
+                }
+                List<TermPattern.Span> at = p.find(words);
+                if (!at.isEmpty()) {
+                    if (excluded.isEmpty()) {
+                        excluded = new ArrayList<>();
+                    }
+                    excluded.addAll(at);
+                }
+            }
+            List<TermPattern.Span> credited = null;
+            number = topic.firstNumber;
             for (TermPattern term : topic.terms()) {
-                List<TermPattern.Span> surviving = term.find(words).stream()
-                        .filter(span -> !cancelled(span, excluded, words))
-                        .toList();
-                if (surviving.stream().anyMatch(span -> credited.stream().noneMatch(span::overlaps))) {
+                if (!tried.get(number++)) {
+                    continue;
+                }
+                List<TermPattern.Span> spans = term.find(words);
+                if (spans.isEmpty()) {
+                    continue;
+                }
+                // fresh: a surviving span no earlier term of the topic has credited (not this term's own spans)
+                boolean fresh = false;
+                int before = credited == null ? 0 : credited.size();
+                for (TermPattern.Span span : spans) {
+                    if (cancelled(span, excluded, words)) {
+                        continue;
+                    }
+                    if (!fresh && (credited == null || !overlapsAny(span, credited, before))) {
+                        fresh = true;
+                    }
+                    if (credited == null) {
+                        credited = new ArrayList<>();
+                    }
+                    credited.add(span);
+                }
+                if (fresh) {
                     found.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(term.text());
                 }
-                credited.addAll(surviving);
             }
         }
         return found;
+    }
+
+    /** Whether the span overlaps one of the first {@code count} spans. */
+    private static boolean overlapsAny(TermPattern.Span span, List<TermPattern.Span> spans, int count) {
+        for (int i = 0; i < count; i++) {
+            if (span.overlaps(spans.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -227,20 +342,30 @@ public final class TopicRanker implements Relevance {
         return false;
     }
 
-    /** A topic with its terms compiled; identity equality, since it is a map key on every score. */
+    /**
+     * A topic with its terms compiled; identity equality, since it is a map key on every score. Its terms
+     * then excludes are numbered from {@code firstNumber} on, across all topics, for {@link #byFirstForm}.
+     */
     private static final class CompiledTopic {
         private final String id;
         private final String name;
         private final int weight;
         private final List<TermPattern> terms;
         private final List<TermPattern> exclude;
+        private final List<TermPattern> patterns;
+        private final int firstNumber;
 
-        private CompiledTopic(String id, String name, int weight, List<TermPattern> terms, List<TermPattern> exclude) {
+        private CompiledTopic(String id, String name, int weight, List<TermPattern> terms, List<TermPattern> exclude,
+                int firstNumber) {
             this.id = id;
             this.name = name;
             this.weight = weight;
             this.terms = terms;
             this.exclude = exclude;
+            List<TermPattern> all = new ArrayList<>(terms);
+            all.addAll(exclude);
+            this.patterns = List.copyOf(all);
+            this.firstNumber = firstNumber;
         }
 
         String id() {
@@ -263,10 +388,10 @@ public final class TopicRanker implements Relevance {
             return exclude;
         }
 
-        static CompiledTopic of(Topic topic, TextAnalysis analysis) {
+        static CompiledTopic of(Topic topic, TextAnalysis analysis, int firstNumber) {
             return new CompiledTopic(topic.id(), topic.name(), topic.weight(),
                     compile(topic.terms(), analysis, "topic " + topic.id()),
-                    compile(topic.exclude(), analysis, "topic " + topic.id()));
+                    compile(topic.exclude(), analysis, "topic " + topic.id()), firstNumber);
         }
     }
 

@@ -346,6 +346,22 @@ class TopicRankerTest {
             assertEquals(20, ranker.score(item("gone", List.of("gone"), "Menneskehandel", "")).value());
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"", "Tvangsarbeid og menneske\u00ADhandelsfeltet i Norden", "Vold\n\nmot barn\r"})
+        void scoreWithFormsIsTheScoreAndTheFormsOfTheJoinedText(String summary) {
+            // the learned ranking takes both from one analysis instead of analysing the text twice
+            for (String title : new String[] {"Menneskehandel i Kripos' rapport", "", "  ", "Människohandlarna dömdes"}) {
+                StoredItem item = item("kripos", List.of("kripos"), title, summary);
+                TopicRanker.Scored both = ranker.scoreWithForms(item);
+                assertEquals(ranker.score(item), both.score(), title + " / " + summary);
+                String joined = summary.isBlank() ? title : title + "\n" + summary;
+                assertEquals(ranker.wordForms(joined), both.wordForms(), title + " / " + summary);
+            }
+            TopicRanker.Scored none = DEFAULTS.scoreWithForms(item(null, List.of(), null, null));
+            assertEquals(Score.NONE, none.score());
+            assertEquals(List.of(), none.wordForms());
+        }
+
         @Test
         void aContextTopicAloneNeverReachesTheDefaultThreshold() {
             Score s = DEFAULTS.score("Flyktninger, asyl og migrasjon", "Migration, refugees and asylum", 1);

@@ -21,15 +21,21 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The topic score plus what the editors taught: an item like the items they accepted (or the entries of
@@ -113,6 +119,8 @@ public final class LearnedRelevance implements Relevance {
     private static final String FIELD = "f";
 
     private final Relevance topics;
+    /** The topics when they are a {@link TopicRanker}: then an item's text is analysed once for both parts. */
+    private final TopicRanker ranker;
     private final Function<String, List<String>> forms;
     private final Side accepted;
     private final Side rejected;
@@ -130,7 +138,8 @@ public final class LearnedRelevance implements Relevance {
      */
     public LearnedRelevance(Relevance topics, List<Example> examples) {
         this.topics = Objects.requireNonNull(topics, "topics");
-        TopicRanker analyser = topics instanceof TopicRanker t ? t : TopicRanker.defaults();
+        this.ranker = topics instanceof TopicRanker t ? t : null;
+        TopicRanker analyser = ranker != null ? ranker : TopicRanker.defaults();
         this.forms = analyser::wordForms;
         List<Example> acc = new ArrayList<>();
         List<Example> rej = new ArrayList<>();
@@ -237,20 +246,31 @@ public final class LearnedRelevance implements Relevance {
 
     /** The item's score with its parts, for {@code learn --explain}. */
     public Explanation explain(StoredItem item) {
-        Score topic = topics.score(item);
         if (accepted.examples.isEmpty() && rejected.examples.isEmpty()) {
+            Score topic = topics.score(item);
             return new Explanation(topic, List.of(), List.of(), 0, 0, topic);
         }
+        Score topic;
+        List<String> itemForms;
+        if (ranker != null) {
+            TopicRanker.Scored scored = ranker.scoreWithForms(item);
+            topic = scored.score();
+            itemForms = scored.wordForms();
+        } else {
+            topic = topics.score(item);
+            itemForms = forms.apply(join(item.title(), item.summary()));
+        }
         Map<String, Double> itemWeights = new HashMap<>();
-        for (String w : forms.apply(join(item.title(), item.summary()))) {
+        for (String w : itemForms) {
             if (stop.contains(w)) {
                 continue;
             }
             // words no example has carry no evidence, but they do make the item less like any of them
             itemWeights.putIfAbsent(w, idf.getOrDefault(w, Math.log(1 + (accepted.examples.size() + rejected.examples.size() + 1.0))));
         }
-        List<Nearest> acc = accepted.nearest(itemWeights);
-        List<Nearest> rej = rejected.nearest(itemWeights);
+        ItemVector vector = ItemVector.of(itemWeights);
+        List<Nearest> acc = accepted.nearest(vector);
+        List<Nearest> rej = rejected.nearest(vector);
         double a = acc.isEmpty() ? 0 : acc.get(0).similarity();
         double r = rej.isEmpty() ? 0 : rej.get(0).similarity();
         double t = threshold() > 0 ? threshold() : 1;
@@ -318,12 +338,46 @@ public final class LearnedRelevance implements Relevance {
         return summary == null || summary.isBlank() ? t : t + "\n" + summary;
     }
 
+    /**
+     * An item's word weights, laid out once for both sides: the query's terms in query order, and the
+     * squared weights in the map's iteration order, the order the cosine has always summed them in (a
+     * different order could change a similarity in its last bit).
+     */
+    private record ItemVector(List<String> queryTerms, String[] forms, double[] squares, double norm) {
+        static ItemVector of(Map<String, Double> item) {
+            List<String> terms = item.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_QUERY_TERMS)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            String[] forms = new String[item.size()];
+            double[] squares = new double[item.size()];
+            int i = 0;
+            for (Map.Entry<String, Double> e : item.entrySet()) {
+                forms[i] = e.getKey();
+                squares[i] = e.getValue() * e.getValue();
+                i++;
+            }
+            double norm = Math.sqrt(item.values().stream().mapToDouble(x -> x * x).sum());
+            return new ItemVector(terms, forms, squares, norm);
+        }
+
+        boolean isEmpty() {
+            return forms.length == 0;
+        }
+    }
+
     /** One kind of example (accepted or rejected) in its own index. */
     private static final class Side {
         private final List<Example> examples;
         private final List<Set<String>> forms;
         private final double[] norms;
         private final IndexSearcher searcher;
+        /**
+         * The index's terms with where they are in it: a query clause for any other word finds nothing, so it
+         * is left out, and a clause for one of these need not look its term up again (each did, per item).
+         */
+        private final Map<String, TermStates> vocabulary;
 
         Side(List<Example> examples, List<Set<String>> forms, Map<String, Double> idf) {
             this.examples = List.copyOf(examples);
@@ -338,6 +392,32 @@ public final class LearnedRelevance implements Relevance {
                 norms[i] = Math.sqrt(sum);
             }
             this.searcher = examples.isEmpty() ? null : index(forms);
+            this.vocabulary = searcher == null ? Map.of() : vocabulary(searcher);
+        }
+
+        /**
+         * The terms as the index holds them (not as the forms were written), so leaving words out is exact,
+         * each with the statistics and postings pointers {@link TermStates#build} would find for it.
+         */
+        private static Map<String, TermStates> vocabulary(IndexSearcher searcher) {
+            Map<String, TermStates> terms = new HashMap<>();
+            IndexReaderContext top = searcher.getTopReaderContext();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Terms field = leaf.reader().terms(FIELD);
+                    if (field == null) {
+                        continue;
+                    }
+                    TermsEnum each = field.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        terms.computeIfAbsent(term.utf8ToString(), k -> new TermStates(top))
+                                .register(each.termState(), leaf.ord, each.docFreq(), each.totalTermFreq());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the examples' index", e);
+            }
+            return terms;
         }
 
         /** Without merges, document numbers are the order of addition: doc i is example i. */
@@ -355,6 +435,8 @@ public final class LearnedRelevance implements Relevance {
                     }
                 }
                 IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+                // scoring queries are never cached; without a cache they are not tracked for caching either
+                searcher.setQueryCache(null);
                 return searcher;
             } catch (IOException e) {
                 // an index in memory does no I/O; a failure here is a bug, not bad input
@@ -362,27 +444,35 @@ public final class LearnedRelevance implements Relevance {
             }
         }
 
-        List<Nearest> nearest(Map<String, Double> item) {
+        List<Nearest> nearest(ItemVector item) {
             if (searcher == null || item.isEmpty()) {
                 return List.of();
             }
+            // the same clauses in the same order as with every item word, less those that match no example:
+            // they add nothing to any document's score, but each costs a dictionary lookup
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            item.entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(MAX_QUERY_TERMS)
-                    .forEach(e -> query.add(new TermQuery(new Term(FIELD, e.getKey())), BooleanClause.Occur.SHOULD));
-            double itemNorm = Math.sqrt(item.values().stream().mapToDouble(x -> x * x).sum());
+            boolean any = false;
+            for (String w : item.queryTerms()) {
+                TermStates states = vocabulary.get(w);
+                if (states != null) {
+                    query.add(new TermQuery(new Term(FIELD, w), states), BooleanClause.Occur.SHOULD);
+                    any = true;
+                }
+            }
+            if (!any) {
+                return List.of();
+            }
             List<Nearest> found = new ArrayList<>();
             try {
                 for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
                     Set<String> f = forms.get(hit.doc);
                     double dot = 0;
-                    for (Map.Entry<String, Double> e : item.entrySet()) {
-                        if (f.contains(e.getKey())) {
-                            dot += e.getValue() * e.getValue();
+                    for (int i = 0; i < item.forms().length; i++) {
+                        if (f.contains(item.forms()[i])) {
+                            dot += item.squares()[i];
                         }
                     }
-                    found.add(new Nearest(examples.get(hit.doc), dot / (itemNorm * norms[hit.doc])));
+                    found.add(new Nearest(examples.get(hit.doc), dot / (item.norm() * norms[hit.doc])));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not search the examples", e);
