@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,15 +37,6 @@ class EvaluationTest {
     }
 
     /** Precision and recall at the threshold, and average precision of the ranking. */
-    record Figures(int items, int relevant, int truePositives, int candidates, double precision, double recall,
-            double averagePrecision) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%d items (%d relevant): precision %.3f (%d/%d), recall %.3f (%d/%d), "
-                    + "average precision %.3f", items, relevant, precision, truePositives, candidates, recall,
-                    truePositives, relevant, averagePrecision);
-        }
-    }
 
     private static List<Scored> scored;
     private static double threshold;
@@ -80,27 +70,8 @@ class EvaluationTest {
         return items;
     }
 
-    static Figures figures(List<Scored> items, double threshold) {
-        int relevant = (int) items.stream().filter(s -> s.item().relevant()).count();
-        int candidates = (int) items.stream().filter(s -> s.score().value() >= threshold).count();
-        int tp = (int) items.stream().filter(s -> s.item().relevant() && s.score().value() >= threshold).count();
-        // ties are broken pessimistically (irrelevant first), so an unranked tail earns nothing
-        List<Scored> ranked = items.stream()
-                .sorted(Comparator.comparingDouble((Scored s) -> -s.score().value())
-                        .thenComparing(s -> s.item().relevant()))
-                .toList();
-        double sumPrecision = 0;
-        int hits = 0;
-        for (int i = 0; i < ranked.size(); i++) {
-            if (ranked.get(i).item().relevant()) {
-                hits++;
-                sumPrecision += (double) hits / (i + 1);
-            }
-        }
-        return new Figures(items.size(), relevant, tp, candidates,
-                candidates == 0 ? 0 : (double) tp / candidates,
-                relevant == 0 ? 0 : (double) tp / relevant,
-                relevant == 0 ? 0 : sumPrecision / relevant);
+    static RankingFigures figures(List<Scored> items, double threshold) {
+        return RankingFigures.of(items, s -> s.score().value(), s -> s.item().relevant(), threshold);
     }
 
     private static List<Scored> where(Predicate<Labelled> filter) {
@@ -119,9 +90,9 @@ class EvaluationTest {
 
     @Test
     void defaultTopicsMeetTheTargetsAtTheDefaultThreshold() {
-        Figures all = figures(scored, threshold);
-        Figures dev = figures(where(i -> i.split().equals("dev")), threshold);
-        Figures heldOut = figures(where(i -> i.split().equals("heldout")), threshold);
+        RankingFigures all = figures(scored, threshold);
+        RankingFigures dev = figures(where(i -> i.split().equals("dev")), threshold);
+        RankingFigures heldOut = figures(where(i -> i.split().equals("heldout")), threshold);
         System.out.println("relevance evaluation at threshold " + threshold);
         System.out.println("  all:      " + all);
         System.out.println("  dev:      " + dev);

@@ -30,8 +30,8 @@ class LearnedDevSplitTest {
         }
         TopicRanker topics = TopicRanker.defaults();
         LearnedRelevance learned = new LearnedRelevance(topics, decided);
-        EvaluationTest.Figures before = figures(ranked, topics, topics.threshold());
-        EvaluationTest.Figures after = figures(ranked, learned, learned.threshold());
+        RankingFigures before = figures(ranked, topics, topics.threshold());
+        RankingFigures after = figures(ranked, learned, learned.threshold());
         System.out.println("learning on the dev split (tuned on it):");
         System.out.println("  topics only:          " + before);
         System.out.println("  topics and decisions: " + after);
@@ -39,7 +39,7 @@ class LearnedDevSplitTest {
         assertTrue(after.averagePrecision() >= before.averagePrecision() - 0.01, after + " vs " + before);
     }
 
-    private static EvaluationTest.Figures figures(List<EvaluationTest.Labelled> items, Relevance relevance, double threshold) {
+    private static RankingFigures figures(List<EvaluationTest.Labelled> items, Relevance relevance, double threshold) {
         List<EvaluationTest.Scored> scored = items.stream()
                 .map(i -> new EvaluationTest.Scored(i, relevance.score(TopicRankerTest.item(i.source(), List.of(i.source()), i.title(), i.summary()))))
                 .toList();
