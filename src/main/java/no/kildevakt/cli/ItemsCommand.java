@@ -110,7 +110,7 @@ final class ItemsCommand implements Callable<Integer> {
      */
     static void writeJson(Store store, ItemQuery query, Config config, Relevance relevance, Writer out)
             throws StoreException, IOException {
-        Candidates ranking = config == null ? null : new Candidates(config, relevance);
+        Candidates ranking = config == null ? null : new Candidates(config, relevance.snapshot());
         try (JsonGenerator g = ItemJson.generator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("items");

@@ -65,6 +65,8 @@ public final class Candidates {
     private final class Arrangement {
         private final Period period;
         private final Selection selection;
+        /** One snapshot for the whole pass: the items are ranked against the same evidence, asked for once. */
+        private final Relevance ranking = relevance.snapshot();
         private final Map<String, List<DigestEntry>> bySection = new LinkedHashMap<>();
 
         Arrangement(Period period, Selection selection) {
@@ -77,8 +79,8 @@ public final class Candidates {
             if (!selection.statuses().contains(item.status()) || !inPeriod(item, period, isEvents(section))) {
                 return;
             }
-            Score score = relevance.score(item);
-            if (!selection.all() && score.value() < relevance.threshold()) {
+            Score score = ranking.score(item);
+            if (!selection.all() && score.value() < ranking.threshold()) {
                 return;
             }
             bySection.computeIfAbsent(section, k -> new ArrayList<>()).add(new DigestEntry(item, section, sourceName(item.source()), score));
@@ -95,7 +97,7 @@ public final class Candidates {
             // sections feeds.yml no longer has: last, by id, so the order does not depend on the store's
             new TreeMap<>(bySection).forEach((id, entries) -> sections.add(new DigestSection(id, id, false, false, sorted(entries))));
             return new Digest(period, sections,
-                    selection.all() ? java.util.OptionalDouble.of(relevance.threshold()) : java.util.OptionalDouble.empty());
+                    selection.all() ? java.util.OptionalDouble.of(ranking.threshold()) : java.util.OptionalDouble.empty());
         }
     }
 

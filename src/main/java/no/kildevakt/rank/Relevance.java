@@ -11,6 +11,15 @@ public interface Relevance {
     /** The item's score and the terms that produced it; never null. */
     Score score(StoredItem item);
 
+    /**
+     * This ranking as it stands now, for scoring many items in one pass (a digest, a page of the
+     * review, {@code items --json}). A ranking that learns from the store looks at its evidence here,
+     * once, rather than once per item; a fixed ranking is its own snapshot.
+     */
+    default Relevance snapshot() {
+        return this;
+    }
+
     /** Items scoring below this are not candidates unless the editor asks for all ({@code digest --all}). */
     double threshold();
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import no.kildevakt.config.Config;
+import no.kildevakt.rank.Relevance;
+import no.kildevakt.rank.Score;
 import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.StoredItem;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,37 @@ class CandidatesTest {
                 stored(3, "reg-jd", "norske", "Valg i kommunen", MID_MARCH));
         assertEquals(List.of(1L), ids(candidates.arrange(MARCH, items, Selection.DEFAULT)));
         assertEquals(List.of(1L, 2L, 3L), ids(candidates.arrange(MARCH, items, new Selection(true, Selection.DEFAULT_STATUSES))));
+    }
+
+    /** A ranking that learns asks the store for its evidence per snapshot: a digest takes one, not one per item. */
+    @Test
+    void aDigestRanksEveryItemAgainstOneSnapshotOfTheRanking() throws Exception {
+        Relevance fixed = keywords(5, "menneskehandel", 10);
+        java.util.concurrent.atomic.AtomicInteger snapshots = new java.util.concurrent.atomic.AtomicInteger();
+        Relevance learning = new Relevance() {
+            @Override
+            public Score score(StoredItem item) {
+                throw new AssertionError("a pass over many items scores a snapshot, not the live ranking");
+            }
+
+            @Override
+            public double threshold() {
+                return fixed.threshold();
+            }
+
+            @Override
+            public Relevance snapshot() {
+                snapshots.incrementAndGet();
+                return fixed;
+            }
+        };
+        List<StoredItem> items = List.of(
+                stored(1, "reg-jd", "norske", "Ny handlingsplan mot menneskehandel", MID_MARCH),
+                stored(2, "reg-jd", "norske", "Menneskehandel i Norden", MID_MARCH),
+                stored(3, "reg-jd", "norske", "Valg i kommunen", MID_MARCH));
+        Digest d = new Candidates(Fixtures.config(dir), learning).arrange(MARCH, items, Selection.DEFAULT);
+        assertEquals(Set.of(1L, 2L), Set.copyOf(ids(d)));
+        assertEquals(1, snapshots.get());
     }
 
     @Test

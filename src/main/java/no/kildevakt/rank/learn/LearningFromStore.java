@@ -11,7 +11,8 @@ import no.kildevakt.store.StoredItem;
  * The ranking every command and the review page use: the topics plus a {@link LearnedRelevance} of the
  * store's evidence, rebuilt when that evidence changes (a decision recorded, an issue added or removed),
  * so a decision made on the review page counts on the next page load with nothing for the editor to do.
- * Whether the evidence changed is one small query; the index is built at most once per change.
+ * Whether the evidence changed is one small query, asked once per {@link #snapshot()} (a digest, a page
+ * load) or per single {@link #score}; the index is built at most once per change.
  */
 public final class LearningFromStore implements Relevance {
     private final Relevance topics;
@@ -24,9 +25,16 @@ public final class LearningFromStore implements Relevance {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /** One item's score: looks at the evidence first, so a pass over many items should score a {@link #snapshot()}. */
     @Override
     public Score score(StoredItem item) {
         return current().score(item);
+    }
+
+    /** The learned ranking of the evidence as it is now; a decision made after this does not change it. */
+    @Override
+    public Relevance snapshot() {
+        return current();
     }
 
     @Override
