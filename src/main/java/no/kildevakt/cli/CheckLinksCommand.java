@@ -2,7 +2,6 @@ package no.kildevakt.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -183,21 +182,12 @@ final class CheckLinksCommand implements Callable<Integer> {
             progress.clear();
         }
 
-        try {
-            if (out == null) {
-                StringWriter text = new StringWriter();
-                reportFormat.writer(main.verbose).write(report, text);
-                main.terminal.out().print(text);
-                main.terminal.out().flush();
-            } else {
-                out.write(writer -> reportFormat.writer(main.verbose).write(report, writer));
-                if (!main.quiet) {
-                    err.println("check-links: report written to " + output);
-                }
-            }
-        } catch (IOException e) {
-            err.println(output + ": cannot write the report: " + OneLine.of(e.getMessage()));
-            return Main.USAGE;
+        int written = OutputTarget.emit(main, out, writer -> reportFormat.writer(main.verbose).write(report, writer));
+        if (written != Main.OK) {
+            return written;
+        }
+        if (out != null && !main.quiet) {
+            err.println("check-links: report written to " + output);
         }
         if (reportFormat != ReportFormat.TEXT && !main.quiet) {
             for (String warning : report.warnings()) {

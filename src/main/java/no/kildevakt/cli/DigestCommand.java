@@ -1,9 +1,5 @@
 package no.kildevakt.cli;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -165,24 +161,9 @@ final class DigestCommand implements Callable<Integer> {
         return new DigestLog.Delivery(now, digest.period().from(), end, digest.size(), format, recipients);
     }
 
-    /**
-     * Prints the document as it is made, so a long one (a JSON digest of every item) is never held
-     * whole; or writes it to {@code --output} whole (see {@link OutputTarget}), so no reader sees half.
-     */
+    /** Prints the document as it is made, or writes it to {@code --output} whole (see {@link OutputTarget#emit}). */
     private int write(OutputTarget.Body document) {
-        if (target != null) {
-            return target.write(main, document);
-        }
-        Writer out = new OutputStreamWriter(main.terminal.out(), StandardCharsets.UTF_8);
-        try {
-            document.writeTo(out);
-            out.flush();
-        } catch (IOException e) {
-            main.terminal.err().println("kildevakt digest: cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
-            return Main.USAGE;
-        }
-        main.terminal.out().flush();
-        return Main.OK;
+        return OutputTarget.emit(main, target, document);
     }
 
     private int usage(String message) {

@@ -60,10 +60,7 @@ final class DraftCommand implements Callable<Integer> {
             throws Commands.Exit, StoreException {
         Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config, store)), store, p);
         String document = writer.write(draft);
-        if (target == null) {
-            main.terminal.out().print(document);
-            main.terminal.out().flush();
-        } else if (target.write(main, document) != Main.OK) {
+        if (OutputTarget.emit(main, target, out -> out.write(document)) != Main.OK) {
             return Main.USAGE;
         }
         if (!main.quiet) {

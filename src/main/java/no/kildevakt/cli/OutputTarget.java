@@ -93,6 +93,26 @@ final class OutputTarget {
         return given;
     }
 
+    /**
+     * Writes a command's document to {@code target}, or, when there is none, to standard output as it
+     * is made (a long one is never held whole). On failure prints one line and answers exit 2.
+     */
+    static int emit(Main main, OutputTarget target, Body body) {
+        if (target != null) {
+            return target.write(main, body);
+        }
+        Writer out = new OutputStreamWriter(main.terminal.out(), StandardCharsets.UTF_8);
+        try {
+            body.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            main.terminal.err().println("standard output: cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
+            return Main.USAGE;
+        }
+        main.terminal.out().flush();
+        return Main.OK;
+    }
+
     /** Writes {@code document} whole; on failure prints {@code FILE: cannot write: why} and answers exit 2. */
     int write(Main main, String document) {
         return write(main, writer -> writer.write(document));
