@@ -147,6 +147,10 @@ final class OutputTarget {
             return;
         }
         Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            // said plainly: otherwise the failure names the temporary file, which the user never asked for
+            throw new IOException("no such folder " + folder);
+        }
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
             try (Writer writer = new OutputStreamWriter(

@@ -208,6 +208,7 @@ class DigestCommandTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot write"), r.err());
+        assertTrue(r.err().contains("no such folder"), "names the cause, not the temporary file: " + r.err());
         assertEquals(Optional.empty(), lastDelivery());
     }
 
