@@ -64,7 +64,7 @@ final class DraftCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (!main.quiet) {
-            main.terminal.err().printf("draft: %d %s, %s%n", draft.items().size(),
+            main.terminal.err().printf("draft: %d %s, %s%n", draft.size(),
                     draft.accepted() ? "accepted items" : "candidates (no item is accepted for this period yet)", p.label());
         }
         return Main.OK;

@@ -41,10 +41,10 @@ final class ConfigReader {
     private static final List<String> SETTINGS_KEYS = List.of(
             "user_agent", "contact", "per_host_delay", "timeout", "max_body", "interval",
             "retries", "max_retry_after", "max_redirects", "concurrency", "max_crawl_time", "min_score");
-    private static final List<String> SECTION_KEYS = List.of("id", "title", "events");
+    private static final List<String> SECTION_KEYS = List.of("id", "title", "events", "groups");
     private static final List<String> TOPIC_KEYS = List.of("id", "name", "weight", "terms", "exclude");
     private static final List<String> SOURCE_KEYS = List.of(
-            "id", "name", "url", "type", "section", "interval", "weight", "select", "date_from_url", "pages", "enrich");
+            "id", "name", "url", "type", "section", "interval", "weight", "select", "date_from_url", "pages", "enrich", "group");
     /** CSS selectors of an HTML listing; {@code next} finds the link to the following page. */
     private static final List<String> SELECT_KEYS = List.of("item", "title", "link", "date", "summary", "next");
     /** Field paths of a JSON source; {@code script} names the page variable that holds embedded JSON. */
@@ -239,9 +239,15 @@ final class ConfigReader {
             String id = uniqueId(m, firstLine, "section");
             String title = string(m.require("title"), m.at("title"));
             boolean events = m.has("events") && bool(m.get("events").get(), m.at("events"));
-            sections.add(new Section(id, title, events));
+            List<String> groups = m.has("groups") ? strings(m.get("groups").get(), m.at("groups")) : defaultGroups(id);
+            sections.add(new Section(id, title, events, groups));
         }
         return sections;
+    }
+
+    /** A listed default section keeps its group order unless feeds.yml gives one. */
+    private static List<String> defaultGroups(String id) {
+        return Section.defaults().stream().filter(s -> s.id().equals(id)).findFirst().map(Section::groups).orElse(List.of());
     }
 
     private List<Topic> topics(Optional<Node> block) throws ConfigException {
@@ -326,8 +332,9 @@ final class ConfigReader {
             }
             pages = (int) integer(pagesNode, m.at("pages"), 1, MAX_PAGES);
         }
+        String group = m.has("group") ? string(m.get("group").get(), m.at("group")) : "";
         return new SourceConfig(id, name, url, type, section, select, interval, weight, lineOf(item),
-                dateFromUrl, pages, enrich);
+                dateFromUrl, pages, enrich, group);
     }
 
     /** Options that only make sense for listings (html and json); on a feed they would be silently ignored. */

@@ -24,6 +24,9 @@ import java.util.Optional;
  *                 {@code /2024/December/}) when the listing shows none
  * @param pages    how many listing pages to read, following the "next" link (1 = only the first)
  * @param enrich   fetch each new item's own page once to fill a missing date or summary
+ * @param group    the heading the draft files the source's items under within its section ("UNODC",
+ *                 "Rapporter fra politiet"), or empty for none: the newsletter groups its international
+ *                 section by body and its Norwegian section by short topic headings
  */
 public record SourceConfig(
         String id,
@@ -37,10 +40,12 @@ public record SourceConfig(
         int line,
         boolean dateFromUrl,
         int pages,
-        boolean enrich) {
+        boolean enrich,
+        String group) {
 
     public SourceConfig {
         select = Map.copyOf(select);
+        group = group == null ? "" : group.strip();
         if (pages < 1) {
             throw new IllegalArgumentException("pages must be at least 1, got " + pages);
         }
@@ -50,6 +55,12 @@ public record SourceConfig(
     public SourceConfig(String id, String name, URI url, SourceType type, String section,
             Map<String, String> select, Optional<Duration> interval, double weight, int line) {
         this(id, name, url, type, section, select, interval, weight, line, false, 1, false);
+    }
+
+    /** A source in no group of its section. */
+    public SourceConfig(String id, String name, URI url, SourceType type, String section, Map<String, String> select,
+            Optional<Duration> interval, double weight, int line, boolean dateFromUrl, int pages, boolean enrich) {
+        this(id, name, url, type, section, select, interval, weight, line, dateFromUrl, pages, enrich, "");
     }
 
     /** The host whose politeness budget this source spends. */

@@ -40,6 +40,11 @@ public final class Candidates {
         this.relevance = Objects.requireNonNull(relevance, "relevance");
     }
 
+    /** The configuration whose sections, sources and groups this arranges by. */
+    public Config config() {
+        return config;
+    }
+
     /**
      * The period's items in the store, selected and arranged. Rows are judged as the database reads
      * them, so only the selected ones are kept: a period of 150,000 stored items of which 800 pass the
@@ -47,7 +52,9 @@ public final class Candidates {
      */
     public Digest select(Store store, Period period, Selection selection) throws StoreException {
         Arrangement arrangement = new Arrangement(period, selection);
-        store.items().forEach(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()), arrangement::add);
+        // read as the period's issue sees the items: its decisions, sections and order, not another issue's
+        store.items().forEach(new ItemQuery(null, period.earliestDated(), period.to(), 0, null, period.firstDay()).forIssue(period.issue()),
+                arrangement::add);
         return arrangement.digest();
     }
 
@@ -102,8 +109,9 @@ public final class Candidates {
     }
 
     /**
-     * The section an item is filed under now: that of the first of its sources still in feeds.yml
-     * (an editor who moves a source moves its items), else the section stored with it.
+     * The section an item is filed under now: where the editor moved it for the issue it was read for,
+     * else that of the first of its sources still in feeds.yml (an editor who moves a source moves its
+     * items), else the section stored with it.
      */
     public String sectionOf(StoredItem item) {
         return sectionOf(config, item);
@@ -111,6 +119,9 @@ public final class Candidates {
 
     /** As {@link #sectionOf(StoredItem)}, for callers without a ranking (a null config keeps the stored section). */
     public static String sectionOf(Config config, StoredItem item) {
+        if (item.placedSection() != null && (config == null || config.section(item.placedSection()).isPresent())) {
+            return item.placedSection(); // the editor moved it there for this issue
+        }
         if (config != null) {
             List<String> sources = item.sources().isEmpty() ? List.of(item.source()) : item.sources();
             for (String id : sources) {
@@ -149,8 +160,13 @@ public final class Candidates {
                 && !dated.isBefore(period.earliestDated()) && dated.isBefore(period.to());
     }
 
-    /** Best first; among equals the newest, then the higher id (newer row), so the order is total. */
-    private static final Comparator<DigestEntry> WITHIN_SECTION = Comparator.comparingDouble((DigestEntry e) -> e.score().value()).reversed()
+    /**
+     * As the editor ordered the issue's entries (their places first), then best first; among equals the
+     * newest, then the higher id (newer row), so the order is total.
+     */
+    private static final Comparator<DigestEntry> WITHIN_SECTION = Comparator
+            .comparing((DigestEntry e) -> e.item().position(), Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+            .thenComparing(Comparator.comparingDouble((DigestEntry e) -> e.score().value()).reversed())
             .thenComparing(DigestEntry::dated, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(e -> e.item().id(), Comparator.reverseOrder());
 

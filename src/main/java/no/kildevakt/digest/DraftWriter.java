@@ -9,14 +9,24 @@ import java.util.Locale;
 public interface DraftWriter {
     String write(Draft draft);
 
-    /** The heading of the draft: {@code Utkast til nyhetsbrev 1. januar–31. mars 2025}. */
+    /** The heading of the draft: {@code Utkast til nyhetsbrev oktober–desember 2024}. */
     static String heading(Draft draft) {
-        return "Utkast til nyhetsbrev " + draft.period().label();
+        return "Utkast til nyhetsbrev " + NorwegianDates.months(draft.period().firstDay(), draft.period().lastDay());
     }
 
-    /** The date an entry shows: the event date for an event, else the publication date. */
-    static String date(DigestEntry e) {
-        return e.item().eventDate() != null ? NorwegianDates.day(e.item().eventDate()) : NorwegianDates.day(e.dated());
+    /** The date an entry shows: the event date for an event, else the publication date; "" when unknown. */
+    static String date(Draft.DraftEntry e) {
+        return e.day() == null ? "" : NorwegianDates.day(e.day());
+    }
+
+    /**
+     * The entry's paragraph as the newsletter ends it when it has a link: "…rapporten «X», se her." The text's
+     * own final full stop gives way to ", se her."; without a link the text ends in a full stop. The caller
+     * links "se her"; this gives the text before it.
+     */
+    static String beforeLink(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.endsWith(".") && !t.endsWith("..") ? t.substring(0, t.length() - 1) : t;
     }
 
     /** A writer by its command-line name ({@code md} or {@code html}). */

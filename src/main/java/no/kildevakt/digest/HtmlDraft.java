@@ -19,18 +19,24 @@ public final class HtmlDraft implements DraftWriter {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("heading", DraftWriter.heading(draft));
         List<Map<String, Object>> sections = new ArrayList<>();
-        for (DigestSection s : draft.items().sections()) {
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (DigestEntry e : s.entries()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("title", e.item().draftTitle());
-                String lead = Sentences.lead(e.item().draftSummary());
-                entry.put("lead", lead.isEmpty() ? null : lead);
-                entry.put("date", DraftWriter.date(e));
-                entry.put("link", WebLinks.safe(e.item().url()).orElse(null));
-                entries.add(entry);
+        for (Draft.DraftSection s : draft.sections()) {
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (Draft.DraftGroup g : s.groups()) {
+                List<Map<String, Object>> entries = new ArrayList<>();
+                for (Draft.DraftEntry e : g.entries()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("title", e.title());
+                    String text = DraftWriter.beforeLink(e.text());
+                    entry.put("text", text.isEmpty() ? null : text);
+                    entry.put("link", WebLinks.safe(e.url()).orElse(null));
+                    entries.add(entry);
+                }
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("title", g.title().isEmpty() ? null : g.title());
+                group.put("entries", entries);
+                groups.add(group);
             }
-            sections.add(Map.of("title", s.title(), "entries", entries));
+            sections.add(Map.of("title", s.title(), "groups", groups));
         }
         view.put("sections", sections);
         return Templates.render(template, view);

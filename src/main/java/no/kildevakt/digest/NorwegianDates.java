@@ -42,6 +42,30 @@ public final class NorwegianDates {
         return first.getDayOfMonth() + ".–" + day(last);
     }
 
+    /** The month's name alone ({@code oktober}): "Kripos publiserte i oktober …". */
+    public static String monthName(LocalDate date) {
+        return month(date);
+    }
+
+    /**
+     * A period as the newsletter's title block names it: {@code oktober–desember 2024} for months within a
+     * year, {@code desember 2024–februar 2025} across years, {@code oktober 2024} for one month; a period
+     * that does not run from a month's first to a month's last day is given as days ({@link #range}).
+     */
+    public static String months(LocalDate first, LocalDate last) {
+        boolean wholeMonths = first.getDayOfMonth() == 1 && last.equals(last.withDayOfMonth(last.lengthOfMonth()));
+        if (!wholeMonths) {
+            return range(first, last);
+        }
+        if (first.getYear() != last.getYear()) {
+            return month(first) + " " + first.getYear() + "–" + month(last) + " " + last.getYear();
+        }
+        if (first.getMonth() == last.getMonth()) {
+            return month(first) + " " + first.getYear();
+        }
+        return month(first) + "–" + month(last) + " " + last.getYear();
+    }
+
     private static String month(LocalDate date) {
         return MONTHS[date.getMonthValue() - 1];
     }

@@ -192,6 +192,27 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
         return NorwegianDates.range(firstDay(), lastDay());
     }
 
+    /**
+     * The issue this period names, as decisions, arrangements and hand-written entries are kept under it:
+     * {@code 2024-Q4} for a whole quarter (however it was typed: {@code --from 2024-10-01 --to 2024-12-31}
+     * is the same issue), {@code 2024-10} for a month, {@code 2024} for a year, else {@code FROM..TO} days.
+     * A running window ({@code --since-last}) is no issue: null.
+     */
+    public String issue() {
+        if (running()) {
+            return null;
+        }
+        LocalDate first = firstDay();
+        LocalDate last = lastDay();
+        for (Unit unit : Unit.values()) {
+            String name = unit.name(first);
+            if (unit.plus(Period.parse(name).firstDay(), 1).minusDays(1).equals(last) && Period.parse(name).firstDay().equals(first)) {
+                return name;
+            }
+        }
+        return first + ".." + last;
+    }
+
     private static Instant startOf(LocalDate day) {
         return day.atStartOfDay(Oslo.ZONE).toInstant();
     }

@@ -256,14 +256,14 @@ final class Pages {
         PeriodChoice period = periodOf(request, review);
         Draft draft = review.draft(period.period());
         Map<String, Object> scope = base("draft", lang.label("navDraft") + " " + period.text(), period);
-        int n = draft.items().size();
+        int n = draft.size();
         scope.put("basis", n == 0 ? lang.label("draftEmpty")
                 : draft.accepted() ? lang.format("draftFromAccepted", n) : lang.format("draftFromCandidates", n));
         List<DraftSection> sections = new ArrayList<>();
-        for (DigestSection s : draft.items().sections()) {
-            sections.add(new DraftSection(s.title(), s.entries().stream().map(e -> new DraftEntry(e.item().id(),
-                    e.item().draftTitle(), Sentences.lead(e.item().draftSummary()), e.day() == null ? null : lang.date(e.day()),
-                    WebLinks.safe(e.item().url()).orElse(null), e.item().url())).toList()));
+        for (Draft.DraftSection s : draft.sections()) {
+            sections.add(new DraftSection(s.title(), s.entries().stream().map(e -> new DraftEntry(0,
+                    e.title(), e.text(), e.day() == null ? null : lang.date(e.day()),
+                    WebLinks.safe(e.url()).orElse(null), e.url())).toList()));
         }
         scope.put("sections", sections);
         scope.put("markdown", review.draftText(draft, DraftFormat.MD));

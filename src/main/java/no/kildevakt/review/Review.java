@@ -15,6 +15,8 @@ import no.kildevakt.digest.DigestEntry;
 import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
+import no.kildevakt.store.DraftEdits;
+import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -86,6 +88,11 @@ public final class Review {
         return store.items().get(id).map(this::entry);
     }
 
+    /** One stored item as issue {@code issue} sees it (its decision, section and place there). */
+    public Optional<DigestEntry> item(long id, String issue) throws StoreException {
+        return store.items().get(id, issue).map(this::entry);
+    }
+
     private DigestEntry entry(StoredItem item) {
         String sourceName = config.source(item.source()).map(SourceConfig::name).orElse(item.source());
         return new DigestEntry(item, candidates.sectionOf(item), sourceName, candidates.score(item));
@@ -99,7 +106,23 @@ public final class Review {
      * @throws StoreException           when there is no such item or the database fails
      */
     public DigestEntry decide(long id, String decision, String note) throws StoreException {
-        return entry(store.decisions().decide(id, decision, note, clock.instant()));
+        return decide(id, decision, note, null);
+    }
+
+    /**
+     * Records a decision now for one issue; another issue's decisions and draft are not changed.
+     *
+     * @param issue the issue ({@link Period#issue()}), or null for the quarter of the item's date
+     */
+    public DigestEntry decide(long id, String decision, String note, String issue) throws StoreException {
+        ReviewStatus status = ReviewStatus.find(decision == null ? "" : decision.trim().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new IllegalArgumentException("decision must be accepted, rejected or new, got \"" + decision + "\""));
+        return entry(store.decisions().decide(id, status, note, clock.instant(), issue));
+    }
+
+    /** What the editors arrange in an issue's draft: sections, order, hand-written entries, group names. */
+    public DraftEdits draftEdits() {
+        return store.draftEdits();
     }
 
     /**

@@ -59,17 +59,19 @@ public final class Decisions {
     }
 
     /**
-     * Records a decision taken for an issue: as {@link #decide(long, ReviewStatus, String, Instant)}, with the
-     * issue's period (2024-Q4, 2024-12 …) kept in the history.
+     * Records a decision taken for an issue: the decision, note and time are that issue's (another
+     * issue's draft is not changed by it), the item's latest decision in any issue is updated (what
+     * {@code items} lists and the ranking learns from), and the decision is appended to the history.
      *
-     * @param period the issue's period, or null when the decision belongs to no issue
+     * @param period the issue's period (2024-Q4, 2024-12 …); null for the quarter of the item's date in
+     *               Oslo, the issue a script's decision most likely means
      */
     public StoredItem decide(long itemId, ReviewStatus status, String note, Instant at, String period) throws StoreException {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
         checkLength("note", note);
         synchronized (store) {
-            store.inTransaction("record a decision on item " + itemId, c -> {
+            String issue = store.inTransaction("record a decision on item " + itemId, c -> {
                 try (PreparedStatement update = c.prepareStatement("""
                         UPDATE items SET status = ?, note = CASE WHEN ? THEN nullif(?, '') ELSE note END, decided_at = ?
                          WHERE id = ?""")) {
@@ -82,18 +84,45 @@ public final class Decisions {
                         throw new SQLException("no item with id " + itemId);
                     }
                 }
+                String named = period == null || period.isBlank() ? issueOfItem(c, itemId) : period.strip();
+                try (PreparedStatement upsert = c.prepareStatement("""
+                        INSERT INTO issue_items (period, item_id, status, note, decided_at) VALUES (?, ?, ?, nullif(?, ''), ?)
+                        ON CONFLICT (period, item_id) DO UPDATE
+                           SET status = excluded.status, decided_at = excluded.decided_at,
+                               note = CASE WHEN ? THEN excluded.note ELSE note END""")) {
+                    upsert.setString(1, named);
+                    upsert.setLong(2, itemId);
+                    upsert.setString(3, status.code());
+                    setText(upsert, 4, note == null ? null : note.strip());
+                    Store.setInstant(upsert, 5, at);
+                    upsert.setBoolean(6, note != null);
+                    upsert.executeUpdate();
+                }
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO decisions (item_id, decision, note, decided_at, period) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setLong(1, itemId);
                     insert.setString(2, status.code());
                     setText(insert, 3, note == null || note.isBlank() ? null : note.strip());
                     Store.setInstant(insert, 4, at);
-                    setText(insert, 5, period == null || period.isBlank() ? null : period.strip());
+                    insert.setString(5, named);
                     insert.executeUpdate();
                 }
-                return null;
+                return named;
             });
-            return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId, issue).orElseThrow(() -> new StoreException("no item with id " + itemId));
+        }
+    }
+
+    /** The issue a decision on the item belongs to when none is named: the quarter of its date in Oslo. */
+    private static String issueOfItem(java.sql.Connection c, long itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + Schema.ISSUE_OF_ITEM + " FROM items i WHERE i.id = ?")) {
+            select.setLong(1, itemId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no item with id " + itemId);
+                }
+                return rs.getString(1);
+            }
         }
     }
 

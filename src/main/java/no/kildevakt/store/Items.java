@@ -36,8 +36,29 @@ public final class Items {
             i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
             i.section, i.first_source, i.first_seen, i.last_seen, i.status,
             i.note, i.edited_title, i.edited_summary, i.decided_at, i.published_raw,
+            NULL AS placed_section, NULL AS position,
+            (SELECT group_concat(x.period, char(31) ORDER BY x.period) FROM issue_items x
+              WHERE x.item_id = i.id AND x.status = 'accepted') AS accepted_in,
             (SELECT group_concat(s.source_id, char(31) ORDER BY s.first_seen, s.rowid)
                FROM item_sources s WHERE s.item_id = i.id) AS sources""";
+
+    /**
+     * The columns as one issue sees the item: its decision, note, section and place for that issue (new
+     * when it has none there), from {@code issue_items ii} joined on the issue's period, the first parameter.
+     */
+    private static final String ISSUE_COLUMNS = """
+            i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
+            i.section, i.first_source, i.first_seen, i.last_seen, coalesce(ii.status, 'new') AS status,
+            ii.note, i.edited_title, i.edited_summary, ii.decided_at, i.published_raw,
+            ii.section AS placed_section, ii.position,
+            (SELECT group_concat(x.period, char(31) ORDER BY x.period) FROM issue_items x
+              WHERE x.item_id = i.id AND x.status = 'accepted' AND x.period <> ii_period.p) AS accepted_in,
+            (SELECT group_concat(s.source_id, char(31) ORDER BY s.first_seen, s.rowid)
+               FROM item_sources s WHERE s.item_id = i.id) AS sources""";
+
+    private static final String ISSUE_FROM = " " + """
+             FROM items i CROSS JOIN (SELECT ? AS p) ii_period
+             LEFT JOIN issue_items ii ON ii.item_id = i.id AND ii.period = ii_period.p""";
 
     private final Store store;
 
@@ -69,14 +90,20 @@ public final class Items {
      */
     public <E extends Exception> void forEach(ItemQuery query, Visitor<E> visitor) throws StoreException, E {
         synchronized (store) {
-            StringBuilder sql = new StringBuilder("SELECT ").append(ITEM_COLUMNS).append(" FROM items i WHERE 1 = 1");
             List<Object> parameters = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("SELECT ");
+            if (query.issue() != null) {
+                sql.append(ISSUE_COLUMNS).append(ISSUE_FROM).append(" WHERE 1 = 1");
+                parameters.add(query.issue());
+            } else {
+                sql.append(ITEM_COLUMNS).append(" FROM items i WHERE 1 = 1");
+            }
             if (query.source() != null) {
                 sql.append(" AND EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id = ?)");
                 parameters.add(query.source());
             }
             if (query.status() != null) {
-                sql.append(" AND i.status = ?");
+                sql.append(query.issue() != null ? " AND coalesce(ii.status, 'new') = ?" : " AND i.status = ?");
                 parameters.add(query.status().code());
             }
             sql.append(" AND ((1 = 1");
@@ -107,12 +134,26 @@ public final class Items {
         }
     }
 
-    /** One stored item by its row id, or empty when there is none. */
+    /** One stored item by its row id, with its latest decision in any issue, or empty when there is none. */
     public Optional<StoredItem> get(long id) throws StoreException {
+        return get(id, null);
+    }
+
+    /**
+     * One stored item by its row id as issue {@code issue} sees it (its decision, section and place there),
+     * or as {@link #get(long)} when {@code issue} is null; empty when there is no such item.
+     */
+    public Optional<StoredItem> get(long id, String issue) throws StoreException {
         synchronized (store) {
-            try (PreparedStatement select = store.connection().prepareStatement(
-                    "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?")) {
-                select.setLong(1, id);
+            String sql = issue == null ? "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?"
+                    : "SELECT " + ISSUE_COLUMNS + ISSUE_FROM + " WHERE i.id = ?";
+            try (PreparedStatement select = store.connection().prepareStatement(sql)) {
+                if (issue == null) {
+                    select.setLong(1, id);
+                } else {
+                    select.setString(1, issue);
+                    select.setLong(2, id);
+                }
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(readItem(rs)) : Optional.empty();
                 }
@@ -129,7 +170,7 @@ public final class Items {
                 rs.getLong("id"),
                 rs.getString("dedupe_key"),
                 rs.getString("first_source"),
-                sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split(UNIT_SEPARATOR)),
+                split(sources),
                 rs.getString("section"),
                 rs.getString("title"),
                 rs.getString("url"),
@@ -145,7 +186,14 @@ public final class Items {
                 rs.getString("edited_title"),
                 rs.getString("edited_summary"),
                 Store.instant(rs.getString("decided_at")),
-                rs.getString("published_raw"));
+                rs.getString("published_raw"),
+                rs.getString("placed_section"),
+                rs.getObject("position") == null ? null : Integer.valueOf(rs.getInt("position")),
+                split(rs.getString("accepted_in")));
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(UNIT_SEPARATOR));
     }
 
     /**

@@ -10,6 +10,19 @@ import java.util.List;
 final class Schema {
     private Schema() {}
 
+    /**
+     * The quarter ({@code 2024-Q4}) an item's date (published, else first seen) lies in, in Oslo, as an SQL
+     * expression over {@code items i}: the issue a decision belongs to when it names none. Oslo is UTC+2 in
+     * summer time, which covers every quarter's first day but January's, so adding two hours in the months
+     * around 1 April, 1 July and 1 October and one hour otherwise puts every instant near a quarter's edge in
+     * the quarter an editor's calendar shows (early March is UTC+1 but lies far from any edge).
+     */
+    static final String ISSUE_OF_ITEM = """
+            (SELECT strftime('%Y', d) || '-Q' || ((CAST(strftime('%m', d) AS INTEGER) + 2) / 3)
+               FROM (SELECT datetime(coalesce(i.published, i.first_seen),
+                         CASE WHEN substr(coalesce(i.published, i.first_seen), 6, 2) IN ('03', '04', '06', '07', '09', '10')
+                              THEN '+2 hours' ELSE '+1 hours' END) AS d))""";
+
     /** Every migration step, oldest first; each is a list of SQL statements run in one transaction. */
     static final List<List<String>> MIGRATIONS = List.of(
             // v1: sources' state, items (deduplicated), which sources listed which item, and the fetch log
@@ -187,5 +200,53 @@ final class Schema {
                         heading  TEXT NOT NULL,
                         text     TEXT NOT NULL,
                         PRIMARY KEY (issue_id, position)
+                    )"""),
+            // v7: decisions belong to an issue (issue 12). issue_items holds an item's decision, note, section
+            // (when the editor moved it) and place in its section for one issue, named by its period
+            // (2024-Q4, 2024-10, 2024, or FROM..TO days). Existing decisions go to the issue a decision named,
+            // else to the quarter of the item's date in Oslo (ISSUE_OF_ITEM). Hand-written entries and the
+            // editors' names for groups belong to an issue too.
+            List.of(
+                    """
+                    CREATE TABLE issue_items (
+                        period     TEXT NOT NULL,
+                        item_id    INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+                        status     TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'accepted', 'rejected')),
+                        note       TEXT,
+                        decided_at TEXT,
+                        section    TEXT,
+                        position   INTEGER,
+                        PRIMARY KEY (period, item_id)
+                    )""",
+                    "CREATE INDEX issue_items_item ON issue_items (item_id)",
+                    """
+                    INSERT INTO issue_items (period, item_id, status, note, decided_at)
+                    SELECT coalesce((SELECT d.period FROM decisions d WHERE d.item_id = i.id ORDER BY d.id DESC LIMIT 1),
+                                    """ + ISSUE_OF_ITEM + """
+                           ), i.id, i.status, i.note, i.decided_at
+                      FROM items i
+                     WHERE i.status <> 'new' OR i.note IS NOT NULL""",
+                    """
+                    CREATE TABLE handwritten_entries (
+                        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period     TEXT NOT NULL,
+                        section    TEXT NOT NULL,
+                        grp        TEXT NOT NULL DEFAULT '',
+                        title      TEXT NOT NULL,
+                        text       TEXT,
+                        url        TEXT,
+                        day        TEXT,
+                        position   INTEGER,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX handwritten_entries_period ON handwritten_entries (period)",
+                    """
+                    CREATE TABLE issue_groups (
+                        period  TEXT NOT NULL,
+                        section TEXT NOT NULL,
+                        name    TEXT NOT NULL,
+                        title   TEXT NOT NULL,
+                        PRIMARY KEY (period, section, name)
                     )"""));
 }

@@ -25,7 +25,7 @@ import org.sqlite.SQLiteException;
  * transactions. Opened with WAL and a busy timeout; its schema is versioned and migrated forward
  * on open. What is kept in it is reached through small views that share this connection:
  * {@link #items()} (items and crawl rounds), {@link #sources()} (source state and fetch log),
- * {@link #robots()}, {@link #decisions()}, {@link #links()}, {@link #knownItems()} and
+ * {@link #robots()}, {@link #decisions()}, {@link #draftEdits()}, {@link #links()}, {@link #knownItems()} and
  * {@link #digests()}. Each round is one transaction, so a crash loses at most the round in flight.
  *
  * <p>One JDBC connection serves the whole process. Every public method here and in the views
@@ -329,6 +329,11 @@ public final class Store implements AutoCloseable {
     /** The editors' review decisions and edits (issue: the review page, the draft). */
     public Decisions decisions() {
         return new Decisions(this);
+    }
+
+    /** What the editors arranged in an issue's draft: sections, order, hand-written entries, group names. */
+    public DraftEdits draftEdits() {
+        return new DraftEdits(this);
     }
 
     /** Past issues, the links they cite, and every checked link's result and history (check-links). */

@@ -22,6 +22,12 @@ import java.util.List;
  *                  more than a day ahead of the crawl), as ISO-8601 text; null otherwise. Kept so an
  *                  editor can see what the source said, while {@code published} is null and the item
  *                  is dated by {@code firstSeen}
+ * @param placedSection the section the editor moved the item to for the issue it was read for, or null
+ *                  (the section then follows its source)
+ * @param position  the item's place within its section as the editor ordered it for that issue (1 first),
+ *                  or null when the editor has not ordered it (it then follows the ordered ones, best first)
+ * @param earlierIssues other issues the item was accepted for ("2024-Q3"), oldest first: an event or a
+ *                  recurring report may be cited again, and the editor sees that it was
  */
 public record StoredItem(
         long id,
@@ -43,10 +49,23 @@ public record StoredItem(
         String editedTitle,
         String editedSummary,
         Instant decidedAt,
-        String publishedRaw) {
+        String publishedRaw,
+        String placedSection,
+        Integer position,
+        List<String> earlierIssues) {
 
     public StoredItem {
         sources = List.copyOf(sources);
+        earlierIssues = earlierIssues == null ? List.of() : List.copyOf(earlierIssues);
+    }
+
+    /** An item as read outside any issue: not moved, not ordered. */
+    public StoredItem(long id, String dedupeKey, String source, List<String> sources, String section, String title, String url,
+            String guid, String summary, Instant published, Instant updated, java.time.LocalDate eventDate, Instant firstSeen,
+            Instant lastSeen, ReviewStatus status, String note, String editedTitle, String editedSummary, Instant decidedAt,
+            String publishedRaw) {
+        this(id, dedupeKey, source, sources, section, title, url, guid, summary, published, updated, eventDate, firstSeen,
+                lastSeen, status, note, editedTitle, editedSummary, decidedAt, publishedRaw, null, null, List.of());
     }
 
     /** An item whose source gave a usable publication date, or none. */

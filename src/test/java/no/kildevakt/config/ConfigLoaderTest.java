@@ -86,7 +86,8 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 new Section("verdt", "Verdt å merke seg", false),
                 new Section("norske", "Aktuelle norske tiltak, rapporter og forskning", false),
-                new Section("internasjonale", "Aktuelle internasjonale tiltak, rapporter og forskning", false),
+                new Section("internasjonale", "Aktuelle internasjonale tiltak, rapporter og forskning", false,
+                        List.of("UNODC", "OSSE", "EMD", "GRETA", "Europol", "EU", "Østersjørådet", "Sverige", "Danmark", "Finland")),
                 new Section("arrangementer", "Kommende arrangementer", true)), Section.defaults());
     }
 
@@ -207,7 +208,7 @@ class ConfigLoaderTest {
     @Test
     void misspeltKeyGetsASuggestionAndTheAllowedKeys() {
         assertError("feeds.yml:4: sources[0].sektion: unknown key; did you mean \"section\"? "
-                + "(allowed: id, name, url, type, section, interval, weight, select, date_from_url, pages, enrich)", """
+                + "(allowed: id, name, url, type, section, interval, weight, select, date_from_url, pages, enrich, group)", """
                 sources:
                   - id: a
                     url: https://a.no/rss

@@ -52,7 +52,7 @@ class DraftTest {
     void withoutAcceptedItemsTheCandidatesAboveTheThresholdAreDrafted() {
         Draft draft = Draft.of(candidates, Q1, items());
         assertFalse(draft.accepted());
-        assertEquals(List.of(1L, 3L), draft.items().entries().stream().map(e -> e.item().id()).toList());
+        assertEquals(List.of(1L, 3L), draft.entries().stream().map(e -> e.item().item().id()).toList());
     }
 
     @Test
@@ -62,11 +62,11 @@ class DraftTest {
                 "Regjeringen øker bevilgningen. Det gjelder særlig ofre for utnyttelse."));
         Draft draft = Draft.of(candidates, Q1, items);
         assertTrue(draft.accepted());
-        assertEquals(List.of(2L), draft.items().entries().stream().map(e -> e.item().id()).toList());
+        assertEquals(List.of(2L), draft.entries().stream().map(e -> e.item().item().id()).toList());
         String md = new MarkdownDraft().write(draft);
         // the editor's title and summary, not the source's
         assertTrue(md.contains("### Statsbudsjettet 2025: mer til tiltak mot menneskehandel"), md);
-        assertTrue(md.contains("Regjeringen øker bevilgningen. Det gjelder særlig ofre for utnyttelse."), md);
+        assertTrue(md.contains("Regjeringen øker bevilgningen. Det gjelder særlig ofre for utnyttelse, [se her]"), md);
         assertFalse(md.contains("Budsjettet\n"), md);
         // empty sections are left out
         assertFalse(md.contains("Kommende arrangementer"), md);
@@ -75,24 +75,25 @@ class DraftTest {
     @Test
     void markdownDraftHasTheNewslettersStructure() {
         String md = new MarkdownDraft().write(Draft.of(candidates, Q1, items()));
-        assertTrue(md.startsWith("# Utkast til nyhetsbrev 1. januar–31. mars 2025\n"), md);
+        assertTrue(md.startsWith("# Utkast til nyhetsbrev januar–mars 2025\n"), md);
         assertTrue(md.indexOf("## Aktuelle norske tiltak, rapporter og forskning") < md.indexOf("## Kommende arrangementer"), md);
         assertFalse(md.contains("## Verdt å merke seg"), md);
-        assertTrue(md.contains("### Handlingsplan mot menneskehandel\n\nRegjeringen la fram planen 6. desember 2024. "
-                + "Den gjelder bl.a. tvangsarbeid. Kripos følger opp. 12. februar 2025 – [se her](<https://example.no/sak/1>)\n"), md);
-        // an event shows the day it takes place
-        assertTrue(md.contains("Nordisk konferanse i Oslo. 20. april 2025 – [se her](<https://example.no/sak/3>)"), md);
+        // who published what and when, then the summary's opening, then "se her" linked
+        assertTrue(md.contains("### Handlingsplan mot menneskehandel\n\nJustis- og beredskapsdepartementet publiserte i februar «Handlingsplan mot menneskehandel». "
+                + "Regjeringen la fram planen 6. desember 2024. Den gjelder bl.a. tvangsarbeid, [se her](<https://example.no/sak/1>).\n"), md);
+        // an event says the day it takes place
+        assertTrue(md.contains("«Konferanse om menneskehandel» finner sted 20. april 2025. Nordisk konferanse i Oslo, [se her](<https://example.no/sak/3>)."), md);
     }
 
     @Test
     void htmlDraftHasHeadingsLeadsDatesAndSeHerLinks() {
         Document page = Jsoup.parse(new HtmlDraft().write(Draft.of(candidates, Q1, items())));
-        assertEquals("Utkast til nyhetsbrev 1. januar–31. mars 2025", page.select("h1").text());
+        assertEquals("Utkast til nyhetsbrev januar–mars 2025", page.select("h1").text());
         assertEquals(List.of("Aktuelle norske tiltak, rapporter og forskning", "Kommende arrangementer"), page.select("h2").eachText());
-        assertEquals(List.of("Handlingsplan mot menneskehandel", "Konferanse om menneskehandel"), page.select("h3").eachText());
+        assertEquals(List.of("Handlingsplan mot menneskehandel", "Konferanse om menneskehandel"), page.select("h4").eachText());
         assertEquals(List.of("se her", "se her"), page.select("a").eachText());
         assertEquals(List.of("https://example.no/sak/1", "https://example.no/sak/3"), page.select("a").eachAttr("href"));
-        assertTrue(page.select("p").get(1).text().startsWith("Nordisk konferanse i Oslo. 20. april 2025"), page.select("p").text());
+        assertTrue(page.select("p").get(1).text().startsWith("«Konferanse om menneskehandel» finner sted 20. april 2025."), page.select("p").text());
         assertTrue(page.select("script, style, img, link").isEmpty());
     }
 
@@ -103,7 +104,7 @@ class DraftTest {
                 Fixtures.stored(1, "events", "arrangementer", "Seminar om menneskehandel og menneskehandel", "", jan, LocalDate.parse("2025-06-01"), jan, "new"),
                 Fixtures.stored(2, "events", "arrangementer", "Kurs om menneskehandel", "", FEB, LocalDate.parse("2025-04-02"), FEB, "new"),
                 Fixtures.stored(3, "events", "arrangementer", "Webinar om menneskehandel", "", jan, LocalDate.parse("2025-05-10"), jan, "new"));
-        assertEquals(List.of(2L, 3L, 1L), Draft.of(candidates, Q1, items).items().entries().stream().map(e -> e.item().id()).toList());
+        assertEquals(List.of(2L, 3L, 1L), Draft.of(candidates, Q1, items).entries().stream().map(e -> e.item().item().id()).toList());
     }
 
     @Test
@@ -113,7 +114,7 @@ class DraftTest {
         Draft draft = Draft.of(candidates, Q1, List.of(hostile));
         Document page = Jsoup.parse(new HtmlDraft().write(draft));
         assertTrue(page.select("script, img, a").isEmpty(), page.html());
-        assertEquals("<script>alert(1)</script>[x](javascript:y)", page.select("h3").text());
+        assertEquals("<script>alert(1)</script>[x](javascript:y)", page.select("h4").text());
         String md = new MarkdownDraft().write(draft);
         assertTrue(md.contains("### \\<script\\>alert(1)\\</script\\>\\[x\\](javascript:y)"), md);
         assertFalse(md.contains("se her"), md);
