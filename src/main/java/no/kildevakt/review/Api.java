@@ -25,7 +25,9 @@ import no.kildevakt.store.StoreException;
  *     {@code limit} says otherwise (at most {@value ItemPage#MAX_LIMIT}); the next page is asked for with
  *     {@code cursor=} the {@code next_cursor} given, which is null on the last page ({@link ItemPage});
  * <li>{@code GET /api/items/{id}} → the item;
- * <li>{@code POST /api/items/{id}/decision} {@code {"decision":"accepted|rejected|new","note":"..."}} → the item;
+ * <li>{@code POST /api/items/{id}/decision} {@code {"decision":"accepted|rejected|new","note":"...","period":"2024-Q4"}}
+ *     → the item as that issue sees it; the decision is that issue's (without {@code period}, the quarter
+ *     of the item's date);
  * <li>{@code POST /api/items/{id}/edit} {@code {"title":"...","summary":"..."}} → the item;
  * <li>{@code POST /api/sources/{id}/crawl} → the source's crawl result, 409 while another crawl runs.
  * </ul>
@@ -83,10 +85,26 @@ final class Api {
         if (decision == null) {
             throw HttpError.badRequest("\"decision\" is required: accepted, rejected or new");
         }
+        String issue = issueOf(text(body, "period"));
         try {
-            return ok(item(review.decide(id, decision, text(body, "note"))));
+            return ok(item(review.decide(id, decision, text(body, "note"), issue)));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * The issue a write names by its period ({@code 2024-Q4}, {@code 2024-10-01..2024-12-31}), as the store
+     * keeps it; null when none is named (the store then takes the quarter of the item's date).
+     */
+    static String issueOf(String period) {
+        if (period == null || period.isBlank()) {
+            return null;
+        }
+        try {
+            return PeriodChoice.parse(period).period().issue();
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("\"period\": " + e.getMessage());
         }
     }
 
@@ -130,6 +148,8 @@ final class Api {
         o.put("draft_summary", e.item().draftSummary());
         o.put("decided_at", e.item().decidedAt() == null ? null : e.item().decidedAt().toString());
         o.put("source_name", e.source());
+        o.putArray("earlier_issues").addAll(e.item().earlierIssues().stream()
+                .map(p -> (com.fasterxml.jackson.databind.JsonNode) json.getNodeFactory().textNode(p)).toList());
         return o;
     }
 
@@ -142,7 +162,7 @@ final class Api {
     }
 
     /** The JSON object a write sends; anything else is refused with the status that says why. */
-    private JsonNode body(Request request) throws IOException {
+    JsonNode body(Request request) throws IOException {
         String type = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) {
             throw new HttpError(415, "send the body as application/json");
@@ -160,7 +180,7 @@ final class Api {
     }
 
     /** A string field; null when absent or JSON null; a 400 when it is another type. */
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -171,7 +191,7 @@ final class Api {
         return v.textValue();
     }
 
-    private static Response ok(JsonNode node) {
+    static Response ok(JsonNode node) {
         return Response.json(node.toString());
     }
 }

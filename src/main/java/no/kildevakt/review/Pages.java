@@ -248,9 +248,20 @@ final class Pages {
 
     // ------------------------------------------------------------------ draft
 
-    record DraftEntry(long id, String title, String summary, String date, String href, String url) {}
+    /**
+     * One entry of the draft page: what the newsletter prints (title, text, date, link), the crawled summary
+     * one click away, and what arranges it (its key, the sections it can move to, the earlier issues it was
+     * taken into).
+     */
+    record DraftEntryView(String key, long id, boolean handwritten, String title, String text, boolean edited, String summary,
+            String date, String isoDate, String href, String url, String publisher, String group, List<Option> sections,
+            String earlierIssues) {}
 
-    record DraftSection(String title, List<DraftEntry> entries) {}
+    /** A group of a section on the draft page; {@code name} is empty for the entries outside any group. */
+    record DraftGroupView(String name, String title, boolean named, String sectionId, List<DraftEntryView> entries) {}
+
+    /** Every section of the newsletter, empty ones too, so an entry can be moved or written into any of them. */
+    record DraftSectionView(String id, String title, boolean events, boolean empty, List<DraftGroupView> groups, List<String> groupNames) {}
 
     Response draft(Request request) throws StoreException {
         PeriodChoice period = periodOf(request, review);
@@ -259,16 +270,49 @@ final class Pages {
         int n = draft.size();
         scope.put("basis", n == 0 ? lang.label("draftEmpty")
                 : draft.accepted() ? lang.format("draftFromAccepted", n) : lang.format("draftFromCandidates", n));
-        List<DraftSection> sections = new ArrayList<>();
-        for (Draft.DraftSection s : draft.sections()) {
-            sections.add(new DraftSection(s.title(), s.entries().stream().map(e -> new DraftEntry(0,
-                    e.title(), e.text(), e.day() == null ? null : lang.date(e.day()),
-                    WebLinks.safe(e.url()).orElse(null), e.url())).toList()));
+        scope.put("issue", period.period().issue());
+        scope.put("issueTitle", no.kildevakt.digest.NorwegianDates.months(period.period().firstDay(), period.period().lastDay()));
+        Map<String, Draft.DraftSection> drafted = new LinkedHashMap<>();
+        draft.sections().forEach(s -> drafted.put(s.id(), s));
+        List<DraftSectionView> sections = new ArrayList<>();
+        for (Section s : review.config().sections()) {
+            Draft.DraftSection d = drafted.remove(s.id());
+            sections.add(sectionView(s.id(), s.title(), s.events(), d));
         }
-        scope.put("sections", sections);
+        drafted.values().forEach(d -> sections.add(sectionView(d.id(), d.title(), d.events(), d)));
+        scope.put("draftSections", sections);
+        scope.put("arrangeable", draft.accepted());
         scope.put("markdown", review.draftText(draft, DraftFormat.MD));
         scope.put("html", review.draftText(draft, DraftFormat.HTML));
         return page("draft", scope);
+    }
+
+    private DraftSectionView sectionView(String id, String title, boolean events, Draft.DraftSection d) {
+        List<DraftGroupView> groups = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        review.config().sources().stream().filter(src -> src.section().equals(id)).map(SourceConfig::group)
+                .filter(g -> !g.isEmpty() && !names.contains(g)).forEach(names::add);
+        if (d != null) {
+            for (Draft.DraftGroup g : d.groups()) {
+                List<DraftEntryView> entries = g.entries().stream().map(e -> entryView(id, e, g.name())).toList();
+                groups.add(new DraftGroupView(g.name(), g.title(), !g.name().isEmpty(), id, entries));
+                if (!g.title().isEmpty() && !names.contains(g.title())) {
+                    names.add(g.title());
+                }
+            }
+        }
+        return new DraftSectionView(id, title, events, d == null || d.entries().isEmpty(), groups, names);
+    }
+
+    private DraftEntryView entryView(String sectionId, Draft.DraftEntry e, String group) {
+        List<Option> sections = review.config().sections().stream()
+                .map(s -> new Option(s.id(), s.title(), s.id().equals(sectionId))).toList();
+        long id = Long.parseLong(e.key().substring(e.key().indexOf(':') + 1));
+        List<String> earlier = e.item() == null ? List.of() : e.item().item().earlierIssues();
+        return new DraftEntryView(e.key(), id, e.handwritten(), e.title(), e.text(), e.edited(), e.summary(),
+                e.day() == null ? null : lang.date(e.day()), e.day() == null ? null : e.day().toString(),
+                WebLinks.safe(e.url()).orElse(null), e.url(), e.publisher(), group, sections,
+                earlier.isEmpty() ? null : lang.format("earlierIssues", String.join(", ", earlier)));
     }
 
     /** The draft as a file to save ({@code /draft.md}, {@code /draft.html}). */

@@ -66,6 +66,7 @@ public final class ReviewServer implements AutoCloseable {
         int port = server.address().getPort();
         Pages pages = new Pages(review, options.lang(), templates, csrf, statics.version());
         Api api = new Api(review, json);
+        DraftApi draftApi = new DraftApi(review, api, json);
 
         Router router = new Router()
                 .get("/", pages::review)
@@ -79,7 +80,13 @@ public final class ReviewServer implements AutoCloseable {
                 .get("/api/items/{id}", api::item)
                 .post("/api/items/{id}/decision", api::decide)
                 .post("/api/items/{id}/edit", api::edit)
-                .post("/api/sources/{id}/crawl", api::recrawl);
+                .post("/api/sources/{id}/crawl", api::recrawl)
+                .post("/api/draft/move", draftApi::move)
+                .post("/api/draft/order", draftApi::order)
+                .post("/api/draft/entries", draftApi::add)
+                .post("/api/draft/entries/{id}", draftApi::update)
+                .post("/api/draft/entries/{id}/delete", draftApi::remove)
+                .post("/api/draft/groups", draftApi::nameGroup);
 
         ErrorPages.Renderer errors = (request, status, message) -> request.isApi()
                 ? Response.json(status, errorJson(api, status, message))

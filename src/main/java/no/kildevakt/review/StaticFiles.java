@@ -27,6 +27,7 @@ final class StaticFiles {
     StaticFiles() {
         add("app.css", "text/css; charset=utf-8");
         add("app.js", "text/javascript; charset=utf-8");
+        add("draft.js", "text/javascript; charset=utf-8");
         add("icon.svg", "image/svg+xml");
         version = files.values().stream().map(f -> f.etag().substring(1, 9)).reduce("", String::concat).substring(0, 12);
     }

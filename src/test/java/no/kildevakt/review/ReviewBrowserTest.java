@@ -234,12 +234,13 @@ class ReviewBrowserTest {
     @Order(5)
     void theDraftHoldsTheAcceptedItemsWithTheirEdits() throws Exception {
         open("/draft");
-        List<String> entries = browser.findElements(By.cssSelector(".draft-entry h4")).stream().map(WebElement::getText).toList();
+        List<String> entries = browser.findElements(By.cssSelector(".draft-entry .entry-title")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Ny handlingsplan mot menneskehandel", "FNs globale rapport om menneskehandel"), entries);
         assertTrue(browser.findElement(By.id("draft-basis")).getText().contains("2 saker som er tatt med"));
         String markdown = browser.findElement(By.id("draft-md")).getAttribute("value");
-        assertTrue(markdown.contains("### FNs globale rapport om menneskehandel\n\nUNODC legger fram sin globale rapport. 1. mars 2025"
-                + " – [se her](<https://www.unodc.org/report-2025>)"), markdown);
+        // the editor's text wins over the house-style suggestion, and ends in "se her" linked
+        assertTrue(markdown.contains("### FNs globale rapport om menneskehandel\n\nUNODC legger fram sin globale rapport, "
+                + "[se her](<https://www.unodc.org/report-2025>)."), markdown);
         assertFalse(markdown.contains("alert("), markdown);
         browser.findElement(By.id("copy-md")).click();
         waitUntil("the copy is confirmed", () -> browser.findElement(By.id("toast")).getText().equals("Kopiert"));

@@ -357,7 +357,7 @@ class ReviewServerTest {
         json(http.post("/api/items/" + fixture.id("un-1") + "/edit", "{\"title\":\"FNs rapport\"}"));
         Document after = html(http.get("/draft?period=2025-Q1"));
         assertTrue(after.selectFirst("#draft-basis").text().contains("2 saker"), after.selectFirst("#draft-basis").text());
-        assertEquals(List.of("Statsbudsjettet for 2025", "FNs rapport"), after.select(".draft-entry h4").eachText());
+        assertEquals(List.of("Statsbudsjettet for 2025", "FNs rapport"), after.select(".draft-entry .entry-title").eachText());
         String markdown = after.selectFirst("#draft-md").val();
         assertTrue(markdown.contains("FNs rapport"), markdown);
         assertFalse(markdown.contains("Global report"), markdown);
