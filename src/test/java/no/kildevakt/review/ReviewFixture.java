@@ -50,9 +50,14 @@ final class ReviewFixture implements AutoCloseable {
     ReviewServer server;
 
     ReviewFixture(Path dir) throws Exception {
+        this(dir, "feeds.yml");
+    }
+
+    /** The same items under another of the review tests' feeds.yml files ({@code feeds-issue.yml}: all four sections, groups). */
+    ReviewFixture(Path dir, String feeds) throws Exception {
         this.dir = dir;
         Path yml = dir.resolve("feeds.yml");
-        try (InputStream in = ReviewFixture.class.getResourceAsStream("feeds.yml")) {
+        try (InputStream in = ReviewFixture.class.getResourceAsStream(feeds)) {
             Files.copy(in, yml);
         }
         config = new ConfigLoader().load(yml);
