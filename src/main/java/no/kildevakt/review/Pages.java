@@ -62,7 +62,12 @@ final class Pages {
 
     // ------------------------------------------------------------------ shared
 
-    /** The period a request asks for: {@code period}, or {@code from} and {@code to}, else the current quarter. */
+    /** The issue being written, as {@code settings.review_grace} says (the previous quarter in the first weeks of a quarter). */
+    static PeriodChoice defaultPeriod(Review review) {
+        return PeriodChoice.issueBeingWritten(review.clock(), review.config().settings().reviewGrace());
+    }
+
+    /** The period a request asks for: {@code period}, or {@code from} and {@code to}, else {@link #defaultPeriod}. */
     static PeriodChoice periodOf(Request request, Review review) {
         try {
             Optional<String> from = request.param("from");
@@ -73,7 +78,7 @@ final class Pages {
                 }
                 return PeriodChoice.between(from.get(), to.get());
             }
-            return request.param("period").map(PeriodChoice::parse).orElseGet(() -> PeriodChoice.currentQuarter(review.clock()));
+            return request.param("period").map(PeriodChoice::parse).orElseGet(() -> defaultPeriod(review));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
