@@ -134,7 +134,6 @@ final class Pages {
     record Option(String id, String title, boolean selected) {}
 
     Response review(Request request) throws StoreException {
-        PeriodChoice period = periodOf(request, review);
         boolean all = request.param("all").isPresent();
         ItemFilter filter;
         try {
@@ -142,6 +141,12 @@ final class Pages {
                     request.param("status").orElse(null), request.param("q").orElse(null));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
+        }
+        PeriodChoice period;
+        try {
+            period = periodOf(request, review);
+        } catch (HttpError e) {
+            return periodNotUnderstood(request, filter, all);
         }
         Digest digest = review.candidates(period.period(), all);
         ItemPage loaded;
@@ -179,18 +184,27 @@ final class Pages {
                 undecided += view.total() - view.accepted() - view.rejected();
             }
         }
-        Map<String, Object> scope = base("review", lang.label("navReview") + " " + period.text(), period);
+        Map<String, Object> scope = reviewScope(request, period, filter, all);
         scope.put("sections", shown);
         scope.put("toc", toc);
         scope.put("total", total);
         scope.put("accepted", accepted);
         scope.put("rejected", rejected);
         scope.put("undecided", undecided);
-        scope.put("all", all);
         if (loaded.nextCursor() != null) {
             scope.put("moreHref", "/?" + queryWith(request, period, "cursor", loaded.nextCursor()));
             scope.put("moreLabel", lang.format("showMore", loaded.remaining()));
         }
+        return page("review", scope);
+    }
+
+    /** The review page's frame: the period, its steps with the filters kept, and the filter form as chosen. */
+    private Map<String, Object> reviewScope(Request request, PeriodChoice period, ItemFilter filter, boolean all) {
+        Map<String, Object> scope = base("review", lang.label("navReview") + " " + period.text(), period);
+        // ‹ and › keep the filters: an editor going through "new in norske" wants the same view of the next quarter
+        scope.put("previousHref", "/?" + queryWith(request, period.previous(), null, null));
+        scope.put("nextHref", "/?" + queryWith(request, period.next(), null, null));
+        scope.put("all", all);
         scope.put("q", filter.text());
         scope.put("sectionOptions", review.config().sections().stream()
                 .map(s -> new Option(s.id(), s.title(), s.id().equals(filter.section()))).toList());
@@ -198,17 +212,40 @@ final class Pages {
                 .map(s -> new Option(s.id(), s.name(), s.id().equals(filter.source()))).toList());
         scope.put("statusOptions", Arrays.stream(ReviewStatus.values())
                 .map(s -> new Option(s.code(), statusLabel(s), s == filter.status())).toList());
-        return page("review", scope);
+        return scope;
     }
 
-    /** The current filters as a query string, with one parameter replaced. */
+    /**
+     * A period the page cannot read ("i fjor", "2025-Q5"): the review page again, with the typed text
+     * still in the form to correct, a message in the page's language saying what is understood, and no
+     * items, since items of some other period under the message would read as the answer. ‹ and › lead
+     * from the issue being written. 400, as the request was wrong, but a page to go on from, not an error page.
+     */
+    private Response periodNotUnderstood(Request request, ItemFilter filter, boolean all) {
+        String typed = request.param("period")
+                .orElseGet(() -> request.param("from").orElse("") + ".." + request.param("to").orElse(""));
+        Map<String, Object> scope = reviewScope(request, defaultPeriod(review), filter, all);
+        scope.put("period", typed);
+        scope.put("periodError", lang.format("periodNotUnderstood", typed));
+        scope.put("sections", List.of());
+        scope.put("toc", List.of());
+        scope.put("total", 0);
+        scope.put("accepted", 0);
+        scope.put("rejected", 0);
+        scope.put("undecided", 0);
+        return Response.html(400, templates.render("review", scope));
+    }
+
+    /** The current filters as a query string, with one parameter replaced (none when {@code name} is null). */
     private static String queryWith(Request request, PeriodChoice period, String name, String value) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("period", period.text());
         for (String p : List.of("section", "source", "status", "q", "all")) {
             request.param(p).ifPresent(v -> params.put(p, v));
         }
-        params.put(name, value);
+        if (name != null) {
+            params.put(name, value);
+        }
         StringBuilder q = new StringBuilder();
         params.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
         return q.toString();
