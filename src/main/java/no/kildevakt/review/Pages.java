@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ final class Pages {
     record ItemView(long id, String title, String originalTitle, boolean titleEdited, String href, String url,
             String source, String sourceName, String section, String date, String isoDate, String dateKind,
             String summary, String score, List<String> matched, boolean hasMatched, String status, String statusLabel,
-            String note, String divider) {}
+            String note, String divider, String earlierIssues) {}
 
     /** A section with its items and counts. */
     record SectionView(String id, String title, String href, int total, int accepted, int rejected, List<ItemView> items) {}
@@ -148,7 +149,7 @@ final class Pages {
         } catch (HttpError e) {
             return periodNotUnderstood(request, filter, all);
         }
-        Digest digest = review.candidates(period.period(), all);
+        Digest digest = eventsByDate(review.candidates(period.period(), all));
         ItemPage loaded;
         try {
             loaded = review.page(digest.entries().stream().filter(filter::matches).toList(), request.param("cursor"), PAGE_SIZE);
@@ -196,6 +197,20 @@ final class Pages {
             scope.put("moreLabel", lang.format("showMore", loaded.remaining()));
         }
         return page("review", scope);
+    }
+
+    /**
+     * Coming events in the order of their day, soonest first, as the draft lists them (a calendar is read
+     * by date, not by score); those below the threshold stay after the divider, by date too.
+     */
+    static Digest eventsByDate(Digest digest) {
+        Comparator<DigestEntry> byDay = Comparator.comparing(digest::belowThreshold)
+                .thenComparing(DigestEntry::day, Comparator.nullsLast(Comparator.naturalOrder()));
+        List<DigestSection> sections = digest.sections().stream()
+                .map(s -> !s.events() ? s : new DigestSection(s.id(), s.title(), s.events(), s.known(),
+                        s.entries().stream().sorted(byDay).toList()))
+                .toList();
+        return new Digest(digest.period(), sections, digest.threshold());
     }
 
     /** The review page's frame: the period, its steps with the filters kept, and the filter form as chosen. */
@@ -280,7 +295,16 @@ final class Pages {
         return new ItemView(i.id(), i.draftTitle(), i.title(), titleEdited, WebLinks.safe(i.url()).orElse(null), i.url(),
                 i.source(), e.source(), e.section(), day == null ? null : lang.date(day), day == null ? null : day.toString(),
                 dateKind, i.draftSummary(), DigestText.score(e.score().value()), e.matched(), !e.matched().isEmpty(),
-                i.status().code(), statusLabel(i.status()), i.note(), divider);
+                i.status().code(), statusLabel(i.status()), i.note(), divider, earlierIssues(List.of()));
+    }
+
+    /**
+     * "tatt med i 2024-Q3": the issues an item was accepted in before, so an event or a recurring report
+     * cited again is seen to be; null (no hint) when there are none.
+     * TODO(lead, issue 12): pass the item's earlier issues once decisions are stored per issue (StoredItem).
+     */
+    private String earlierIssues(List<String> issues) {
+        return issues.isEmpty() ? null : lang.format("earlierIssues", String.join(", ", issues));
     }
 
     private String statusLabel(ReviewStatus status) {
