@@ -202,6 +202,40 @@ class ReviewServerTest {
     }
 
     @Test
+    void comingEventsAreListedSoonestFirstNotByScore() throws Exception {
+        fixture.crawled("events", "arrangementer", List.of(
+                new no.kildevakt.item.Item("ev-late", "https://example.org/juni", null,
+                        "Menneskehandel, menneskehandel og menneskehandel: sommerseminar", "Seminar.",
+                        Instant.parse("2025-02-01T08:00:00Z"), null).withEventDate(java.time.LocalDate.parse("2025-06-01")),
+                new no.kildevakt.item.Item("ev-soon", "https://example.org/april", null, "Frokostmøte om menneskehandel", "Møte.",
+                        Instant.parse("2025-02-02T08:00:00Z"), null).withEventDate(java.time.LocalDate.parse("2025-04-01"))));
+        Document page = html(http.get("/"));
+        assertEquals(List.of("Frokostmøte om menneskehandel", "Nordisk konferanse om menneskehandel",
+                "Menneskehandel, menneskehandel og menneskehandel: sommerseminar"),
+                page.select("#s-arrangementer article.item h3.title .open").eachText(), "1 April, 15 May, 1 June");
+    }
+
+    @Test
+    void theTopicChipsNameTheTopicNotItsIdOrTerm() throws Exception {
+        no.kildevakt.config.Topic topic = new no.kildevakt.config.Topic("barn-kriminalitet", 10, List.of("utnytt*"), List.of(),
+                "Barn utnyttet til kriminalitet");
+        no.kildevakt.rank.TopicRanker ranker = new no.kildevakt.rank.TopicRanker(List.of(topic), 1, java.util.Map.of());
+        fixture.crawled("reg-jd", "norske", List.of(new no.kildevakt.item.Item("barn-1", "https://www.regjeringen.no/barn", null,
+                "Barn utnyttes i kriminelle nettverk", "Politiet ser at barn blir utnyttet.", Instant.parse("2025-02-03T08:00:00Z"),
+                null)));
+        fixture.server.close();
+        Review review = new Review(fixture.config, fixture.store, new no.kildevakt.digest.Candidates(fixture.config, ranker),
+                id -> null, (state, now) -> "ok", LinkReports.none(), fixture.clock);
+        fixture.server = ReviewServer.start(new ServeOptions(java.net.InetAddress.getLoopbackAddress(), 0, Lang.NB,
+                Optional.empty()), review);
+        Document page = html(new Http(fixture.server).get("/"));
+        Element card = page.selectFirst("#item-" + fixture.id("barn-1"));
+        assertEquals(List.of("Barn utnyttet til kriminalitet"), card.select(".matched .term").eachText());
+        assertFalse(page.select(".matched").text().contains("barn-kriminalitet"), page.select(".matched").text());
+        assertFalse(page.select(".matched").text().contains("utnytt*"));
+    }
+
+    @Test
     void unknownPathsAre404AndWrongMethods405WithAllow() throws Exception {
         HttpResponse<String> missing = http.get("/nowhere");
         assertEquals(404, missing.statusCode());
