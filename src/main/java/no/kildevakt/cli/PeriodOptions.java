@@ -15,7 +15,7 @@ final class PeriodOptions {
     @Option(names = "--to", paramLabel = "D", description = "last day of the period, included (2025-03-31)")
     String to;
 
-    @Option(names = "--period", paramLabel = "P", description = "a quarter (2025-Q1), month (2025-03) or year (2025)")
+    @Option(names = "--period", paramLabel = "P", description = "a quarter (2025-Q1, \"Q1 2025\"), month (2025-03, \"mars 2025\"), months of a year (\"jan–feb 2025\") or year (2025)")
     String period;
 
     /**

@@ -40,7 +40,8 @@ final class ConfigReader {
     private static final List<String> ROOT_KEYS = List.of("settings", "sections", "topics", "sources", "mail");
     private static final List<String> SETTINGS_KEYS = List.of(
             "user_agent", "contact", "per_host_delay", "timeout", "max_body", "interval",
-            "retries", "max_retry_after", "max_redirects", "concurrency", "max_crawl_time", "min_score");
+            "retries", "max_retry_after", "max_redirects", "concurrency", "max_crawl_time", "min_score",
+            "review_grace");
     private static final List<String> SECTION_KEYS = List.of("id", "title", "events", "groups");
     private static final List<String> TOPIC_KEYS = List.of("id", "name", "weight", "terms", "exclude");
     private static final List<String> SOURCE_KEYS = List.of(
@@ -205,7 +206,16 @@ final class ConfigReader {
                 m.has("concurrency")
                         ? (int) integer(m.get("concurrency").get(), m.at("concurrency"), 1, MAX_CONCURRENCY)
                         : defaults.concurrency(),
-                optionalDuration(m, "max_crawl_time", true, ONE_DAY).orElse(defaults.maxCrawlTime()));
+                optionalDuration(m, "max_crawl_time", true, ONE_DAY).orElse(defaults.maxCrawlTime()),
+                reviewGrace(m).orElse(defaults.reviewGrace()));
+    }
+
+    /** {@code review_grace}: a duration up to {@link #MAX_REVIEW_GRACE}; a bare 0 is "no grace", unambiguous without a unit. */
+    private Optional<Duration> reviewGrace(YamlMap m) throws ConfigException {
+        if (m.get("review_grace").filter(n -> n instanceof ScalarNode s && s.getValue().strip().equals("0")).isPresent()) {
+            return Optional.of(Duration.ZERO);
+        }
+        return optionalDuration(m, "review_grace", false, MAX_REVIEW_GRACE);
     }
 
     /** Text sent in an HTTP header: OkHttp refuses anything but printable ASCII there, so say so now. */
@@ -476,6 +486,8 @@ final class ConfigReader {
     private static final Duration ONE_YEAR = Duration.ofDays(365);
     /** A crawl bound beyond a day would not stop a hung cron crawl before the next day's runs. */
     private static final Duration ONE_DAY = Duration.ofDays(1);
+    /** Twelve weeks: a grace of a whole quarter would never open the page on the current one. */
+    private static final Duration MAX_REVIEW_GRACE = Duration.ofDays(84);
 
     private Optional<Duration> optionalDuration(YamlMap m, String key, boolean positive, Duration max) throws ConfigException {
         if (!m.has(key)) {

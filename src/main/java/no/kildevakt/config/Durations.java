@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as editors write them in feeds.yml and on the command line: a whole number and a
- * unit, {@code 200ms}, {@code 30s}, {@code 10m}, {@code 6h}, {@code 1d}.
+ * unit, {@code 200ms}, {@code 30s}, {@code 10m}, {@code 6h}, {@code 1d}, {@code 6w} (weeks, for the
+ * review page's {@code review_grace}; {@link #format} writes them as days).
  *
  * <p>Why so strict: a bare {@code 30} could mean seconds or minutes, and a value read the wrong way
  * either hammers a site or silently stops a source, so a number without a unit is refused. Units are
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * forms ({@code 1h30m}) are refused too; {@code 90m} says the same thing.
  */
 public final class Durations {
-    private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h|d|w)");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final String HOW = "write a whole number and a unit: ms, s, m, h or d (e.g. 200ms, 30s, 6h)";
 
@@ -35,8 +36,8 @@ public final class Durations {
     private Durations() {}
 
     /**
-     * Parses {@code <digits><unit>} with unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}
-     * (a day is 24 hours). Zero ({@code 0s}) is accepted here; callers that need a positive value check it.
+     * Parses {@code <digits><unit>} with unit {@code ms}, {@code s}, {@code m}, {@code h}, {@code d}
+     * (a day is 24 hours) or {@code w} (7 days). Zero ({@code 0s}) is accepted here; callers that need a positive value check it.
      *
      * @throws IllegalArgumentException with a one-line message saying what is wrong and how to write it
      */
@@ -54,6 +55,7 @@ public final class Durations {
                 case "m" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
                 case "d" -> Duration.ofDays(amount);
+                case "w" -> Duration.ofDays(Math.multiplyExact(amount, 7L));
                 default -> throw new AssertionError(m.group(2));
             };
         } catch (NumberFormatException | ArithmeticException e) {

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param maxCrawlTime     the longest one crawl may run: a cron crawl that hangs holds the lock and
  *                         stops every later one, so past this the sources not yet done are recorded as
  *                         timed out and the crawl ends
+ * @param reviewGrace      how long into a quarter the review page still opens on the previous one, the issue
+ *                         the editors are finishing then; zero opens on the current quarter always
  */
 public record Settings(
         String userAgent,
@@ -31,7 +33,8 @@ public record Settings(
         Duration maxRetryAfter,
         int maxRedirects,
         int concurrency,
-        Duration maxCrawlTime) {
+        Duration maxCrawlTime,
+        Duration reviewGrace) {
 
     public static final String DEFAULT_CONTACT = "https://github.com/kildevakt/kildevakt";
 
@@ -41,6 +44,9 @@ public record Settings(
      */
     public static final Duration DEFAULT_MAX_CRAWL_TIME = Duration.ofMinutes(10);
 
+    /** The first six weeks of a quarter go to finishing the previous quarter's issue. */
+    public static final Duration DEFAULT_REVIEW_GRACE = Duration.ofDays(42);
+
     public Settings {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(perHostDelay, "perHostDelay");
@@ -48,6 +54,14 @@ public record Settings(
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         Objects.requireNonNull(maxCrawlTime, "maxCrawlTime");
+        Objects.requireNonNull(reviewGrace, "reviewGrace");
+    }
+
+    /** Settings with the default {@link #DEFAULT_REVIEW_GRACE}. */
+    public Settings(String userAgent, Duration perHostDelay, Duration timeout, long maxBody, Duration interval, int retries,
+            Duration maxRetryAfter, int maxRedirects, int concurrency, Duration maxCrawlTime) {
+        this(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency,
+                maxCrawlTime, DEFAULT_REVIEW_GRACE);
     }
 
     /** Settings with the default {@link #DEFAULT_MAX_CRAWL_TIME}. */
@@ -74,30 +88,36 @@ public record Settings(
                 Duration.ofMinutes(2),
                 10,
                 32,
-                DEFAULT_MAX_CRAWL_TIME);
+                DEFAULT_MAX_CRAWL_TIME,
+                DEFAULT_REVIEW_GRACE);
     }
 
     public Settings withPerHostDelay(Duration d) {
-        return new Settings(userAgent, d, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
+        return new Settings(userAgent, d, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
     }
 
     public Settings withTimeout(Duration d) {
-        return new Settings(userAgent, perHostDelay, d, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
+        return new Settings(userAgent, perHostDelay, d, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
     }
 
     public Settings withMaxBody(long bytes) {
-        return new Settings(userAgent, perHostDelay, timeout, bytes, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
+        return new Settings(userAgent, perHostDelay, timeout, bytes, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
     }
 
     public Settings withRetries(int n) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, n, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, n, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
     }
 
     public Settings withMaxRetryAfter(Duration d) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, d, maxRedirects, concurrency, maxCrawlTime);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, d, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
     }
 
     public Settings withMaxCrawlTime(Duration d) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, d);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, d, reviewGrace);
+    }
+
+    public Settings withReviewGrace(Duration d) {
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency,
+                maxCrawlTime, d);
     }
 }

@@ -26,6 +26,7 @@ public final class HtmlDraft implements DraftWriter {
                 for (Draft.DraftEntry e : g.entries()) {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("title", e.title());
+                    entry.put("grouped", !g.title().isEmpty()); // under a group heading (h3) an entry is h4
                     String text = DraftWriter.beforeLink(e.text());
                     entry.put("text", text.isEmpty() ? null : text);
                     entry.put("link", WebLinks.safe(e.url()).orElse(null));

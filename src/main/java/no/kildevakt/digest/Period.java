@@ -131,7 +131,9 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
 
     /**
      * A calendar period: a quarter ({@code 2025-Q1}, also {@code 2025Q1}, {@code 2025-q1}), a month
-     * ({@code 2025-03}) or a year ({@code 2025}).
+     * ({@code 2025-03}) or a year ({@code 2025}), or any of these as an editor writes them in Norwegian
+     * ({@code Q1 2025}, {@code 1. kvartal 2025}, {@code jan–mar 2025}, {@code mars 2025}; see {@link PeriodNames}),
+     * which also names months of one year that make no quarter ({@code jan–feb 2025}).
      *
      * @throws IllegalArgumentException with a message saying which forms are understood
      */
@@ -143,7 +145,13 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
                 return unit.period(m, value);
             }
         }
-        throw new IllegalArgumentException("\"" + value + "\" is not a period; use a quarter (2025-Q1), a month (2025-03) or a year (2025)");
+        Optional<String> named = PeriodNames.canonical(value);
+        if (named.isPresent()) {
+            String[] range = named.get().split("\\.\\.");
+            return range.length == 2 ? days(range[0], range[1]) : parse(named.get());
+        }
+        throw new IllegalArgumentException("\"" + value + "\" is not a period; use a quarter (2025-Q1, Q1 2025), a month (2025-03,"
+                + " mars 2025), months of one year (jan–feb 2025) or a year (2025)");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +63,12 @@ final class Pages {
 
     // ------------------------------------------------------------------ shared
 
-    /** The period a request asks for: {@code period}, or {@code from} and {@code to}, else the current quarter. */
+    /** The issue being written, as {@code settings.review_grace} says (the previous quarter in the first weeks of a quarter). */
+    static PeriodChoice defaultPeriod(Review review) {
+        return PeriodChoice.issueBeingWritten(review.clock(), review.config().settings().reviewGrace());
+    }
+
+    /** The period a request asks for: {@code period}, or {@code from} and {@code to}, else {@link #defaultPeriod}. */
     static PeriodChoice periodOf(Request request, Review review) {
         try {
             Optional<String> from = request.param("from");
@@ -73,7 +79,7 @@ final class Pages {
                 }
                 return PeriodChoice.between(from.get(), to.get());
             }
-            return request.param("period").map(PeriodChoice::parse).orElseGet(() -> PeriodChoice.currentQuarter(review.clock()));
+            return request.param("period").map(PeriodChoice::parse).orElseGet(() -> defaultPeriod(review));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
@@ -121,7 +127,7 @@ final class Pages {
     record ItemView(long id, String title, String originalTitle, boolean titleEdited, String href, String url,
             String source, String sourceName, String section, String date, String isoDate, String dateKind,
             String summary, String score, List<String> matched, boolean hasMatched, String status, String statusLabel,
-            String note, String divider) {}
+            String note, String divider, String earlierIssues) {}
 
     /** A section with its items and counts. */
     record SectionView(String id, String title, String href, int total, int accepted, int rejected, List<ItemView> items) {}
@@ -129,7 +135,6 @@ final class Pages {
     record Option(String id, String title, boolean selected) {}
 
     Response review(Request request) throws StoreException {
-        PeriodChoice period = periodOf(request, review);
         boolean all = request.param("all").isPresent();
         ItemFilter filter;
         try {
@@ -138,7 +143,13 @@ final class Pages {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
-        Digest digest = review.candidates(period.period(), all);
+        PeriodChoice period;
+        try {
+            period = periodOf(request, review);
+        } catch (HttpError e) {
+            return periodNotUnderstood(request, filter, all);
+        }
+        Digest digest = eventsByDate(review.candidates(period.period(), all));
         ItemPage loaded;
         try {
             loaded = review.page(digest.entries().stream().filter(filter::matches).toList(), request.param("cursor"), PAGE_SIZE);
@@ -174,18 +185,41 @@ final class Pages {
                 undecided += view.total() - view.accepted() - view.rejected();
             }
         }
-        Map<String, Object> scope = base("review", lang.label("navReview") + " " + period.text(), period);
+        Map<String, Object> scope = reviewScope(request, period, filter, all);
         scope.put("sections", shown);
         scope.put("toc", toc);
         scope.put("total", total);
         scope.put("accepted", accepted);
         scope.put("rejected", rejected);
         scope.put("undecided", undecided);
-        scope.put("all", all);
         if (loaded.nextCursor() != null) {
             scope.put("moreHref", "/?" + queryWith(request, period, "cursor", loaded.nextCursor()));
             scope.put("moreLabel", lang.format("showMore", loaded.remaining()));
         }
+        return page("review", scope);
+    }
+
+    /**
+     * Coming events in the order of their day, soonest first, as the draft lists them (a calendar is read
+     * by date, not by score); those below the threshold stay after the divider, by date too.
+     */
+    static Digest eventsByDate(Digest digest) {
+        Comparator<DigestEntry> byDay = Comparator.comparing(digest::belowThreshold)
+                .thenComparing(DigestEntry::day, Comparator.nullsLast(Comparator.naturalOrder()));
+        List<DigestSection> sections = digest.sections().stream()
+                .map(s -> !s.events() ? s : new DigestSection(s.id(), s.title(), s.events(), s.known(),
+                        s.entries().stream().sorted(byDay).toList()))
+                .toList();
+        return new Digest(digest.period(), sections, digest.threshold());
+    }
+
+    /** The review page's frame: the period, its steps with the filters kept, and the filter form as chosen. */
+    private Map<String, Object> reviewScope(Request request, PeriodChoice period, ItemFilter filter, boolean all) {
+        Map<String, Object> scope = base("review", lang.label("navReview") + " " + period.text(), period);
+        // ‹ and › keep the filters: an editor going through "new in norske" wants the same view of the next quarter
+        scope.put("previousHref", "/?" + queryWith(request, period.previous(), null, null));
+        scope.put("nextHref", "/?" + queryWith(request, period.next(), null, null));
+        scope.put("all", all);
         scope.put("q", filter.text());
         scope.put("sectionOptions", review.config().sections().stream()
                 .map(s -> new Option(s.id(), s.title(), s.id().equals(filter.section()))).toList());
@@ -193,17 +227,40 @@ final class Pages {
                 .map(s -> new Option(s.id(), s.name(), s.id().equals(filter.source()))).toList());
         scope.put("statusOptions", Arrays.stream(ReviewStatus.values())
                 .map(s -> new Option(s.code(), statusLabel(s), s == filter.status())).toList());
-        return page("review", scope);
+        return scope;
     }
 
-    /** The current filters as a query string, with one parameter replaced. */
+    /**
+     * A period the page cannot read ("i fjor", "2025-Q5"): the review page again, with the typed text
+     * still in the form to correct, a message in the page's language saying what is understood, and no
+     * items, since items of some other period under the message would read as the answer. ‹ and › lead
+     * from the issue being written. 400, as the request was wrong, but a page to go on from, not an error page.
+     */
+    private Response periodNotUnderstood(Request request, ItemFilter filter, boolean all) {
+        String typed = request.param("period")
+                .orElseGet(() -> request.param("from").orElse("") + ".." + request.param("to").orElse(""));
+        Map<String, Object> scope = reviewScope(request, defaultPeriod(review), filter, all);
+        scope.put("period", typed);
+        scope.put("periodError", lang.format("periodNotUnderstood", typed));
+        scope.put("sections", List.of());
+        scope.put("toc", List.of());
+        scope.put("total", 0);
+        scope.put("accepted", 0);
+        scope.put("rejected", 0);
+        scope.put("undecided", 0);
+        return Response.html(400, templates.render("review", scope));
+    }
+
+    /** The current filters as a query string, with one parameter replaced (none when {@code name} is null). */
     private static String queryWith(Request request, PeriodChoice period, String name, String value) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("period", period.text());
         for (String p : List.of("section", "source", "status", "q", "all")) {
             request.param(p).ifPresent(v -> params.put(p, v));
         }
-        params.put(name, value);
+        if (name != null) {
+            params.put(name, value);
+        }
         StringBuilder q = new StringBuilder();
         params.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
         return q.toString();
@@ -238,7 +295,15 @@ final class Pages {
         return new ItemView(i.id(), i.draftTitle(), i.title(), titleEdited, WebLinks.safe(i.url()).orElse(null), i.url(),
                 i.source(), e.source(), e.section(), day == null ? null : lang.date(day), day == null ? null : day.toString(),
                 dateKind, i.draftSummary(), DigestText.score(e.score().value()), e.matched(), !e.matched().isEmpty(),
-                i.status().code(), statusLabel(i.status()), i.note(), divider);
+                i.status().code(), statusLabel(i.status()), i.note(), divider, earlierIssues(i.earlierIssues()));
+    }
+
+    /**
+     * "tatt med i 2024-Q3": the issues an item was accepted in before, so an event or a recurring report
+     * cited again is seen to be; null (no hint) when there are none.
+     */
+    private String earlierIssues(List<String> issues) {
+        return issues.isEmpty() ? null : lang.format("earlierIssues", String.join(", ", issues));
     }
 
     private String statusLabel(ReviewStatus status) {
@@ -312,7 +377,7 @@ final class Pages {
         return new DraftEntryView(e.key(), id, e.handwritten(), e.title(), e.text(), e.edited(), e.summary(),
                 e.day() == null ? null : lang.date(e.day()), e.day() == null ? null : e.day().toString(),
                 WebLinks.safe(e.url()).orElse(null), e.url(), e.publisher(), group, sections,
-                earlier.isEmpty() ? null : lang.format("earlierIssues", String.join(", ", earlier)));
+                earlierIssues(earlier));
     }
 
     /** The draft as a file to save ({@code /draft.md}, {@code /draft.html}). */

@@ -1,6 +1,7 @@
 package no.kildevakt.review;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -8,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.digest.Period;
+import no.kildevakt.digest.PeriodNames;
 
 /**
- * The period the editor picked, as typed ({@code 2025-Q1}, {@code 2025-03}, {@code 2025}, or from/to
- * days) and as the digest understands it, with the neighbouring periods of the same kind for the
+ * The period the editor picked, as typed ({@code 2025-Q1}, {@code 2025-03}, {@code 2025}, from/to
+ * days, or in words as {@link PeriodNames} reads them: {@code Q4 2024}, {@code okt–des 2024}) and as the digest understands it, with the neighbouring periods of the same kind for the
  * page's ‹ and › links. Parsing and the calendar units are the digest's ({@link Period#parse},
  * {@link Period.Unit}, {@link Period#days}), so the page and {@code kildevakt digest --period} read a
  * period alike; only the {@code FROM..TO} form, which carries the form's two days in one link, is the page's.
@@ -29,12 +31,26 @@ public record PeriodChoice(String text, Period period) {
     }
 
     /**
+     * The issue being written on the clock's day: the current quarter, or the previous one while the
+     * current quarter is younger than {@code grace} (in the first weeks of January the editors still
+     * finish the October–December issue, and an almost empty new quarter is no place to start them).
+     *
+     * @param grace {@code settings.review_grace}; zero means always the current quarter
+     */
+    public static PeriodChoice issueBeingWritten(Clock clock, Duration grace) {
+        PeriodChoice current = currentQuarter(clock);
+        boolean early = clock.instant().isBefore(current.period().from().plus(grace));
+        return early ? current.previous() : current;
+    }
+
+    /**
      * A period as typed: a quarter, month or year, or {@code FROM..TO} days.
      *
      * @throws IllegalArgumentException saying which forms are understood
      */
     public static PeriodChoice parse(String text) {
-        String t = text.strip();
+        // "Q4 2024", "okt–des 2024": read as the machine spelling it names, which goes back into links
+        String t = PeriodNames.canonical(text).orElse(text.strip());
         Matcher days = DAYS.matcher(t);
         if (days.matches()) {
             return between(days.group(1), days.group(2));

@@ -170,6 +170,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reviewGraceIsHowLongThePreviousQuarterStaysTheReviewPagesDefault() throws Exception {
+        assertEquals(Duration.ofDays(42), parse(withSettings("timeout: 5s")).settings().reviewGrace(), "six weeks by default");
+        assertEquals(Duration.ofDays(42), Settings.defaults().reviewGrace());
+        assertEquals(Duration.ofDays(14), parse(withSettings("review_grace: 2w")).settings().reviewGrace());
+        assertEquals(Duration.ofDays(10), parse(withSettings("review_grace: 10d")).settings().reviewGrace());
+        assertEquals(Duration.ZERO, parse(withSettings("review_grace: 0")).settings().reviewGrace(), "0: always the current quarter");
+        assertEquals(Duration.ZERO, parse(withSettings("review_grace: 0s")).settings().reviewGrace());
+        assertError("feeds.yml:2: settings.review_grace: \"13w\" is longer than the most allowed, 84d",
+                withSettings("review_grace: 13w"));
+        assertError("feeds.yml:2: settings.review_grace: \"6\" has no unit; write e.g. 6s or 6m (units: ms, s, m, h, d)",
+                withSettings("review_grace: 6"));
+        assertError("feeds.yml:2: settings.review_grace: expected a duration such as 30s, got a list",
+                withSettings("review_grace: [6w]"));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() throws Exception {
         Path file = dir.resolve("feeds.yml");
         Files.writeString(file, "\uFEFFsources: [{id: a, url: \"https://a.no/\", section: norske}]\n");
@@ -219,7 +235,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyFarFromAnyAllowedKeyListsTheAllowedOnes() {
         assertError("feeds.yml:2: settings.colour: unknown key (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score)", """
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score, review_grace)", """
                 settings:
                   colour: red
                 sources: [{id: a, url: "https://a.no/", section: norske}]
@@ -382,7 +398,7 @@ class ConfigLoaderTest {
                 withSettings("retries: 99999999999999999999"));
         assertError("feeds.yml:2: settings.concurrency: \"0x10\" is not a plain decimal number", withSettings("concurrency: 0x10"));
         assertError("feeds.yml:2: settings.\"time\\nout\": unknown key; did you mean \"timeout\"? (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score)", withSettings("\"time\\nout\": 5s"));
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score, review_grace)", withSettings("\"time\\nout\": 5s"));
         assertError("feeds.yml:2: settings: keys must be plain words, got a list", withSettings("[a]: 5s"));
     }
 

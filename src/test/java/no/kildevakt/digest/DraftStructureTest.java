@@ -72,7 +72,9 @@ class DraftStructureTest {
         assertTrue(md.indexOf("### UNODC\n") < md.indexOf("### Østersjørådet\n") && md.indexOf("### Østersjørådet\n") < md.indexOf("### Finland\n"), md);
         assertTrue(md.contains("### Finland\n\n#### HEUNI om menneskehandel\n\nHEUNI publiserte i oktober «HEUNI om menneskehandel»."), md);
         Document html = Jsoup.parse(new HtmlDraft().write(draft));
-        assertEquals(List.of("UNODC", "Østersjørådet", "Finland"), html.select("h3").eachText());
+        // an entry outside any group is a heading of the section's level; grouped entries sit one level below their group
+        assertEquals(List.of("Annet om menneskehandel", "UNODC", "Østersjørådet", "Finland"), html.select("h3").eachText());
+        assertEquals(List.of("UNODC om menneskehandel", "CBSS om menneskehandel", "HEUNI om menneskehandel"), html.select("h4").eachText());
     }
 
     @Test

@@ -90,7 +90,7 @@ class DraftTest {
         Document page = Jsoup.parse(new HtmlDraft().write(Draft.of(candidates, Q1, items())));
         assertEquals("Utkast til nyhetsbrev januar–mars 2025", page.select("h1").text());
         assertEquals(List.of("Aktuelle norske tiltak, rapporter og forskning", "Kommende arrangementer"), page.select("h2").eachText());
-        assertEquals(List.of("Handlingsplan mot menneskehandel", "Konferanse om menneskehandel"), page.select("h4").eachText());
+        assertEquals(List.of("Handlingsplan mot menneskehandel", "Konferanse om menneskehandel"), page.select("h3").eachText());
         assertEquals(List.of("se her", "se her"), page.select("a").eachText());
         assertEquals(List.of("https://example.no/sak/1", "https://example.no/sak/3"), page.select("a").eachAttr("href"));
         assertTrue(page.select("p").get(1).text().startsWith("«Konferanse om menneskehandel» finner sted 20. april 2025."), page.select("p").text());
@@ -114,7 +114,7 @@ class DraftTest {
         Draft draft = Draft.of(candidates, Q1, List.of(hostile));
         Document page = Jsoup.parse(new HtmlDraft().write(draft));
         assertTrue(page.select("script, img, a").isEmpty(), page.html());
-        assertEquals("<script>alert(1)</script>[x](javascript:y)", page.select("h4").text());
+        assertEquals("<script>alert(1)</script>[x](javascript:y)", page.select("h3").text());
         String md = new MarkdownDraft().write(draft);
         assertTrue(md.contains("### \\<script\\>alert(1)\\</script\\>\\[x\\](javascript:y)"), md);
         assertFalse(md.contains("se her"), md);

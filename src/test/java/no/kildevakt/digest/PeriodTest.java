@@ -113,4 +113,18 @@ class PeriodTest {
         assertEquals("6. desember 2024", Period.days("2024-12-06", "2024-12-06").label());
         assertEquals("6. desember 2024", NorwegianDates.day(Instant.parse("2024-12-05T23:30:00Z")));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Q4 2024 | 2024-Q4", "4. kvartal 2024 | 2024-Q4", "okt–des 2024 | 2024-Q4", "oktober-desember 2024 | 2024-Q4",
+            "januar 2025 | 2025-01", "jan 2025 | 2025-01"})
+    void digestPeriodReadsTheNorwegianFormsToo(String typed, String same) {
+        assertEquals(Period.parse(same), Period.parse(typed));
+    }
+
+    @Test
+    void monthsThatMakeNoQuarterAreTheirDays() {
+        assertEquals(Period.days("2025-01-01", "2025-02-28"), Period.parse("jan–feb 2025"));
+        assertThrows(IllegalArgumentException.class, () -> Period.parse("jan–feb 1900"));
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,56 @@ class PeriodChoiceTest {
     @ValueSource(strings = {"2025-Q5", "2025-13", "i fjor", "2025-02-01..2025-01-01", "2025-01-01..", "x"})
     void badPeriodsAreRefused(String typed) {
         assertThrows(IllegalArgumentException.class, () -> PeriodChoice.parse(typed));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // as an editor types it | as written back
+            "Q4 2024 | 2024-Q4",
+            "q4 2024 | 2024-Q4",
+            "2024 Q4 | 2024-Q4",
+            "4. kvartal 2024 | 2024-Q4",
+            "4 kvartal 2024 | 2024-Q4",
+            "okt–des 2024 | 2024-Q4",
+            "oktober–desember 2024 | 2024-Q4",
+            "okt-des 2024 | 2024-Q4",
+            "Okt - Des 2024 | 2024-Q4",
+            "januar 2025 | 2025-01",
+            "jan 2025 | 2025-01",
+            "jan. 2025 | 2025-01",
+            "Mars 2025 | 2025-03",
+            "jan–des 2025 | 2025",
+            "jan–feb 2025 | 2025-01-01..2025-02-28",
+            "nov–des 2024 | 2024-11-01..2024-12-31"})
+    void periodsTypedTheNewsletterWayAreUnderstood(String typed, String text) {
+        assertEquals(text, PeriodChoice.parse(typed).text());
+    }
+
+    @Test
+    void aMonthRangeStepsByItsOwnLength() {
+        PeriodChoice twoMonths = PeriodChoice.parse("jan–feb 2025");
+        assertEquals("2024-11-03..2024-12-31", twoMonths.previous().text());
+        assertEquals("2025-03-01..2025-04-28", twoMonths.next().text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"des–okt 2024", "Q5 2024", "5. kvartal 2024", "okt 24", "mx 2025", "ma 2025", "okt–des", "Q4 1900"})
+    void periodsThatOnlyLookNorwegianAreRefused(String typed) {
+        assertThrows(IllegalArgumentException.class, () -> PeriodChoice.parse(typed));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // now (UTC), grace, the issue being written
+            "2025-01-20T10:00:00Z, 6w, 2024-Q4",
+            "2025-02-20T10:00:00Z, 6w, 2025-Q1",
+            // six weeks after 1 January (Oslo) is 12 February, midnight
+            "2025-02-11T22:59:00Z, 6w, 2024-Q4",
+            "2025-02-11T23:00:00Z, 6w, 2025-Q1",
+            "2025-01-20T10:00:00Z, 0s, 2025-Q1",
+            "2025-04-02T10:00:00Z, 14d, 2025-Q1"})
+    void theDefaultIsTheIssueBeingWrittenThePreviousQuarterDuringTheGrace(String now, String grace, String expected) {
+        Clock clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+        assertEquals(expected, PeriodChoice.issueBeingWritten(clock, no.kildevakt.config.Durations.parse(grace)).text());
     }
 }

@@ -305,4 +305,234 @@ class ReviewBrowserTest {
                 browser.findElement(By.cssSelector(".toc .total [data-count=accepted]")).getText());
         assertEquals(String.valueOf(all), browser.findElement(By.cssSelector(".toc .total [data-count=total]")).getText());
     }
+
+    // ---------------------------------------------------------------- after a full quarter's review (issue 12)
+
+    private static WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    private static void focus(WebElement element) {
+        browser.executeScript("arguments[0].focus()", element);
+    }
+
+    @Test
+    @Order(8)
+    void aKeyActsOnTheCardWhoseButtonHasFocusAndTheFocusStaysThere() throws Exception {
+        open("/");
+        browser.findElement(By.cssSelector("a[data-more]")).click(); // the events come after the long Norwegian section
+        waitUntil("the events are shown", () -> !browser.findElements(By.id("item-" + fixture.id("ev-1"))).isEmpty());
+        press("j"); // the first card is current
+        WebElement first = browser.findElement(By.cssSelector("article.item.current"));
+        String firstStatus = first.getAttribute("data-status");
+        WebElement ev = item("ev-1");
+        assertEquals("new", ev.getAttribute("data-status"));
+        WebElement noteButton = ev.findElement(By.cssSelector("button[data-action=note]"));
+        focus(noteButton);
+        press("r");
+        waitUntil("ev-1 is rejected", () -> ev.getAttribute("data-status").equals("rejected"));
+        assertEquals("rejected", status("ev-1"));
+        assertEquals(firstStatus, first.getAttribute("data-status"), "the card that was current is left alone");
+        assertEquals(noteButton, focused(), "the focus stays on the button");
+        press("u");
+        waitUntil("ev-1 is new again", () -> ev.getAttribute("data-status").equals("new"));
+        assertEquals(noteButton, focused());
+        WebElement accept = ev.findElement(By.cssSelector("button.accept"));
+        focus(accept);
+        press("a");
+        waitUntil("ev-1 is accepted", () -> ev.getAttribute("data-status").equals("accepted"));
+        assertEquals(accept, focused(), "no jump to the next card");
+        assertTrue(ev.getAttribute("class").contains("current"), "the card acted on is the current one now");
+        assertEquals(firstStatus, first.getAttribute("data-status"));
+        // n and e open the form of that card, not of the one current before
+        focus(accept);
+        press("n");
+        WebElement note = ev.findElement(By.cssSelector(".note-form textarea"));
+        waitUntil("ev-1's note field has focus", () -> note.equals(focused()));
+        assertTrue(first.findElement(By.cssSelector(".note-form")).getAttribute("hidden") != null);
+        press(Keys.ESCAPE);
+        item("ev-1").findElement(By.cssSelector("button.reset")).click();
+        waitUntil("ev-1 is new again", () -> ev.getAttribute("data-status").equals("new"));
+    }
+
+    @Test
+    @Order(9)
+    void theFilterDropdownsApplyOnEnterOrShowNotOnEveryArrowKey() throws Exception {
+        open("/");
+        browser.executeScript("window.kildevaktNotReloaded = true");
+        WebElement status = browser.findElement(By.cssSelector("select[name=status]"));
+        focus(status);
+        status.sendKeys(Keys.ARROW_DOWN);
+        status.sendKeys(Keys.ARROW_DOWN);
+        // a change made another way (a mouse pick) does not apply on its own either
+        browser.executeScript("const s = document.querySelector('select[name=section]'); s.value = 'norske';"
+                + " s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));");
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.kildevaktNotReloaded === true"), "no reload");
+        assertFalse(browser.getCurrentUrl().contains("status="));
+        assertEquals(status, focused(), "the keyboard stays on the dropdown");
+        String chosen = status.getAttribute("value");
+        assertFalse(chosen.isEmpty(), "the arrow keys chose a status");
+        status.sendKeys(Keys.ENTER);
+        waitUntil("the filters applied", () -> browser.getCurrentUrl().contains("status=" + chosen));
+        assertTrue(browser.getCurrentUrl().contains("section=norske"), browser.getCurrentUrl());
+        waitUntil("the keyboard is back on the status dropdown",
+                () -> "status".equals(focused().getAttribute("name")));
+        // and "Vis" applies too
+        WebElement section = browser.findElement(By.cssSelector("select[name=section]"));
+        browser.executeScript("arguments[0].value = ''", section);
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waitUntil("the section filter is gone", () -> !browser.getCurrentUrl().contains("section=norske"));
+    }
+
+    @Test
+    @Order(10)
+    void aPeriodTypedInWordsIsReadAndTheStepsKeepTheFilters() throws Exception {
+        open("/?status=new&q=menneskehandel");
+        WebElement period = browser.findElement(By.cssSelector("input[name=period]"));
+        period.clear();
+        period.sendKeys("okt–des 2024", Keys.ENTER);
+        waitUntil("2024-Q4 is shown", () -> browser.findElement(By.cssSelector("input[name=period]")).getAttribute("value")
+                .equals("2024-Q4"));
+        assertTrue(browser.getCurrentUrl().contains("status=new"), browser.getCurrentUrl());
+        assertEquals("1. oktober–31. desember 2024", browser.findElement(By.id("period-range")).getText());
+        browser.findElement(By.cssSelector(".period-nav a.step[aria-label=Neste]")).click();
+        waitUntil("2025-Q1 is shown", () -> browser.findElement(By.cssSelector("input[name=period]")).getAttribute("value")
+                .equals("2025-Q1"));
+        assertTrue(browser.getCurrentUrl().contains("status=new") && browser.getCurrentUrl().contains("q=menneskehandel"),
+                browser.getCurrentUrl());
+        assertEquals("new", browser.findElement(By.cssSelector("select[name=status]")).getAttribute("value"));
+        WebElement again = browser.findElement(By.cssSelector("input[name=period]"));
+        again.clear();
+        again.sendKeys("i fjor", Keys.ENTER);
+        waitUntil("the message is shown", () -> !browser.findElements(By.id("period-error")).isEmpty());
+        assertTrue(browser.findElement(By.id("period-error")).getText().startsWith("Forstod ikke perioden «i fjor»"));
+        assertEquals("i fjor", browser.findElement(By.cssSelector("input[name=period]")).getAttribute("value"));
+        assertEquals("Gjennomgang i fjor", browser.findElement(By.tagName("h1")).getText());
+        screenshot("10-period-not-understood");
+    }
+
+    @Test
+    @Order(11)
+    void theCompactViewIsOneLineAnItemAndAcceptingDoesNotScroll() throws Exception {
+        open("/");
+        String sixth = browser.findElements(By.cssSelector("#s-norske article.item")).get(5).getAttribute("id");
+        String fortieth = browser.findElements(By.cssSelector("#s-norske article.item[data-status=new]")).get(40).getAttribute("id");
+        WebElement toggle = browser.findElement(By.id("compact-toggle"));
+        assertEquals("Kompakt visning", browser.findElement(By.cssSelector("label[for=compact-toggle]")).getText());
+        int before = browser.findElement(By.id(sixth)).getSize().getHeight();
+        toggle.click();
+        waitUntil("the cards are one line", () -> browser.findElement(By.id(sixth)).getSize().getHeight() < 60);
+        assertTrue(before > 100, "a card is several lines otherwise: " + before);
+        assertFalse(browser.findElement(By.id(sixth)).findElement(By.cssSelector(".summary")).isDisplayed());
+        assertTrue(browser.findElement(By.id(sixth)).findElement(By.cssSelector("button.accept")).isDisplayed());
+        assertTrue(browser.findElement(By.id(sixth)).findElement(By.cssSelector("button.reject")).isDisplayed());
+        open("/"); // remembered
+        waitUntil("still compact", () -> browser.findElement(By.id(sixth)).getSize().getHeight() < 60);
+        assertTrue(browser.findElement(By.id("compact-toggle")).isSelected());
+        screenshot("11-compact");
+
+        WebElement card = browser.findElement(By.id(fortieth));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", card);
+        long scrolled = ((Number) browser.executeScript("return window.scrollY")).longValue();
+        assertTrue(scrolled > 0);
+        WebElement undecided = browser.findElement(By.cssSelector(".toc .total [data-count=new]"));
+        int undecidedBefore = Integer.parseInt(undecided.getText());
+        card.findElement(By.cssSelector("button.accept")).click();
+        waitUntil("the card is accepted", () -> card.getAttribute("data-status").equals("accepted"));
+        assertEquals(scrolled, ((Number) browser.executeScript("return window.scrollY")).longValue(), "the page did not scroll");
+        assertEquals(String.valueOf(undecidedBefore - 1), undecided.getText(), "the undecided count follows");
+        assertEquals(Boolean.TRUE, browser.executeScript("const r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;", undecided), "and is in view");
+        browser.findElement(By.id("compact-toggle")).click();
+        waitUntil("full cards again", () -> browser.findElement(By.id(sixth)).getSize().getHeight() > 100);
+    }
+
+    @Test
+    @Order(12)
+    void thePageHasAHeadingNamedButtonsReadableRejectedCardsAndTopicsInWords() throws Exception {
+        open("/");
+        assertEquals("Gjennomgang 2025-Q1", browser.findElement(By.tagName("h1")).getText());
+        WebElement jd = item("jd-1");
+        String title = jd.findElement(By.cssSelector("h3.title .open")).getText();
+        assertEquals("Ta med: " + title, jd.findElement(By.cssSelector("button.accept")).getAttribute("aria-label"));
+        assertEquals("Avvis: " + title, jd.findElement(By.cssSelector("button.reject")).getAttribute("aria-label"));
+        assertEquals("Nullstill: " + title, jd.findElement(By.cssSelector("button.reset")).getAttribute("aria-label"));
+        assertEquals("Notat: " + title, jd.findElement(By.cssSelector("button[data-action=note]")).getAttribute("aria-label"));
+        assertEquals("Rediger: " + title, jd.findElement(By.cssSelector("button[data-action=edit]")).getAttribute("aria-label"));
+        // a name that follows an edit
+        open("/?section=internasjonale");
+        assertEquals("Ta med: FNs globale rapport om menneskehandel",
+                item("un-1").findElement(By.cssSelector("button.accept")).getAttribute("aria-label"));
+
+        open("/?status=rejected");
+        WebElement rejected = item("evil-2");
+        assertEquals("rejected", rejected.getAttribute("data-status"));
+        for (String part : List.of("h3.title .open", ".summary", ".meta .source")) {
+            double ratio = ((Number) browser.executeScript(CONTRAST, rejected.findElement(By.cssSelector(part)))).doubleValue();
+            assertTrue(ratio >= 4.5, part + " of a rejected card has contrast " + ratio);
+        }
+        for (WebElement term : browser.findElements(By.cssSelector(".matched .term"))) {
+            assertFalse(term.getText().contains(":") || term.getText().contains("*"), term.getText());
+        }
+    }
+
+    /**
+     * The contrast ratio (WCAG 2) of an element's text against what lies behind it, as drawn: the text
+     * colour and every background up the tree blended by their alpha and the opacity of the ancestors.
+     */
+    private static final String CONTRAST = """
+            const el = arguments[0];
+            const rgba = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+            const over = (top, bottom, a) => top.map((v, i) => v * a + bottom[i] * (1 - a));
+            const chain = [];
+            for (let n = el; n && n.nodeType === 1; n = n.parentElement) chain.push(n);
+            let back = [255, 255, 255];
+            for (const n of chain.slice().reverse()) {
+              const b = rgba(getComputedStyle(n).backgroundColor);
+              const img = getComputedStyle(n).backgroundImage;
+              if (img && img !== 'none') continue; // gradients are drawn from the card colour; the card's own colour stands
+              back = over(b.slice(0, 3), back, b[3]);
+            }
+            let opacity = 1;
+            for (const n of chain) opacity *= Number(getComputedStyle(n).opacity);
+            const c = rgba(getComputedStyle(el).color);
+            const text = over(c.slice(0, 3), back, c[3] * opacity);
+            const lum = (rgb) => { const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+            const [l1, l2] = [lum(text), lum(back)].sort((a, b) => b - a);
+            return (l1 + 0.05) / (l2 + 0.05);
+            """;
+
+    @Test
+    @Order(13)
+    void aDecisionSendsThePagesPeriodAndAnEarlierIssueShowsAsAHint() throws Exception {
+        open("/?period=okt%E2%80%93des+2024");
+        browser.executeScript("""
+                window.kildevaktPosts = [];
+                window.kildevaktEarlier = undefined;
+                const original = window.fetch;
+                window.fetch = async (url, options) => {
+                  if (options && options.method === 'POST') window.kildevaktPosts.push(JSON.parse(options.body));
+                  const response = await original(url, options);
+                  if (window.kildevaktEarlier === undefined || !options || options.method !== 'POST') return response;
+                  const json = await response.json();
+                  json.earlier_issues = window.kildevaktEarlier;
+                  return new Response(JSON.stringify(json), { status: response.status, headers: response.headers });
+                };""");
+        WebElement jd = item("jd-3");
+        assertTrue(jd.findElement(By.cssSelector(".earlier")).getAttribute("hidden") != null, "no hint before the server gives one");
+        jd.findElement(By.cssSelector("button.accept")).click();
+        waitUntil("jd-3 is accepted", () -> jd.getAttribute("data-status").equals("accepted"));
+        assertEquals("2024-Q4", browser.executeScript("return window.kildevaktPosts[0].period"));
+        assertEquals("accepted", browser.executeScript("return window.kildevaktPosts[0].decision"));
+        assertTrue(jd.findElement(By.cssSelector(".earlier")).getAttribute("hidden") != null, "an absent field is no hint");
+        browser.executeScript("window.kildevaktEarlier = ['2024-Q3']");
+        jd.findElement(By.cssSelector("button.reset")).click();
+        waitUntil("the hint is shown", () -> jd.findElement(By.cssSelector(".earlier")).isDisplayed());
+        assertEquals("tatt med i 2024-Q3", jd.findElement(By.cssSelector(".earlier")).getText());
+        browser.executeScript("window.kildevaktEarlier = []");
+        jd.findElement(By.cssSelector("button.reject")).click();
+        waitUntil("an empty list hides it", () -> !jd.findElement(By.cssSelector(".earlier")).isDisplayed());
+        assertEquals("2024-Q4", browser.executeScript("return window.kildevaktPosts[2].period"));
+    }
 }

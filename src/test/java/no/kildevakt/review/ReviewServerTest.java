@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,14 +147,92 @@ class ReviewServerTest {
 
     @Test
     void badFiltersAndPeriodsAre400WithAPage() throws Exception {
-        for (String path : List.of("/?period=2025-Q5", "/?status=maybe", "/?from=2025-01-01", "/?from=2025-02-01&to=2025-01-01",
-                "/?q=%E2%28")) {
+        for (String path : List.of("/?status=maybe", "/?q=%E2%28", "/draft?period=2025-Q5")) {
             HttpResponse<String> response = http.get(path);
             assertEquals(400, response.statusCode(), path);
             Document page = html(response);
             assertTrue(page.selectFirst("h1").text().contains("400"), path);
             assertEquals("", page.selectFirst("meta[name=kildevakt-token]").attr("content"), "an error page carries no token");
         }
+    }
+
+    @Test
+    void aPeriodNotUnderstoodIsSaidInNorwegianOnTheReviewPageWhichKeepsTheTypedTextAndTheFilters() throws Exception {
+        for (String typed : List.of("i fjor", "2025-Q5", "des–okt 2024")) {
+            HttpResponse<String> response = http.get("/?status=new&period=" + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8));
+            assertEquals(400, response.statusCode(), typed);
+            Document page = html(response);
+            assertEquals("Forstod ikke perioden «" + typed + "». Skriv for eksempel 2025-Q1, Q1 2025, 1. kvartal 2025, "
+                    + "okt–des 2024, mars 2025 eller 2025.", page.selectFirst("#period-error").text(), typed);
+            assertEquals(typed, page.selectFirst("input[name=period]").val(), "the form keeps what was typed");
+            assertEquals("true", page.selectFirst("input[name=period]").attr("aria-invalid"));
+            assertEquals("new", page.selectFirst("select[name=status] option[selected]").val());
+            assertTrue(page.select("article.item").isEmpty(), "no items of some other period under the message");
+            assertEquals(http.token, page.selectFirst("meta[name=kildevakt-token]").attr("content"), "the page still works");
+            assertFalse(response.body().contains("is not a period"), "no English");
+        }
+        for (String path : List.of("/?from=2025-01-01", "/?from=2025-02-01&to=2025-01-01", "/?from=1.1.2025&to=2025-01-31")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(html(response).selectFirst("#period-error").text().startsWith("Forstod ikke perioden"), path);
+        }
+    }
+
+    @Test
+    void aPeriodTypedInWordsIsUnderstoodAndWrittenBackTheShortWay() throws Exception {
+        List<String> q1 = titles(html(http.get("/")));
+        for (String typed : List.of("Q1 2025", "1. kvartal 2025", "jan–mar 2025", "januar-mars 2025", "2025 Q1")) {
+            Document page = html(http.get("/?period=" + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8)));
+            assertEquals("2025-Q1", page.selectFirst("input[name=period]").val(), typed);
+            assertEquals(q1, titles(page), typed);
+            assertTrue(page.select("#period-error").isEmpty());
+        }
+        assertEquals("2024-12", html(http.get("/?period=des+2024")).selectFirst("input[name=period]").val());
+    }
+
+    @Test
+    void theStepsBetweenPeriodsKeepTheFiltersAndARangeStepsByItsLength() throws Exception {
+        Document page = html(http.get("/?period=2025-Q1&section=norske&source=reg-jd&status=new&q=handlingsplan&all=1"));
+        List<String> steps = page.select(".period-nav a.step").eachAttr("href");
+        assertEquals(List.of("/?period=2024-Q4&section=norske&source=reg-jd&status=new&q=handlingsplan&all=1",
+                "/?period=2025-Q2&section=norske&source=reg-jd&status=new&q=handlingsplan&all=1"), steps);
+        Document days = html(http.get("/?from=2025-01-01&to=2025-01-10&status=accepted"));
+        assertEquals(List.of("/?period=2024-12-22..2024-12-31&status=accepted", "/?period=2025-01-11..2025-01-20&status=accepted"),
+                days.select(".period-nav a.step").eachAttr("href"));
+    }
+
+    @Test
+    void comingEventsAreListedSoonestFirstNotByScore() throws Exception {
+        fixture.crawled("events", "arrangementer", List.of(
+                new no.kildevakt.item.Item("ev-late", "https://example.org/juni", null,
+                        "Menneskehandel, menneskehandel og menneskehandel: sommerseminar", "Seminar.",
+                        Instant.parse("2025-02-01T08:00:00Z"), null).withEventDate(java.time.LocalDate.parse("2025-06-01")),
+                new no.kildevakt.item.Item("ev-soon", "https://example.org/april", null, "Frokostmøte om menneskehandel", "Møte.",
+                        Instant.parse("2025-02-02T08:00:00Z"), null).withEventDate(java.time.LocalDate.parse("2025-04-01"))));
+        Document page = html(http.get("/"));
+        assertEquals(List.of("Frokostmøte om menneskehandel", "Nordisk konferanse om menneskehandel",
+                "Menneskehandel, menneskehandel og menneskehandel: sommerseminar"),
+                page.select("#s-arrangementer article.item h3.title .open").eachText(), "1 April, 15 May, 1 June");
+    }
+
+    @Test
+    void theTopicChipsNameTheTopicNotItsIdOrTerm() throws Exception {
+        no.kildevakt.config.Topic topic = new no.kildevakt.config.Topic("barn-kriminalitet", 10, List.of("utnytt*"), List.of(),
+                "Barn utnyttet til kriminalitet");
+        no.kildevakt.rank.TopicRanker ranker = new no.kildevakt.rank.TopicRanker(List.of(topic), 1, java.util.Map.of());
+        fixture.crawled("reg-jd", "norske", List.of(new no.kildevakt.item.Item("barn-1", "https://www.regjeringen.no/barn", null,
+                "Barn utnyttes i kriminelle nettverk", "Politiet ser at barn blir utnyttet.", Instant.parse("2025-02-03T08:00:00Z"),
+                null)));
+        fixture.server.close();
+        Review review = new Review(fixture.config, fixture.store, new no.kildevakt.digest.Candidates(fixture.config, ranker),
+                id -> null, (state, now) -> "ok", LinkReports.none(), fixture.clock);
+        fixture.server = ReviewServer.start(new ServeOptions(java.net.InetAddress.getLoopbackAddress(), 0, Lang.NB,
+                Optional.empty()), review);
+        Document page = html(new Http(fixture.server).get("/"));
+        Element card = page.selectFirst("#item-" + fixture.id("barn-1"));
+        assertEquals(List.of("Barn utnyttet til kriminalitet"), card.select(".matched .term").eachText());
+        assertFalse(page.select(".matched").text().contains("barn-kriminalitet"), page.select(".matched").text());
+        assertFalse(page.select(".matched").text().contains("utnytt*"));
     }
 
     @Test

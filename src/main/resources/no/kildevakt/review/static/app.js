@@ -48,14 +48,19 @@
 
   const statusLabel = (status) => body.dataset['status' + status.charAt(0).toUpperCase() + status.slice(1)] || status;
   const items = () => Array.from(document.querySelectorAll('article.item'));
+  const reviewMain = document.querySelector('main.review') || body;
   let current = null;
 
-  function select(el, scroll) {
+  /**
+   * Makes a card the current one. scroll false: do not scroll it into view; focus false: leave the
+   * keyboard where it is (on a button inside the card, which the editor is using).
+   */
+  function select(el, scroll, focus) {
     if (current) current.classList.remove('current');
     current = el;
     if (!el) return;
     el.classList.add('current');
-    el.focus({ preventScroll: true });
+    if (focus !== false) el.focus({ preventScroll: true });
     if (scroll !== false) el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
 
@@ -97,6 +102,17 @@
     if (marker) { marker.hidden = !edited; marker.textContent = '(' + (body.dataset.msgEdited || '✎') + ')'; }
     if (original) { original.hidden = !edited; original.textContent = (body.dataset.msgOriginal || '') + ': ' + item.title; }
     setText(el, '.summary', item.draft_summary || '');
+    // the buttons are named with the item for screen readers ("Ta med: <title>"), and follow an edit
+    el.querySelectorAll('.actions button[data-label]').forEach((b) => {
+      b.setAttribute('aria-label', b.dataset.label + ': ' + (item.draft_title || ''));
+    });
+    // "tatt med i 2024-Q3": the issues the item was accepted in before; no field, no hint
+    const earlier = el.querySelector('.earlier');
+    if (earlier && 'earlier_issues' in item) {
+      const issues = Array.isArray(item.earlier_issues) ? item.earlier_issues.map(String) : [];
+      earlier.hidden = issues.length === 0;
+      earlier.textContent = issues.length ? format(reviewMain.dataset.msgEarlier || '{0}', issues.join(', ')) : '';
+    }
     el.querySelector('.edit-form [name=title]').value = item.draft_title || '';
     el.querySelector('.edit-form [name=summary]').value = item.draft_summary || '';
     recount(el.closest('section.section'), before, item.status);
@@ -152,7 +168,9 @@
   async function decide(el, decision, note) {
     el.classList.add('busy');
     try {
+      // decisions belong to an issue: the period as the server wrote it back (2024-Q4), not as typed
       const data = note === undefined ? { decision } : { decision, note };
+      if (reviewMain.dataset.period) data.period = reviewMain.dataset.period;
       apply(el, await post('/api/items/' + el.dataset.id + '/decision', data));
       return true;
     } catch (e) {
@@ -176,12 +194,17 @@
     select(el, false);
   }
 
-  async function act(el, action) {
-    select(el, false);
+  /**
+   * One command on one card. fromButton: the editor is on a button of that card (clicked it, or typed
+   * a key while it had focus): the keyboard stays on the button and the page stays where it is; from
+   * the card itself (j/k and a key) a decision moves on to the next card.
+   */
+  async function act(el, action, fromButton) {
+    select(el, false, !fromButton);
     switch (action) {
       case 'accepted':
       case 'rejected':
-        if (await decide(el, action)) move(1);
+        if (await decide(el, action) && !fromButton) move(1);
         break;
       case 'new':
         await decide(el, 'new');
@@ -215,7 +238,7 @@
     const el = event.target.closest('article.item');
     if (button && el) {
       event.preventDefault();
-      act(el, button.dataset.action);
+      act(el, button.dataset.action, true);
     } else if (el && !event.target.closest('a, input, textarea, select, button')) {
       select(el, false);
     }
@@ -268,17 +291,57 @@
     }
     const command = keys[event.key];
     if (!command) return;
+    // a key typed on a button or link inside a card is for that card, whichever was current before
+    const card = event.target.closest && event.target.closest('article.item');
+    const onControl = card && event.target !== card;
     event.preventDefault();
+    if (onControl && card !== current) select(card, false, false);
     if (command === 'next') { move(1); return; }
     if (command === 'previous') { move(-1); return; }
+    if (onControl) { act(card, command, true); return; }
     if (!current) { move(0); if (!current) return; }
     act(current, command);
   });
 
-  // the filters apply as soon as a choice changes
-  document.querySelectorAll('form.filters select, form.filters input[type=checkbox]').forEach((input) => {
-    input.addEventListener('change', () => input.form.requestSubmit());
-  });
+  // The filters apply on Enter or "Vis", not on every change: arrowing through a dropdown would
+  // otherwise reload the page at each step. After the reload the keyboard is where it was.
+  const filters = document.querySelector('form.filters');
+  const FOCUS_KEY = 'kildevakt.filterFocus';
+  if (filters) {
+    filters.addEventListener('change', () => filters.classList.add('changed'));
+    filters.addEventListener('keydown', (event) => {
+      const t = event.target;
+      if (event.key === 'Enter' && (t.tagName === 'SELECT' || t.type === 'checkbox')) {
+        event.preventDefault();
+        filters.requestSubmit();
+      }
+    });
+    filters.addEventListener('submit', () => {
+      const active = document.activeElement;
+      const name = active && active.form === filters ? (active.name || (active.type === 'submit' ? 'submit' : '')) : '';
+      try { sessionStorage.setItem(FOCUS_KEY, name); } catch (e) { /* storage off: focus is only a comfort */ }
+    });
+    let back = null;
+    try { back = sessionStorage.getItem(FOCUS_KEY); sessionStorage.removeItem(FOCUS_KEY); } catch (e) { /* as above */ }
+    if (back) {
+      const target = back === 'submit' ? filters.querySelector('button[type=submit]') : filters.elements[back];
+      if (target && target.focus) target.focus({ preventScroll: true });
+    }
+  }
+
+  // Compact view: one line a card, for going through a long quarter; remembered in this browser.
+  const COMPACT_KEY = 'kildevakt.compact';
+  const compactToggle = document.getElementById('compact-toggle');
+  if (compactToggle) {
+    let compact = false;
+    try { compact = localStorage.getItem(COMPACT_KEY) === '1'; } catch (e) { /* storage off: not remembered */ }
+    compactToggle.checked = compact;
+    reviewMain.classList.toggle('compact', compact);
+    compactToggle.addEventListener('change', () => {
+      reviewMain.classList.toggle('compact', compactToggle.checked);
+      try { localStorage.setItem(COMPACT_KEY, compactToggle.checked ? '1' : '0'); } catch (e) { /* as above */ }
+    });
+  }
 
   if (body.dataset.page === 'review') {
     const fromHash = location.hash.startsWith('#item-') && document.getElementById(location.hash.slice(1));
