@@ -136,6 +136,50 @@ class PdfExtractionTest {
     }
 
     @Test
+    void anAnnotationOverTheLastWordsOfALineKeepsItsLastLetter() throws IOException {
+        PDDocument doc = pdf(List.of(List.of(
+                Line.link("Kripos publiserte i oktober rapporten om menneskehandel, se her", "https://www.politiet.no/kripos",
+                        "se her"),
+                Line.text("Neste sak."))));
+        ExtractedDocument extracted = extractor.extract("q4.pdf", bytes(doc), null);
+        assertEquals(List.of(at("https://www.politiet.no/kripos", 1, "se her")), extracted.links());
+    }
+
+    /**
+     * Producers measure the text with their own layout's widths and round the rectangle to their grid,
+     * so it may stop inside the last glyph, short of its middle: here 2 pt before the end of the final
+     * "r" (3.7 pt wide), which lost the "r" while a glyph counted only when its middle was inside.
+     */
+    @Test
+    void anAnnotationStoppingInsideTheLastLetterStillHasTheWholeWord() throws IOException {
+        String text = "Kripos publiserte i oktober rapporten om menneskehandel, se her";
+        PDDocument doc = new PDDocument();
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        float x = 56;
+        float y = PDRectangle.A4.getHeight() - 72;
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            cs.beginText();
+            cs.setFont(font, SIZE);
+            cs.newLineAtOffset(x, y);
+            cs.showText(text);
+            cs.endText();
+        }
+        float left = x + font.getStringWidth(text.substring(0, text.indexOf("se her"))) / 1000 * SIZE;
+        float right = x + font.getStringWidth(text) / 1000 * SIZE;
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle((float) Math.ceil(left), y - 3, (float) Math.floor(right - 2) - (float) Math.ceil(left), SIZE + 3));
+        PDActionURI action = new PDActionURI();
+        action.setURI("https://www.politiet.no/kripos");
+        link.setAction(action);
+        page.getAnnotations().add(link);
+
+        ExtractedDocument extracted = extractor.extract("q4.pdf", bytes(doc), null);
+        assertEquals(List.of(at("https://www.politiet.no/kripos", 1, "se her")), extracted.links());
+    }
+
+    @Test
     void relativeAnnotationResolvesAgainstTheDocumentUriBase() throws IOException {
         PDDocument doc = pdf(List.of(List.of(Line.link("Forrige utgave", "2024-q3.pdf", "Forrige utgave"))));
         PDURIDictionary uri = new PDURIDictionary();
