@@ -86,7 +86,7 @@ class PdfExtractionTest {
         }
     }
 
-    private static LinkOccurrence at(String url, int page, String text) {
+    private static LinkOccurrence at(String url, Object page, String text) {
         return new LinkOccurrence(url, "q4.pdf", "page " + page, text);
     }
 
@@ -112,13 +112,14 @@ class PdfExtractionTest {
         assertEquals("pdf", extracted.type());
         assertEquals("Nyhetsbrev 2024-Q4", extracted.title());
         assertEquals(List.of(
-                at("https://www.politiet.no/menneskehandel", 1, "Klikk her"),
-                at("https://www.regjeringen.no/no/dokumenter/handlingsplan-mot-menneskehandel/id2345678/", 1, ""),
-                at("https://www.ecpat.no/", 1, ""),
+                // several links on a page: each its own place, annotations first, then printed URLs
+                at("https://www.politiet.no/menneskehandel", "1, link 1", "Klikk her"),
+                at("https://www.regjeringen.no/no/dokumenter/handlingsplan-mot-menneskehandel/id2345678/", "1, link 2", ""),
+                at("https://www.ecpat.no/", "1, link 3", ""),
                 // the printed URL under the annotation is the same link: listed once
-                at("https://www.unodc.org/glotip", 2, "https://www.unodc.org/glotip"),
-                at("mailto:redaksjon@example.no", 2, "redaksjonen"),
-                at("https://www.nhri.no/rapport-2024", 2, "")),
+                at("https://www.unodc.org/glotip", "2, link 1", "https://www.unodc.org/glotip"),
+                at("mailto:redaksjon@example.no", "2, link 2", "redaksjonen"),
+                at("https://www.nhri.no/rapport-2024", "2, link 3", "")),
                 extracted.links());
         assertEquals(List.of(), extracted.warnings());
     }
@@ -271,7 +272,7 @@ class PdfExtractionTest {
         pages.set(0, links);
         PdfExtractor limited = new PdfExtractor(new PdfExtractor.Limits(3, 2, 100));
         ExtractedDocument extracted = limited.extract(new Source("q4.pdf", bytes(pdf(pages)), null, null));
-        assertEquals(List.of(at("https://x.no/lenke/1", 1, "Lenke 1"), at("https://x.no/lenke/2", 1, "Lenke 2"),
+        assertEquals(List.of(at("https://x.no/lenke/1", "1, link 1", "Lenke 1"), at("https://x.no/lenke/2", "1, link 2", "Lenke 2"),
                 at("https://x.no/side/2", 2, ""), at("https://x.no/side/3", 3, "")), extracted.links());
         assertEquals(List.of("page 1: only the first 2 of its 5 link annotations were read",
                 "only the first 3 pages were read (the PDF has 4)"), extracted.warnings());
