@@ -409,7 +409,7 @@ class ReviewServerTest {
         assertEquals(2, page.select("tbody tr").size());
         assertEquals("https://gone.example/x", page.selectFirst("tr.link-broken a").attr("href"));
         assertEquals("død (404)", page.selectFirst("tr.link-broken .badge").text());
-        assertEquals("nyhetsbrev-2024-4.pdf, side 3: se her", page.selectFirst("tr.link-broken .place").text());
+        assertEquals("nyhetsbrev-2024-4.pdf, side 3: «se her»", page.selectFirst("tr.link-broken .place").text());
         assertTrue(page.select("a[href^=javascript]").isEmpty());
         assertTrue(page.text().contains("Sjekket 1. mars 2025 13:00"), page.text());
     }

@@ -62,7 +62,7 @@ class StoredLinkReportsTest {
             Document page = Jsoup.parse(http.get("/links").body());
             assertEquals("død (410)", page.selectFirst("tr.link-broken .badge").text());
             assertEquals("https://gone.example/c", page.selectFirst("tr.link-broken a").attr("href"));
-            assertEquals("Nyhetsbrev 4/2024, linje 12: c", page.selectFirst("tr.link-broken td:nth-child(3)").text());
+            assertEquals("Nyhetsbrev 4/2024, linje 12: «c»", page.selectFirst("tr.link-broken td:nth-child(3)").text());
             assertTrue(page.text().contains("Sjekket 2. mars 2025 12:30"), page.text());
         }
     }
