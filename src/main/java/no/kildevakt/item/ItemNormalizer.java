@@ -21,7 +21,9 @@ import java.util.Set;
  * {@code url} is the canonical link ({@link UrlCanonicalizer}, resolved against the feed link
  * if relative); when the entry has no usable link but its guid is an http(s) URL, the
  * canonical guid; otherwise the feed's own link (the item's key is then title-based, so
- * it never merges with other items on that URL); entries with no URL even then are dropped. {@code guid} is the trimmed guid or null. Instants are
+ * it never merges with other items on that URL), except when the entry gave a link that was
+ * refused ({@code javascript:}, {@code data:}, {@code vbscript:}, unparsable): then none
+ * ({@link #NO_URL}), shown without a link; entries with no URL even then are dropped. {@code guid} is the trimmed guid or null. Instants are
  * passed through unchanged (they are UTC by nature), and so is an entry's event date; whether a date is one the source can mean
  * ({@link PlausibleDates}) depends on when it is read, so the store judges it by the crawl's clock. Entries with neither a usable URL nor a
  * non-blank title are dropped: an editor can do nothing with them.
@@ -68,6 +70,13 @@ public final class ItemNormalizer {
 
     /** Starts the key of an item known by an opaque (non-URL) guid, which only its own source's guids match. */
     public static final String GUID_KEY_PREFIX = "guid:";
+
+    /**
+     * The URL of an item whose link was refused ({@code javascript:}, {@code data:}, unparsable): none.
+     * Empty rather than null because the store keeps a URL for every item; {@link
+     * no.kildevakt.digest.WebLinks#safe} makes no link of it.
+     */
+    public static final String NO_URL = "";
 
     /** Joins the title to a {@code url:} key. */
     static final String TITLE_MARK = "#title:";
@@ -133,8 +142,10 @@ public final class ItemNormalizer {
                 key = key + TITLE_MARK + normalisedTitle(draft.title());
             }
             // An entry without a link of its own points at the feed's home page rather than
-            // nowhere: the editor can still find it there. Nothing is matched on that URL.
-            String url = draft.url() != null ? draft.url() : feedUrl;
+            // nowhere: the editor can still find it there. Nothing is matched on that URL. One whose
+            // link was refused (javascript:, data: ...) keeps none: the home page would pass for its
+            // own link, and hide that the feed gave a link nobody should follow.
+            String url = draft.url() != null ? draft.url() : draft.refusedLink() ? NO_URL : feedUrl;
             boolean urlIdentifies = draft.url() != null && !sharedUrl;
             if (url != null && seen.add(key)) {
                 items.add(new Item(key, url, draft.guid(), draft.title(), draft.summary(),
@@ -147,7 +158,7 @@ public final class ItemNormalizer {
 
     /** An entry on its way to becoming an item, before shared URLs are known. */
     private record Draft(Entry entry, String url, String guid, String title, boolean titleDerived, String summary,
-                         String key, boolean guidIsUrl) {
+                         String key, boolean guidIsUrl, boolean refusedLink) {
     }
 
     private Optional<Draft> draft(Entry entry, URI feedBase, String feedHost) {
@@ -183,7 +194,8 @@ public final class ItemNormalizer {
         } else {
             key = "title:" + (feedHost == null ? "" : feedHost) + ":" + normalisedTitle(title);
         }
-        return Optional.of(new Draft(entry, url, ownGuid, title, titleDerived, summary, key, guidUrl != null));
+        boolean refused = link == null && stripped(entry.link()) != null;
+        return Optional.of(new Draft(entry, url, ownGuid, title, titleDerived, summary, key, guidUrl != null, refused));
     }
 
     private static String stripped(String s) {

@@ -37,11 +37,25 @@ public interface LinkReports {
      * @param status     broken, blocked, error, redirect, ...
      * @param httpStatus the last HTTP status, 0 when none
      * @param finalUrl   where a redirect ended, or null
-     * @param where      the documents (and places in them) the link occurs in
+     * @param where      every place the link is cited, each its own
      */
-    record Link(String url, LinkStatus status, int httpStatus, String finalUrl, String error, List<String> where) {
+    record Link(String url, LinkStatus status, int httpStatus, String finalUrl, String error, List<Place> where) {
         public Link {
             where = List.copyOf(where);
+        }
+    }
+
+    /**
+     * One citation of a link: the editor finds it by the issue, the place in it and the words linked.
+     *
+     * @param document the issue's title, or its file or URL
+     * @param location where in it, as the extractor wrote it ({@code line 1, link 3}, {@code page 2}); may be empty
+     * @param text     the anchor text; empty when there is none
+     */
+    record Place(String document, String location, String text) {
+        public Place {
+            location = location == null ? "" : location;
+            text = text == null ? "" : text;
         }
     }
 }

@@ -391,28 +391,55 @@ final class Pages {
 
     // ------------------------------------------------------------------ sources
 
+    /**
+     * One source as the sources page shows it. {@code standing} is {@code failing}, {@code warning}
+     * or {@code ok} ({@link Review.SourceHealth#standing()}); {@code outcome} is the last round's
+     * outcome in words, {@code remark} the crawler's own text (its error or warnings), kept as the detail.
+     */
     record SourceView(String id, String name, String section, String url, String href, String health, String healthLabel,
-            String lastSuccess, String lastAttempt, int failures, int itemsLastTime, String remark) {}
+            String standing, String outcome, String lastSuccess, String lastAttempt, int failures, int itemsLastTime, String remark) {}
 
     Response sources(Request request) throws StoreException {
         List<SourceView> rows = new ArrayList<>();
-        for (Review.SourceHealth h : review.sources()) {
+        int failing = 0;
+        int warning = 0;
+        for (Review.SourceHealth h : review.sourcesWorstFirst()) {
             SourceConfig s = h.source();
             SourceState st = h.state();
             String remark = st.lastOutcome() != null && st.lastOutcome().isFailure() ? st.lastError() : HealthRules.warning(st);
             String section = review.config().section(s.section()).map(Section::title).orElse(s.section());
+            String standing = h.standing();
+            failing += standing.equals(Review.SourceHealth.FAILING) ? 1 : 0;
+            warning += standing.equals(Review.SourceHealth.WARNING) ? 1 : 0;
             rows.add(new SourceView(s.id(), s.name(), section, s.url().toString(), WebLinks.safe(s.url().toString()).orElse(null),
-                    h.health(), healthLabel(h.health()), dateTime(st.lastSuccess()), dateTime(st.lastAttempt()),
-                    st.consecutiveFailures(), st.itemsLastTime(), remark));
+                    h.health(), healthLabel(h.health()), standing, st.lastOutcome() == null ? null : outcomeLabel(st.lastOutcome()),
+                    dateTime(st.lastSuccess()), dateTime(st.lastAttempt()), st.consecutiveFailures(), st.itemsLastTime(), remark));
         }
         Map<String, Object> scope = base("sources", lang.label("navSources"), null);
         scope.put("sources", rows);
+        String summary = lang.format("sourcesFailing", failing, rows.size());
+        if (warning > 0) {
+            summary += " · " + lang.format("sourcesWarning", warning);
+        }
+        scope.put("summary", summary);
+        // for the script's message after "Hent på nytt": the outcome in words, not its code
+        scope.put("outcomeLabels", Arrays.stream(no.kildevakt.store.Outcome.values())
+                .map(o -> new Option(o.code(), outcomeLabel(o), false)).toList());
         return page("sources", scope);
     }
 
+    /** A health word in the page's language; a word without a label is not shown as a code but as "unknown". */
     String healthLabel(String health) {
-        String key = "health" + Character.toUpperCase(health.charAt(0)) + health.substring(1);
-        return lang.labels().getOrDefault(key, health);
+        return lang.labels().getOrDefault(labelKey("health", health), lang.label("unknown"));
+    }
+
+    /** How a round went, in the page's language ("serverfeil", "tidsavbrudd"), never the code. */
+    String outcomeLabel(no.kildevakt.store.Outcome outcome) {
+        return lang.labels().getOrDefault(labelKey("outcome", outcome.code()), lang.label("unknown"));
+    }
+
+    private static String labelKey(String prefix, String code) {
+        return prefix + Character.toUpperCase(code.charAt(0)) + code.substring(1);
     }
 
     private String dateTime(Instant instant) {
@@ -425,7 +452,11 @@ final class Pages {
 
     // ------------------------------------------------------------------ links
 
-    record LinkView(String url, String href, String status, String httpStatus, String finalUrl, String error, List<String> where) {}
+    /** One citation: the issue and place in it in the page's language, and the words linked. */
+    record PlaceView(String place, String text) {}
+
+    record LinkView(String url, String href, String status, String statusLabel, String httpStatus, String finalUrl, String error,
+            List<PlaceView> where) {}
 
     record ReportView(String checked, String scope, List<LinkView> links) {}
 
@@ -434,8 +465,20 @@ final class Pages {
         review.latestLinkReport().ifPresent(r -> scope.put("report", new ReportView(
                 lang.format("linksChecked", dateTime(r.checkedAt())), r.scope(),
                 r.links().stream().map(l -> new LinkView(l.url(), WebLinks.safe(l.url()).orElse(null),
-                        l.status().code(), l.httpStatus() == 0 ? null : Integer.toString(l.httpStatus()),
-                        l.finalUrl(), l.error(), l.where())).toList())));
+                        l.status().code(), lang.labels().getOrDefault(labelKey("link", l.status().code()), l.status().code()),
+                        l.httpStatus() == 0 ? null : Integer.toString(l.httpStatus()),
+                        l.finalUrl(), l.error(), l.where().stream().map(this::place).toList())).toList())));
         return page("links", scope);
+    }
+
+    /** Words of an extractor's location ({@code line 1, link 3}, {@code table 1, row 2, cell 3}). */
+    private static final java.util.regex.Pattern PLACE_WORD =
+            java.util.regex.Pattern.compile("\\b(line|lines|link|page|paragraph|table|row|cell|header|footer|footnote|endnote|comment|content control)\\b");
+
+    /** "Nyhetsbrev 2024-Q4, linje 1, lenke 3": the extractor's English place words in the page's language. */
+    private PlaceView place(LinkReports.Place p) {
+        String location = PLACE_WORD.matcher(p.location()).replaceAll(
+                m -> java.util.regex.Matcher.quoteReplacement(lang.labels().getOrDefault(labelKey("place", m.group(1).replace(' ', '_')), m.group(1))));
+        return new PlaceView(p.document() + (location.isBlank() ? "" : ", " + location), p.text());
     }
 }

@@ -148,7 +148,24 @@ public final class Review {
     }
 
     /** A configured source with its health. */
-    public record SourceHealth(SourceConfig source, SourceState state, String health) {}
+    public record SourceHealth(SourceConfig source, SourceState state, String health) {
+        public static final String FAILING = "failing";
+        public static final String WARNING = "warning";
+        public static final String OK = "ok";
+
+        /**
+         * What the editor must do about the source: {@code failing} (its last round failed: fix or wait),
+         * {@code warning} (it works but something is off: quiet, moved, stale, warnings of its last round,
+         * never crawled) or {@code ok}.
+         */
+        public String standing() {
+            if (state.lastOutcome() != null && state.lastOutcome().isFailure()) {
+                return FAILING;
+            }
+            boolean fine = health.equals("ok") || health.equals("not_modified");
+            return fine && no.kildevakt.crawl.HealthRules.warning(state) == null ? OK : WARNING;
+        }
+    }
 
     /** Every configured source, in feeds.yml order, with its state and health word. */
     public List<SourceHealth> sources() throws StoreException {
@@ -160,6 +177,17 @@ public final class Review {
             out.add(new SourceHealth(s, state, health.health(state, now)));
         }
         return out;
+    }
+
+    /**
+     * Every configured source as the editor should look at them: failing first, then those with a
+     * warning, then the rest, each group in feeds.yml order.
+     */
+    public List<SourceHealth> sourcesWorstFirst() throws StoreException {
+        List<String> order = List.of(SourceHealth.FAILING, SourceHealth.WARNING, SourceHealth.OK);
+        List<SourceHealth> all = new ArrayList<>(sources());
+        all.sort(java.util.Comparator.comparingInt(h -> order.indexOf(h.standing()))); // stable: feeds.yml order within
+        return all;
     }
 
     /** Crawls one configured source now. @throws IllegalArgumentException when there is no such source */

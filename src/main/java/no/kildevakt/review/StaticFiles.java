@@ -29,6 +29,8 @@ final class StaticFiles {
         add("app.js", "text/javascript; charset=utf-8");
         add("draft.js", "text/javascript; charset=utf-8");
         add("icon.svg", "image/svg+xml");
+        add("pages.css", "text/css; charset=utf-8");
+        add("sources.js", "text/javascript; charset=utf-8");
         version = files.values().stream().map(f -> f.etag().substring(1, 9)).reduce("", String::concat).substring(0, 12);
     }
 

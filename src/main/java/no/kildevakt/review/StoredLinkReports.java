@@ -52,9 +52,9 @@ public final class StoredLinkReports implements LinkReports {
             if (check == null || !WORST_FIRST.contains(check.status())) {
                 continue; // not checked yet, fine, or skipped
             }
-            List<String> where = entry.getValue().stream()
-                    .map(c -> UrlPasswords.hide(issueNames.getOrDefault(c.issueId(), c.source())
-                            + (c.link().location().isBlank() ? "" : ", " + c.link().location())))
+            List<Place> where = entry.getValue().stream()
+                    .map(c -> new Place(UrlPasswords.hide(issueNames.getOrDefault(c.issueId(), c.source())), c.link().location(),
+                            UrlPasswords.hide(c.link().text())))
                     .distinct().toList();
             // the page is read over the shoulder and screenshotted like any report: no password shows
             links.add(new Link(UrlPasswords.hide(entry.getValue().get(0).link().url()), check.status(), check.httpStatus(),

@@ -102,6 +102,17 @@ class ItemNormalizerTest {
     }
 
     @Test
+    void aRefusedLinkBecomesNoLinkNotTheFeedsHomePage() {
+        List<Item> items = normalizer.normalize(feed("https://x.no/",
+                entry("g-1", "Skript", "javascript:alert(1)"),
+                entry(null, "Data", "data:text/html,<script>alert(1)</script>")));
+        assertEquals(List.of(ItemNormalizer.NO_URL, ItemNormalizer.NO_URL), items.stream().map(Item::url).toList());
+        assertFalse(items.get(0).urlIdentifiesItem());
+        assertFalse(items.get(1).urlIdentifiesItem());
+        assertEquals(2, items.stream().map(Item::dedupeKey).distinct().count(), "keyed by guid, and by source and title");
+    }
+
+    @Test
     void relativeLinksResolveAgainstTheFeedLink() {
         Item item = normalizer.normalize(feed("https://www.stortinget.no/no/Hva-skjer/", entry(null, "T", "../Saker/sak1/"))).get(0);
         assertEquals("https://www.stortinget.no/no/Saker/sak1/", item.url());

@@ -481,13 +481,14 @@ class ReviewServerTest {
         assertTrue(none.selectFirst("#links-none").text().startsWith("Ingen lenkerapport"));
         fixture.server.close();
         fixture.links = () -> Optional.of(new LinkReports.Report(Instant.parse("2025-03-01T12:00:00Z"), "nyhetsbrev-2024-4.pdf",
-                List.of(new LinkReports.Link("https://gone.example/x", LinkStatus.BROKEN, 404, null, null, List.of("nyhetsbrev-2024-4.pdf side 3")),
-                        new LinkReports.Link("javascript:alert(1)", LinkStatus.ERROR, 0, null, "not http", List.of("nyhetsbrev-2024-4.pdf")))));
+                List.of(new LinkReports.Link("https://gone.example/x", LinkStatus.BROKEN, 404, null, null, List.of(new LinkReports.Place("nyhetsbrev-2024-4.pdf", "page 3", "se her"))),
+                        new LinkReports.Link("javascript:alert(1)", LinkStatus.ERROR, 0, null, "not http", List.of(new LinkReports.Place("nyhetsbrev-2024-4.pdf", "", ""))))));
         http = new Http(fixture.start(Lang.NB));
         Document page = html(http.get("/links"));
         assertEquals(2, page.select("tbody tr").size());
         assertEquals("https://gone.example/x", page.selectFirst("tr.link-broken a").attr("href"));
-        assertEquals("broken 404", page.selectFirst("tr.link-broken .badge").text());
+        assertEquals("død (404)", page.selectFirst("tr.link-broken .badge").text());
+        assertEquals("nyhetsbrev-2024-4.pdf, side 3: «se her»", page.selectFirst("tr.link-broken .place").text());
         assertTrue(page.select("a[href^=javascript]").isEmpty());
         assertTrue(page.text().contains("Sjekket 1. mars 2025 13:00"), page.text());
     }

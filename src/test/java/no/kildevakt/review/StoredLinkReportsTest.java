@@ -45,7 +45,8 @@ class StoredLinkReportsTest {
             LinkReports.Link gone = report.links().get(0);
             assertEquals("https://gone.example/c#x", gone.url());
             assertEquals(404, gone.httpStatus());
-            assertEquals(List.of("Nyhetsbrev 4/2024, side 3", "Nyhetsbrev 4/2024, side 5"), gone.where());
+            assertEquals(List.of(new LinkReports.Place("Nyhetsbrev 4/2024", "side 3", "c"), new LinkReports.Place("Nyhetsbrev 4/2024", "side 5", "c again")),
+                    gone.where());
             assertEquals("https://moved.example/new", report.links().get(1).finalUrl());
         }
     }
@@ -59,9 +60,9 @@ class StoredLinkReportsTest {
             fixture.links = new StoredLinkReports(fixture.store);
             Http http = new Http(fixture.start(Lang.NB));
             Document page = Jsoup.parse(http.get("/links").body());
-            assertEquals("broken 410", page.selectFirst("tr.link-broken .badge").text());
+            assertEquals("død (410)", page.selectFirst("tr.link-broken .badge").text());
             assertEquals("https://gone.example/c", page.selectFirst("tr.link-broken a").attr("href"));
-            assertEquals("Nyhetsbrev 4/2024, linje 12", page.selectFirst("tr.link-broken td:nth-child(3)").text());
+            assertEquals("Nyhetsbrev 4/2024, linje 12: «c»", page.selectFirst("tr.link-broken td:nth-child(3)").text());
             assertTrue(page.text().contains("Sjekket 2. mars 2025 12:30"), page.text());
         }
     }
@@ -79,7 +80,7 @@ class StoredLinkReportsTest {
             assertEquals("https://u:***@gone.example/c", gone.url());
             assertEquals("https://u:***@gone.example/c: 404 Not Found", gone.error());
             assertEquals("https://redaksjon:***@example.org/nyhetsbrev/4", report.scope());
-            assertEquals(List.of("https://redaksjon:***@example.org/nyhetsbrev/4, linje 2"), gone.where());
+            assertEquals(List.of(new LinkReports.Place("https://redaksjon:***@example.org/nyhetsbrev/4", "linje 2", "c")), gone.where());
         }
     }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param document the file path or URL of the issue, as given to the extractor
  * @param location where in the document: {@code page 3} (PDF), {@code line 42} (HTML, Markdown, text:
  *                 the source line the link starts on), {@code paragraph 7} or
- *                 {@code table 1, row 2, cell 3} (DOCX)
+ *                 {@code table 1, row 2, cell 3} (DOCX); where several links share that place, each
+ *                 has its number there too ({@code line 1, link 3}), so every occurrence has a place
+ *                 of its own
  * @param text     the anchor text, white space collapsed and trimmed; empty when there is none
  */
 public record LinkOccurrence(String url, String document, String location, String text) {

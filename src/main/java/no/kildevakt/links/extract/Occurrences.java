@@ -4,23 +4,27 @@ import no.kildevakt.text.OneLine;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects the occurrences of one document: resolves relative links against the base in force, keeps
- * document order and lists an identical occurrence (same URL, location and text) once. Not thread-safe;
- * one per document.
+ * Collects the occurrences of one document: resolves relative links against the base in force and keeps
+ * document order. Every occurrence has a place of its own: where several links share a line, page or
+ * paragraph, each is numbered in the order found ({@code line 1, link 3}), so an editor fixing a dead
+ * link finds each citation, even the same link cited twice on one long line. Not thread-safe; one per
+ * document.
  */
 final class Occurrences {
     /** Anchor text beyond this is cut: a whole linked block (a card, an image caption) is not a label. */
     static final int MAX_TEXT = 200;
 
     private final String document;
-    private final Set<LinkOccurrence> links = new LinkedHashSet<>();
-    private final Set<String> urlsAtLocations = new HashSet<>();
+    private final List<LinkOccurrence> links = new ArrayList<>();
+    /** URL and location of each marked-up link, which a bare URL in its text repeats. */
+    private final Set<String> markedUpAtLocations = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean unreadable;
 
@@ -40,7 +44,7 @@ final class Occurrences {
 
     private void addOccurrence(LinkOccurrence occurrence) {
         links.add(occurrence);
-        urlsAtLocations.add(occurrence.url() + "\n" + occurrence.location());
+        markedUpAtLocations.add(occurrence.url() + "\n" + occurrence.location());
     }
 
     /**
@@ -49,8 +53,8 @@ final class Occurrences {
      * the printed URL): that one carries the anchor text.
      */
     void addBare(String url, String location) {
-        if (!urlsAtLocations.contains(url + "\n" + location)) {
-            addOccurrence(new LinkOccurrence(url, document, location, ""));
+        if (!markedUpAtLocations.contains(url + "\n" + location)) {
+            links.add(new LinkOccurrence(url, document, location, ""));
         }
     }
 
@@ -74,8 +78,30 @@ final class Occurrences {
         return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
 
+    /** The occurrences in document order, those sharing a location numbered within it ({@link #numbered}). */
     List<LinkOccurrence> links() {
-        return List.copyOf(links);
+        return numbered(links);
+    }
+
+    /**
+     * {@code occurrences} with the location of each that shares its location with others made its own:
+     * {@code line 1} becomes {@code line 1, link 1}, {@code line 1, link 2}, ... in the order given. A
+     * link alone at its location keeps it as it is.
+     */
+    static List<LinkOccurrence> numbered(List<LinkOccurrence> occurrences) {
+        Map<String, Integer> perLocation = new HashMap<>();
+        occurrences.forEach(o -> perLocation.merge(o.location(), 1, Integer::sum));
+        Map<String, Integer> seen = new HashMap<>();
+        List<LinkOccurrence> out = new ArrayList<>(occurrences.size());
+        for (LinkOccurrence o : occurrences) {
+            if (perLocation.get(o.location()) == 1) {
+                out.add(o);
+            } else {
+                int n = seen.merge(o.location(), 1, Integer::sum);
+                out.add(new LinkOccurrence(o.url(), o.document(), o.location() + ", link " + n, o.text()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     ExtractedDocument result(DocumentType type, String title) {

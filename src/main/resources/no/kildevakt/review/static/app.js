@@ -1,5 +1,5 @@
 // kildevakt review page: decisions, notes and edits without reloading, keyboard shortcuts,
-// copying the draft and re-crawling a source. Plain browser JavaScript, no build step, no
+// copying the draft (the sources page's re-crawl is sources.js). Plain browser JavaScript, no build step, no
 // dependencies. Crawled text is only ever put into the page with textContent, never as HTML.
 'use strict';
 
@@ -365,27 +365,6 @@
         source.hidden = wasHidden;
       }
       toast(body.dataset.msgCopied);
-    });
-  });
-
-  // ------------------------------------------------------------------ sources page
-
-  document.querySelectorAll('button.recrawl').forEach((button) => {
-    button.addEventListener('click', async () => {
-      const result = button.parentElement.querySelector('.recrawl-result');
-      button.disabled = true;
-      result.classList.remove('error');
-      result.textContent = body.dataset.msgRecrawling;
-      try {
-        const r = await post('/api/sources/' + encodeURIComponent(button.dataset.source) + '/crawl');
-        result.textContent = format(body.dataset.msgRecrawlDone, r.outcome, r.new_items) + (r.error ? ' — ' + r.error : '');
-        result.classList.toggle('error', r.status === 'failed');
-      } catch (e) {
-        result.textContent = e.message;
-        result.classList.add('error');
-      } finally {
-        button.disabled = false;
-      }
     });
   });
 })();

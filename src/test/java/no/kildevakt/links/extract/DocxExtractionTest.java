@@ -101,16 +101,16 @@ class DocxExtractionTest {
         assertEquals("docx", extracted.type());
         assertEquals("Nyhetsbrev 2024-Q4", extracted.title());
         assertEquals(List.of(
-                at("https://www.regjeringen.no/no/tema/menneskehandel/", "paragraph 1", "regjeringens side"),
-                at("https://www.ecpat.no/rapport", "paragraph 1", ""),
-                at("https://www.nav.no/", "paragraph 3", "www.nav.no"),
-                at("mailto:post@example.no", "paragraph 3", "post@example.no"),
-                at("https://lovdata.no/lov/2005-05-20-28", "paragraph 4", "Straffeloven"),
-                at("https://www.unodc.org/glotip", "paragraph 4", "UNODC"),
+                at("https://www.regjeringen.no/no/tema/menneskehandel/", "paragraph 1, link 1", "regjeringens side"),
+                at("https://www.ecpat.no/rapport", "paragraph 1, link 2", ""),
+                at("https://www.nav.no/", "paragraph 3, link 1", "www.nav.no"),
+                at("mailto:post@example.no", "paragraph 3, link 2", "post@example.no"),
+                at("https://lovdata.no/lov/2005-05-20-28", "paragraph 4, link 1", "Straffeloven"),
+                at("https://www.unodc.org/glotip", "paragraph 4, link 2", "UNODC"),
                 at("http://www.kripos.no/", "table 1, row 2, cell 1", ""),
                 at("https://www.politiet.no/menneskehandel", "table 1, row 2, cell 2", "Politiet"),
-                at("rapporter/2024.pdf", "paragraph 5", "relativ"),
-                at("tel:+4722000000", "paragraph 5", "22 00 00 00"),
+                at("rapporter/2024.pdf", "paragraph 5, link 1", "relativ"),
+                at("tel:+4722000000", "paragraph 5, link 2", "22 00 00 00"),
                 at("https://nyhetsbrev.example.no/", "header 1", "Nyhetsbrevet"),
                 at("https://www.nhri.no/2024/rapport-om-menneskehandel/", "footnote 1", "")),
                 extracted.links());

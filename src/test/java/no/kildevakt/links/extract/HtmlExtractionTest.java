@@ -31,17 +31,20 @@ class HtmlExtractionTest {
                         "line 5", "regjeringens side"),
                 // start tag spans lines 6-7; the line of its start counts; relative without base stays
                 new LinkOccurrence("/rapporter/2024.pdf", "issues/links.html", "line 6", "årsrapporten"),
-                new LinkOccurrence("mailto:redaksjon@example.no", "issues/links.html", "line 8", "Skriv til oss"),
-                new LinkOccurrence("tel:+4722000000", "issues/links.html", "line 8", "Ring"),
-                new LinkOccurrence("javascript:void(0)", "issues/links.html", "line 9", "Meny"),
-                new LinkOccurrence("#topp", "issues/links.html", "line 9", "Til toppen"),
+                // two on a line: each its own place, the n-th link on the line
+                new LinkOccurrence("mailto:redaksjon@example.no", "issues/links.html", "line 8, link 1", "Skriv til oss"),
+                new LinkOccurrence("tel:+4722000000", "issues/links.html", "line 8, link 2", "Ring"),
+                new LinkOccurrence("javascript:void(0)", "issues/links.html", "line 9, link 1", "Meny"),
+                new LinkOccurrence("#topp", "issues/links.html", "line 9, link 2", "Til toppen"),
                 new LinkOccurrence("https://cdn.example.org/x", "issues/links.html", "line 10", "Logo"),
                 new LinkOccurrence("https://example.org/area", "issues/links.html", "line 11", "Kart"),
                 new LinkOccurrence("https://www.regjeringen.no/no/tema/menneskehandel/", "issues/links.html",
                         "line 12", "regjeringens side"),
-                // twice on line 13: one occurrence
+                // the same link twice on line 13: two citations, each with its own place
                 new LinkOccurrence("https://www.regjeringen.no/no/tema/menneskehandel/", "issues/links.html",
-                        "line 13", "regjeringens side")),
+                        "line 13, link 1", "regjeringens side"),
+                new LinkOccurrence("https://www.regjeringen.no/no/tema/menneskehandel/", "issues/links.html",
+                        "line 13, link 2", "regjeringens side")),
                 doc.links());
         assertEquals(List.of(), doc.warnings());
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownExtractionTest {
     private final LinkExtractor extractor = new LinkExtractor();
 
-    private static LinkOccurrence at(String url, int line, String text) {
+    private static LinkOccurrence at(String url, Object line, String text) {
         return new LinkOccurrence(url, "links.md", "line " + line, text);
     }
 
@@ -22,18 +22,18 @@ class MarkdownExtractionTest {
         assertEquals("markdown", doc.type());
         assertEquals("Testutgave for lenker", doc.title());
         assertEquals(List.of(
-                at("https://www.politiet.no/rapport.pdf", 6, "rapporten"),
-                at("https://www.ecpat.no/", 6, "kilde"),
-                at("https://lovdata.no/lov/2005-05-20-28", 7, "https://lovdata.no/lov/2005-05-20-28"),
-                at("mailto:post@example.no", 7, "post@example.no"),
-                at("https://www.unodc.org/report", 9, ""),
-                at("https://www.nav.no/hjelp", 9, ""),
-                at("https://no.wikipedia.org/wiki/Palermo_(by)", 10, ""),
-                at("https://example.org/slutt", 10, ""),
+                at("https://www.politiet.no/rapport.pdf", "6, link 1", "rapporten"),
+                at("https://www.ecpat.no/", "6, link 2", "kilde"),
+                at("https://lovdata.no/lov/2005-05-20-28", "7, link 1", "https://lovdata.no/lov/2005-05-20-28"),
+                at("mailto:post@example.no", "7, link 2", "post@example.no"),
+                at("https://www.unodc.org/report", "9, link 1", ""),
+                at("https://www.nav.no/hjelp", "9, link 2", ""),
+                at("https://no.wikipedia.org/wiki/Palermo_(by)", "10, link 1", ""),
+                at("https://example.org/slutt", "10, link 2", ""),
                 at("https://example.org/html-blokk", 17, "lenke"),
-                at("https://example.org/inline", 20, "inline HTML"),
-                at("../arkiv/2023.md", 20, "relativ"),
-                at("tel:+4799999999", 20, "telefon"),
+                at("https://example.org/inline", "20, link 1", "inline HTML"),
+                at("../arkiv/2023.md", "20, link 2", "relativ"),
+                at("tel:+4799999999", "20, link 3", "telefon"),
                 at("https://example.org/selv", 22, "https://example.org/selv")),
                 doc.links());
     }
@@ -56,7 +56,8 @@ class MarkdownExtractionTest {
         assertEquals(List.of("https://x.no/sok?a=1&b=2&c=3", "https://x.no/sti!ja", "https://x.no/a_b_c_d",
                         "https://x.no/[1]", "https://x.no/a_b", "https://x.no/uthevet", "https://www.x.no/fet"),
                 doc.links().stream().map(LinkOccurrence::url).toList());
-        assertEquals(List.of("line 1", "line 1", "line 1", "line 2", "line 2", "line 2", "line 2"),
+        assertEquals(List.of("line 1, link 1", "line 1, link 2", "line 1, link 3", "line 2, link 1", "line 2, link 2",
+                        "line 2, link 3", "line 2, link 4"),
                 doc.links().stream().map(LinkOccurrence::location).toList());
     }
 

@@ -86,7 +86,7 @@ class PdfExtractionTest {
         }
     }
 
-    private static LinkOccurrence at(String url, int page, String text) {
+    private static LinkOccurrence at(String url, Object page, String text) {
         return new LinkOccurrence(url, "q4.pdf", "page " + page, text);
     }
 
@@ -112,13 +112,14 @@ class PdfExtractionTest {
         assertEquals("pdf", extracted.type());
         assertEquals("Nyhetsbrev 2024-Q4", extracted.title());
         assertEquals(List.of(
-                at("https://www.politiet.no/menneskehandel", 1, "Klikk her"),
-                at("https://www.regjeringen.no/no/dokumenter/handlingsplan-mot-menneskehandel/id2345678/", 1, ""),
-                at("https://www.ecpat.no/", 1, ""),
+                // several links on a page: each its own place, annotations first, then printed URLs
+                at("https://www.politiet.no/menneskehandel", "1, link 1", "Klikk her"),
+                at("https://www.regjeringen.no/no/dokumenter/handlingsplan-mot-menneskehandel/id2345678/", "1, link 2", ""),
+                at("https://www.ecpat.no/", "1, link 3", ""),
                 // the printed URL under the annotation is the same link: listed once
-                at("https://www.unodc.org/glotip", 2, "https://www.unodc.org/glotip"),
-                at("mailto:redaksjon@example.no", 2, "redaksjonen"),
-                at("https://www.nhri.no/rapport-2024", 2, "")),
+                at("https://www.unodc.org/glotip", "2, link 1", "https://www.unodc.org/glotip"),
+                at("mailto:redaksjon@example.no", "2, link 2", "redaksjonen"),
+                at("https://www.nhri.no/rapport-2024", "2, link 3", "")),
                 extracted.links());
         assertEquals(List.of(), extracted.warnings());
     }
@@ -133,6 +134,50 @@ class PdfExtractionTest {
         ExtractedDocument extracted = extractor.extract("q4.pdf", bytes(doc), null);
         assertEquals(List.of(at("https://www.bufdir.no/familie/menneskehandel", 1,
                 "https://www.bufdir.no/familie/menneskehandel")), extracted.links());
+    }
+
+    @Test
+    void anAnnotationOverTheLastWordsOfALineKeepsItsLastLetter() throws IOException {
+        PDDocument doc = pdf(List.of(List.of(
+                Line.link("Kripos publiserte i oktober rapporten om menneskehandel, se her", "https://www.politiet.no/kripos",
+                        "se her"),
+                Line.text("Neste sak."))));
+        ExtractedDocument extracted = extractor.extract("q4.pdf", bytes(doc), null);
+        assertEquals(List.of(at("https://www.politiet.no/kripos", 1, "se her")), extracted.links());
+    }
+
+    /**
+     * Producers measure the text with their own layout's widths and round the rectangle to their grid,
+     * so it may stop inside the last glyph, short of its middle: here 2 pt before the end of the final
+     * "r" (3.7 pt wide), which lost the "r" while a glyph counted only when its middle was inside.
+     */
+    @Test
+    void anAnnotationStoppingInsideTheLastLetterStillHasTheWholeWord() throws IOException {
+        String text = "Kripos publiserte i oktober rapporten om menneskehandel, se her";
+        PDDocument doc = new PDDocument();
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        float x = 56;
+        float y = PDRectangle.A4.getHeight() - 72;
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            cs.beginText();
+            cs.setFont(font, SIZE);
+            cs.newLineAtOffset(x, y);
+            cs.showText(text);
+            cs.endText();
+        }
+        float left = x + font.getStringWidth(text.substring(0, text.indexOf("se her"))) / 1000 * SIZE;
+        float right = x + font.getStringWidth(text) / 1000 * SIZE;
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle((float) Math.ceil(left), y - 3, (float) Math.floor(right - 2) - (float) Math.ceil(left), SIZE + 3));
+        PDActionURI action = new PDActionURI();
+        action.setURI("https://www.politiet.no/kripos");
+        link.setAction(action);
+        page.getAnnotations().add(link);
+
+        ExtractedDocument extracted = extractor.extract("q4.pdf", bytes(doc), null);
+        assertEquals(List.of(at("https://www.politiet.no/kripos", 1, "se her")), extracted.links());
     }
 
     @Test
@@ -227,7 +272,7 @@ class PdfExtractionTest {
         pages.set(0, links);
         PdfExtractor limited = new PdfExtractor(new PdfExtractor.Limits(3, 2, 100));
         ExtractedDocument extracted = limited.extract(new Source("q4.pdf", bytes(pdf(pages)), null, null));
-        assertEquals(List.of(at("https://x.no/lenke/1", 1, "Lenke 1"), at("https://x.no/lenke/2", 1, "Lenke 2"),
+        assertEquals(List.of(at("https://x.no/lenke/1", "1, link 1", "Lenke 1"), at("https://x.no/lenke/2", "1, link 2", "Lenke 2"),
                 at("https://x.no/side/2", 2, ""), at("https://x.no/side/3", 3, "")), extracted.links());
         assertEquals(List.of("page 1: only the first 2 of its 5 link annotations were read",
                 "only the first 3 pages were read (the PDF has 4)"), extracted.warnings());

@@ -20,8 +20,10 @@ class TextExtractionTest {
         assertEquals("Nyhetsbrev Q4", doc.title());
         assertEquals(List.of(
                 new LinkOccurrence("https://www.regjeringen.no/menneskehandel", "q4.txt", "line 3", ""),
-                new LinkOccurrence("https://a.no/x", "q4.txt", "line 4", ""),
-                new LinkOccurrence("https://www.b.no/sti?q=1&r=2", "q4.txt", "line 4", "")),
+                // each citation has its own place, the same link twice on a line too
+                new LinkOccurrence("https://a.no/x", "q4.txt", "line 4, link 1", ""),
+                new LinkOccurrence("https://a.no/x", "q4.txt", "line 4, link 2", ""),
+                new LinkOccurrence("https://www.b.no/sti?q=1&r=2", "q4.txt", "line 4, link 3", "")),
                 doc.links());
     }
 
