@@ -329,9 +329,21 @@ final class Pages {
     record DraftSectionView(String id, String title, boolean events, boolean empty, List<DraftGroupView> groups, List<String> groupNames) {}
 
     Response draft(Request request) throws StoreException {
-        PeriodChoice period = periodOf(request, review);
+        PeriodChoice period;
+        String periodError = null;
+        try {
+            period = periodOf(request, review);
+        } catch (HttpError e) {
+            // answered on the draft page in the page's language, with the issue being written below it
+            period = defaultPeriod(review);
+            periodError = lang.format("periodNotUnderstood", request.param("period").orElse(""));
+        }
         Draft draft = review.draft(period.period());
         Map<String, Object> scope = base("draft", lang.label("navDraft") + " " + period.text(), period);
+        if (periodError != null) {
+            scope.put("periodError", periodError);
+            scope.put("period", request.param("period").orElse(""));
+        }
         int n = draft.size();
         scope.put("basis", n == 0 ? lang.label("draftEmpty")
                 : draft.accepted() ? lang.format("draftFromAccepted", n) : lang.format("draftFromCandidates", n));
@@ -349,7 +361,7 @@ final class Pages {
         scope.put("arrangeable", draft.accepted());
         scope.put("markdown", review.draftText(draft, DraftFormat.MD));
         scope.put("html", review.draftText(draft, DraftFormat.HTML));
-        return page("draft", scope);
+        return periodError == null ? page("draft", scope) : Response.html(400, templates.render("draft", scope));
     }
 
     private DraftSectionView sectionView(String id, String title, boolean events, Draft.DraftSection d) {

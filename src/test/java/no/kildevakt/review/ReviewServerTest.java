@@ -147,13 +147,23 @@ class ReviewServerTest {
 
     @Test
     void badFiltersAndPeriodsAre400WithAPage() throws Exception {
-        for (String path : List.of("/?status=maybe", "/?q=%E2%28", "/draft?period=2025-Q5")) {
+        for (String path : List.of("/?status=maybe", "/?q=%E2%28")) {
             HttpResponse<String> response = http.get(path);
             assertEquals(400, response.statusCode(), path);
             Document page = html(response);
             assertTrue(page.selectFirst("h1").text().contains("400"), path);
             assertEquals("", page.selectFirst("meta[name=kildevakt-token]").attr("content"), "an error page carries no token");
         }
+    }
+
+    @Test
+    void aPeriodNotUnderstoodIsSaidInNorwegianOnTheDraftPageToo() throws Exception {
+        HttpResponse<String> response = http.get("/draft?period=2025-Q5");
+        assertEquals(400, response.statusCode());
+        Document page = html(response);
+        assertTrue(page.selectFirst("#period-error").text().startsWith("Forstod ikke perioden «2025-Q5»."), page.selectFirst("#period-error").text());
+        assertEquals("2025-Q5", page.selectFirst("input[name=period]").val());
+        assertFalse(response.body().contains("is not a period"), "no English");
     }
 
     @Test
