@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
 import no.kildevakt.digest.Candidates;
 import no.kildevakt.digest.Draft;
+import no.kildevakt.digest.DraftDocument;
 import no.kildevakt.digest.DraftWriter;
 import no.kildevakt.digest.Period;
 import no.kildevakt.store.Store;
@@ -23,7 +24,9 @@ import picocli.CommandLine.ParentCommand;
                 "per item a heading, one to three sentences of the summary, the date (for events the event date) and",
                 "the link as \"se her\". Uses the editors' titles and summaries where they edited them.",
                 "Items: those accepted in review for the period; when none are, the candidates above the threshold.",
-                "Example: kildevakt draft --period 2025-Q1 --format html --output utkast.html"},
+                "docx is a Word document (Word's heading styles, \"se her\" as links, Norwegian text), written to --output,",
+                "or to standard output only when that is not a terminal.",
+                "Example: kildevakt draft --period 2025-Q1 --format docx --output utkast.docx"},
         footer = {"", "Exit codes: 0 done, 2 usage, configuration or database error."})
 final class DraftCommand implements Callable<Integer> {
     @ParentCommand
@@ -32,7 +35,7 @@ final class DraftCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions periodOptions;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md (default) or html")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md (default), html or docx")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -41,13 +44,19 @@ final class DraftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p;
-        DraftWriter writer;
+        DraftDocument writer;
         try {
             periodOptions.requireOne(false);
             p = periodOptions.calendarPeriod();
-            writer = DraftWriter.of(format);
+            writer = DraftDocument.of(format);
         } catch (IllegalArgumentException e) {
             main.terminal.err().println("kildevakt draft: " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (writer.binary() && output == null && main.terminal.interactive()) {
+            // a Word file printed to a terminal is noise that can upset it; piped or redirected, it is what was asked for
+            main.terminal.err().println("kildevakt draft: a ." + format.strip().toLowerCase(java.util.Locale.ROOT)
+                    + " draft is not text for a terminal; give --output FILE (or redirect standard output)");
             return Main.USAGE;
         }
         return Commands.withConfig(main, config -> {
@@ -56,11 +65,13 @@ final class DraftCommand implements Callable<Integer> {
         });
     }
 
-    private int draft(Config config, Store store, Period p, DraftWriter writer, OutputTarget target)
+    private int draft(Config config, Store store, Period p, DraftDocument writer, OutputTarget target)
             throws Commands.Exit, StoreException {
         Draft draft = Draft.of(new Candidates(config, Commands.relevance(main, config, store)), store, p);
-        String document = writer.write(draft);
-        if (OutputTarget.emit(main, target, out -> out.write(document)) != Main.OK) {
+        int written = writer instanceof DraftWriter text
+                ? OutputTarget.emit(main, target, out -> out.write(text.write(draft)))
+                : OutputTarget.emit(main, target, writer.bytes(draft));
+        if (written != Main.OK) {
             return Main.USAGE;
         }
         if (!main.quiet) {

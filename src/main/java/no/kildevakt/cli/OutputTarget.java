@@ -1,6 +1,7 @@
 package no.kildevakt.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -31,6 +32,12 @@ final class OutputTarget {
     @FunctionalInterface
     interface Body {
         void writeTo(Writer writer) throws IOException;
+    }
+
+    /** Writes a document's bytes (a file that is no text, such as a .docx). */
+    @FunctionalInterface
+    interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,6 +120,29 @@ final class OutputTarget {
         return Main.OK;
     }
 
+    /**
+     * Writes a binary document to {@code target}, or, when there is none, to standard output; the caller
+     * refuses a terminal first. On failure prints one line and answers exit 2.
+     */
+    static int emit(Main main, OutputTarget target, byte[] document) {
+        if (target != null) {
+            try {
+                target.writeBytes(out -> out.write(document));
+                return Main.OK;
+            } catch (IOException e) {
+                main.terminal.err().println(target.given + ": cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
+                return Main.USAGE;
+            }
+        }
+        main.terminal.out().write(document, 0, document.length);
+        main.terminal.out().flush();
+        if (main.terminal.out().checkError()) {
+            main.terminal.err().println("standard output: cannot write");
+            return Main.USAGE;
+        }
+        return Main.OK;
+    }
+
     /** Writes {@code document} whole; on failure prints {@code FILE: cannot write: why} and answers exit 2. */
     int write(Main main, String document) {
         return write(main, writer -> writer.write(document));
@@ -137,12 +167,21 @@ final class OutputTarget {
      * @throws IOException when the folder is missing or not writable, the target is a folder, or the body fails
      */
     void write(Body body) throws IOException {
+        writeBytes(out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            body.writeTo(writer);
+            writer.flush();
+        });
+    }
+
+    /** As {@link #write(Body)}, for a document's bytes. */
+    void writeBytes(Bytes body) throws IOException {
         if (Files.isDirectory(target)) {
             throw new IOException("is a folder");
         }
         if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-                body.writeTo(writer);
+            try (OutputStream out = Files.newOutputStream(target)) {
+                body.writeTo(out);
             }
             return;
         }
@@ -153,9 +192,8 @@ final class OutputTarget {
         }
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (Writer writer = new OutputStreamWriter(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8)) {
-                body.writeTo(writer);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                body.writeTo(out);
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true); // on disk before it takes the old file's place

@@ -1,13 +1,20 @@
 package no.kildevakt.digest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Writes a draft in one format. The draft's words are the newsletter's: headings from feeds.yml, the
  * editors' titles, one to three sentences ({@link Sentences#lead}), the date, and the link as "se her".
  */
-public interface DraftWriter {
+public interface DraftWriter extends DraftDocument {
     String write(Draft draft);
+
+    /** The text in UTF-8, as it is saved and served. */
+    @Override
+    default byte[] bytes(Draft draft) {
+        return write(draft).getBytes(StandardCharsets.UTF_8);
+    }
 
     /** The heading of the draft: {@code Utkast til nyhetsbrev oktober–desember 2024}. */
     static String heading(Draft draft) {
@@ -29,7 +36,10 @@ public interface DraftWriter {
         return t.endsWith(".") && !t.endsWith("..") ? t.substring(0, t.length() - 1) : t;
     }
 
-    /** A writer by its command-line name ({@code md} or {@code html}). */
+    /**
+     * A text writer by its command-line name ({@code md} or {@code html}); {@link DraftDocument#of} also
+     * knows Word's, which is no text.
+     */
     static DraftWriter of(String format) {
         return switch (format == null ? "" : format.strip().toLowerCase(Locale.ROOT)) {
             case "md", "markdown" -> new MarkdownDraft();

@@ -1,15 +1,18 @@
 package no.kildevakt.review;
 
 import java.util.Locale;
+import no.kildevakt.digest.DraftDocument;
 import no.kildevakt.digest.DraftWriter;
 
 /**
- * The forms a draft is copied or downloaded in, with what HTTP needs to serve each; the text itself
- * is the digest's ({@link DraftWriter}), the same {@code kildevakt draft --format} prints.
+ * The forms a draft is copied or downloaded in, with what HTTP needs to serve each; the file itself
+ * is the digest's ({@link DraftDocument}), the same {@code kildevakt draft --format} writes. Word's is
+ * downloaded only: it is no text to copy.
  */
 public enum DraftFormat {
     MD("text/markdown; charset=utf-8", "md"),
-    HTML("text/html; charset=utf-8", "html");
+    HTML("text/html; charset=utf-8", "html"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
 
     private final String contentType;
     private final String extension;
@@ -27,17 +30,26 @@ public enum DraftFormat {
         return extension;
     }
 
-    /** The digest's writer for this format. */
+    /** The digest's text writer for this format. @throws IllegalStateException for Word's, which is no text */
     public DraftWriter writer() {
-        return DraftWriter.of(extension);
+        if (!(document() instanceof DraftWriter writer)) {
+            throw new IllegalStateException("a ." + extension + " draft is no text; use document()");
+        }
+        return writer;
     }
 
-    /** {@code md} or {@code html}. @throws IllegalArgumentException otherwise */
+    /** The digest's file for this format. */
+    public DraftDocument document() {
+        return DraftDocument.of(extension);
+    }
+
+    /** {@code md}, {@code html} or {@code docx}. @throws IllegalArgumentException otherwise */
     public static DraftFormat of(String name) {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "md", "markdown" -> MD;
             case "html" -> HTML;
-            default -> throw new IllegalArgumentException("unknown draft format \"" + name + "\"; use md or html");
+            case "docx", "word" -> DOCX;
+            default -> throw new IllegalArgumentException("unknown draft format \"" + name + "\"; use md, html or docx");
         };
     }
 }

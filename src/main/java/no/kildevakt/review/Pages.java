@@ -392,12 +392,12 @@ final class Pages {
                 earlierIssues(earlier));
     }
 
-    /** The draft as a file to save ({@code /draft.md}, {@code /draft.html}). */
+    /** The draft as a file to save ({@code /draft.md}, {@code /draft.html}, {@code /draft.docx}). */
     Response draftFile(Request request, DraftFormat format) throws StoreException {
         PeriodChoice period = periodOf(request, review);
-        String text = review.draftText(review.draft(period.period()), format);
+        byte[] file = format.document().bytes(review.draft(period.period()));
         String name = (lang == Lang.NB ? "utkast-" : "draft-") + period.slug() + "." + format.extension();
-        return Response.of(200, format.contentType(), text.getBytes(StandardCharsets.UTF_8))
+        return Response.of(200, format.contentType(), file)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 

@@ -73,6 +73,7 @@ public final class ReviewServer implements AutoCloseable {
                 .get("/draft", pages::draft)
                 .get("/draft.md", r -> pages.draftFile(r, DraftFormat.MD))
                 .get("/draft.html", r -> pages.draftFile(r, DraftFormat.HTML))
+                .get("/draft.docx", r -> pages.draftFile(r, DraftFormat.DOCX))
                 .get("/sources", pages::sources)
                 .get("/links", pages::links)
                 .get("/static/{name}", statics::serve)

@@ -79,10 +79,10 @@ class DraftTest {
         assertTrue(md.indexOf("## Aktuelle norske tiltak, rapporter og forskning") < md.indexOf("## Kommende arrangementer"), md);
         assertFalse(md.contains("## Verdt å merke seg"), md);
         // who published what and when, then the summary's opening, then "se her" linked
-        assertTrue(md.contains("### Handlingsplan mot menneskehandel\n\nJustis- og beredskapsdepartementet publiserte i februar «Handlingsplan mot menneskehandel». "
+        assertTrue(md.contains("### Handlingsplan mot menneskehandel\n\nJustis- og beredskapsdepartementet publiserte i februar handlingsplanen «Handlingsplan mot menneskehandel». "
                 + "Regjeringen la fram planen 6. desember 2024. Den gjelder bl.a. tvangsarbeid, [se her](<https://example.no/sak/1>).\n"), md);
         // an event says the day it takes place
-        assertTrue(md.contains("«Konferanse om menneskehandel» finner sted 20. april 2025. Nordisk konferanse i Oslo, [se her](<https://example.no/sak/3>)."), md);
+        assertTrue(md.contains("«Konferanse om menneskehandel» arrangeres 20. april 2025 i Oslo. Nordisk konferanse i Oslo, [se her](<https://example.no/sak/3>)."), md);
     }
 
     @Test
@@ -93,7 +93,7 @@ class DraftTest {
         assertEquals(List.of("Handlingsplan mot menneskehandel", "Konferanse om menneskehandel"), page.select("h3").eachText());
         assertEquals(List.of("se her", "se her"), page.select("a").eachText());
         assertEquals(List.of("https://example.no/sak/1", "https://example.no/sak/3"), page.select("a").eachAttr("href"));
-        assertTrue(page.select("p").get(1).text().startsWith("«Konferanse om menneskehandel» finner sted 20. april 2025."), page.select("p").text());
+        assertTrue(page.select("p").get(1).text().startsWith("«Konferanse om menneskehandel» arrangeres 20. april 2025 i Oslo."), page.select("p").text());
         assertTrue(page.select("script, style, img, link").isEmpty());
     }
 
