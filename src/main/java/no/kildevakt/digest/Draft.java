@@ -209,7 +209,8 @@ public record Draft(Period period, boolean accepted, List<DraftSection> sections
 
     private static DraftEntry itemEntry(Config config, DigestEntry e) {
         StoredItem item = e.item();
-        String publisher = HouseStyle.publisher(config.source(item.source()).map(SourceConfig::name).orElse(""));
+        String publisher = HouseStyle.publisher(config.source(item.source()).map(SourceConfig::name).orElse(""),
+                item.draftTitle(), item.summary());
         boolean edited = item.editedSummary() != null && !item.editedSummary().isBlank();
         String text = edited ? item.editedSummary().strip() : HouseStyle.suggest(e, publisher);
         String title = item.draftTitle() == null ? "" : item.draftTitle();

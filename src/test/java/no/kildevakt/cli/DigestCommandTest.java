@@ -331,7 +331,7 @@ class DigestCommandTest {
         assertTrue(candidates.out().startsWith("# Utkast til nyhetsbrev januar–mars 2025\n"), candidates.out());
         // in the house style: who published what and when, the summary's opening, then "se her" linked
         assertTrue(candidates.out().contains("### Ny handlingsplan mot menneskehandel\n\n"), candidates.out());
-        assertTrue(candidates.out().contains(" publiserte i mars «Ny handlingsplan mot menneskehandel». "
+        assertTrue(candidates.out().contains(" publiserte i mars handlingsplanen «Ny handlingsplan mot menneskehandel». "
                 + "Regjeringen la fram en plan mot menneskehandel og tvangsarbeid. Den gjelder fra i dag, "
                 + "[se her](<https://www.regjeringen.no/no/aktuelt/plan/id1/>)."), candidates.out());
         assertTrue(candidates.out().contains("22. april 2025"), candidates.out());
