@@ -247,11 +247,17 @@ class FormatsTest {
     @Test
     void unsafeLinksAreRefused() {
         for (String bad : List.of("javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:x", "data:text/html,x", "file:///etc/passwd",
-                "vbscript:x", "//evil.example/x", "/relative", "https://", "http://exa mple.no/", "https://x.no/\"onmouseover=x",
-                "https://x.no/<script>", "mailto:a@b.no")) {
+                "vbscript:x", "//evil.example/x", "/relative", "https://", "http://exa mple.no/", "https://x.no/a\\b",
+                "https://x.no/\nx", "mailto:a@b.no")) {
             assertTrue(WebLinks.safe(bad).isEmpty(), bad);
         }
         assertEquals("https://x.no/a?b=1&c=(2)", WebLinks.safe("https://x.no/a?b=1&c=(2)").orElseThrow());
         assertEquals("HTTP://X.NO/", WebLinks.safe("HTTP://X.NO/").orElseThrow());
+        // what a browser encodes when it follows the link comes back encoded: it can end no attribute or destination
+        assertEquals("https://x.no/%22onmouseover=x", WebLinks.safe("https://x.no/\"onmouseover=x").orElseThrow());
+        assertEquals("https://x.no/%3Cscript%3E", WebLinks.safe("https://x.no/<script>").orElseThrow());
+        // HUDOC's judgment links carry JSON in the fragment: they stay links (they had no "se her" before)
+        assertEquals("https://hudoc.echr.coe.int/eng#{%22itemid%22:[%22001-236181%22]}",
+                WebLinks.safe("https://hudoc.echr.coe.int/eng#{\"itemid\":[\"001-236181\"]}").orElseThrow());
     }
 }
