@@ -203,8 +203,9 @@ public record Draft(Period period, boolean accepted, List<DraftSection> sections
         return i < 0 ? known.size() : i;
     }
 
+    /** The source's group, in the source's own section; an item the editor moved elsewhere is in no group there. */
     private static String groupOf(Config config, DigestEntry e) {
-        return config.source(e.item().source()).map(SourceConfig::group).orElse("");
+        return config.source(e.item().source()).filter(s -> s.section().equals(e.section())).map(SourceConfig::group).orElse("");
     }
 
     private static DraftEntry itemEntry(Config config, DigestEntry e) {

@@ -320,7 +320,7 @@ final class Pages {
      */
     record DraftEntryView(String key, long id, boolean handwritten, String title, String text, boolean edited, String summary,
             String date, String isoDate, String href, String url, String publisher, String group, List<Option> sections,
-            String earlierIssues) {}
+            String earlierIssues, String meta) {}
 
     /** A group of a section on the draft page; {@code name} is empty for the entries outside any group. */
     record DraftGroupView(String name, String title, boolean named, String sectionId, List<DraftEntryView> entries) {}
@@ -386,10 +386,16 @@ final class Pages {
                 .map(s -> new Option(s.id(), s.title(), s.id().equals(sectionId))).toList();
         long id = Long.parseLong(e.key().substring(e.key().indexOf(':') + 1));
         List<String> earlier = e.item() == null ? List.of() : e.item().item().earlierIssues();
+        String date = e.day() == null ? null : lang.date(e.day());
+        String href = WebLinks.safe(e.url()).orElse(null);
+        // what the entry is, in one line: date, publisher, whose text, earlier issues, an address that is no link
+        List<String> meta = new ArrayList<>();
+        java.util.stream.Stream.of(date, e.publisher(), e.handwritten() ? lang.label("handwritten") : e.edited() ? lang.label("edited") : null,
+                earlierIssues(earlier), href == null && e.url() != null && !e.url().isBlank() ? e.url() : null)
+                .filter(x -> x != null && !x.isBlank()).forEach(meta::add);
         return new DraftEntryView(e.key(), id, e.handwritten(), e.title(), e.text(), e.edited(), e.summary(),
-                e.day() == null ? null : lang.date(e.day()), e.day() == null ? null : e.day().toString(),
-                WebLinks.safe(e.url()).orElse(null), e.url(), e.publisher(), group, sections,
-                earlierIssues(earlier));
+                date, e.day() == null ? null : e.day().toString(), href, e.url(), e.publisher(), group, sections,
+                earlierIssues(earlier), String.join(" · ", meta));
     }
 
     /** The draft as a file to save ({@code /draft.md}, {@code /draft.html}, {@code /draft.docx}). */

@@ -3,11 +3,8 @@ package no.kildevakt.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,16 +25,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The sources and links pages in a real headless Chromium, as {@link ReviewBrowserTest} does the
  * review page: what an editor sees first, in which words, and whether it fits a tablet.
  */
 class PagesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> CODES = List.of("server_error", "timeout", "http_error", "network_error", "parse_error",
             "not_modified", "failing", "broken", "redirect");
 
@@ -46,13 +39,12 @@ class PagesBrowserTest {
 
     private static ReviewFixture fixture;
     private static ReviewServer server;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         fixture = new ReviewFixture(dir);
         // hostile fails (a server error twice), events went quiet, reg-jd and unodc are fine
         round("hostile", "norske", Outcome.SERVER_ERROR, "hostile: https://evil.example/feed.xml: HTTP 503 after 3 attempts", 2, 0, 2);
@@ -74,16 +66,8 @@ class PagesBrowserTest {
         Review review = new Review(fixture.config, fixture.store, new Candidates(fixture.config, ReviewFixture.RELEVANCE), recrawler,
                 HealthRules::health, links, fixture.clock);
         server = ReviewServer.start(new ServeOptions(InetAddress.getLoopbackAddress(), 0, Lang.NB, Optional.empty()), review);
-        profile = Files.createTempDirectory("kildevakt-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=nb-NO");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(server.uri(), 1280, 1000);
+        browser = chromium.driver;
     }
 
     /** A round of a source as a crawl records it, at the fixture's "now". */
@@ -101,8 +85,8 @@ class PagesBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -110,26 +94,14 @@ class PagesBrowserTest {
         if (fixture != null) {
             fixture.close();
         }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 
     private static void open(String path) {
-        browser.get(server.uri().resolve(path).toString());
+        chromium.open(path);
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("timed out waiting until " + what);
+        HeadlessChromium.waitUntil(what, condition::getAsBoolean);
     }
 
     private static void assertNoCodes(String text) {

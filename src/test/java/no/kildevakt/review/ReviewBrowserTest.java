@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +20,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -41,75 +33,42 @@ import org.openqa.selenium.interactions.Actions;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path dir;
 
     private static ReviewFixture fixture;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         fixture = new ReviewFixture(dir);
         fixture.start(Lang.NB);
-        profile = Files.createTempDirectory("kildevakt-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=nb-NO");
-        // the driver is given explicitly, so Selenium Manager has nothing to look up or download
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
+        chromium = HeadlessChromium.start(fixture.server.uri(), 1280, 1000);
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (fixture != null) {
             fixture.close();
         }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 
     private static void open(String path) {
-        browser.get(fixture.server.uri().resolve(path).toString());
+        chromium.open(path);
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
-    @FunctionalInterface
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitUntil(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.holds()) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("timed out waiting until " + what);
+    private static void waitUntil(String what, HeadlessChromium.Condition condition) throws Exception {
+        HeadlessChromium.waitUntil(what, condition);
     }
 
     private static WebElement item(String key) throws Exception {
