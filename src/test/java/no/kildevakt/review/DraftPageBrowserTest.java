@@ -81,6 +81,8 @@ class DraftPageBrowserTest {
             card.findElement(By.cssSelector("button.accept")).click();
             waitUntil(key + " is accepted", () -> "accepted".equals(card.getAttribute("data-status")));
         }
+        browser.open("/?period=2025-Q1&status=accepted");
+        browser.screenshot("review-page");
         for (String key : List.of("jd-1", "jd-2", "un-1")) {
             assertEquals("accepted", fixture.store.items().get(fixture.id(key), "2025-Q1").orElseThrow().status().code(),
                     "the decision belongs to the issue the page shows");
