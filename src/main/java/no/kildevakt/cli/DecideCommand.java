@@ -40,10 +40,16 @@ final class DecideCommand implements Callable<Integer> {
             main.terminal.err().println("decide: the decision must be accepted, rejected or new, got \"" + decision + "\"");
             return Main.USAGE;
         }
-        if (period != null && !IssuesCommand.PERIOD.matcher(period).matches()) {
-            main.terminal.err().println("decide: --period must look like 2024, 2024-Q4, 2024-12 or 2024-12-06, got \"" + period + "\"");
-            return Main.USAGE;
+        String issue = null;
+        if (period != null) {
+            var named = IssuesCommand.issueOf(period);
+            if (named.isEmpty()) {
+                main.terminal.err().println("decide: --period must look like 2024, 2024-Q4, 2024-12 or 2024-12-06, got \"" + period + "\"");
+                return Main.USAGE;
+            }
+            issue = named.get();
         }
+        String forIssue = issue;
         return Commands.withConfig(main, false, config -> Commands.withExistingStore(main, store -> {
             if (store.items().get(id).isEmpty()) {
                 main.terminal.err().println("decide: no item with id " + id);
@@ -51,7 +57,7 @@ final class DecideCommand implements Callable<Integer> {
             }
             StoredItem item;
             try {
-                item = store.decisions().decide(id, status.get(), note, Instant.now(), period);
+                item = store.decisions().decide(id, status.get(), note, Instant.now(), forIssue);
             } catch (IllegalArgumentException e) {
                 main.terminal.err().println("decide: " + e.getMessage());
                 return Main.USAGE;

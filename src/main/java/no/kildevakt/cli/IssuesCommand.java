@@ -44,6 +44,23 @@ final class IssuesCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    /**
+     * The issue a typed period names, as the review page and the store name it: {@code 2024q4}, {@code Q4 2024}
+     * and {@code 2024-10-01..2024-12-31} are all {@code 2024-Q4}, so a decision from a script and one from the
+     * page land in the same issue; a day ({@code 2024-12-06}) stays as typed. Empty when it names no period.
+     */
+    static java.util.Optional<String> issueOf(String period) {
+        String typed = period.strip();
+        if (PERIOD.matcher(typed).matches() && typed.length() == 10) {
+            return java.util.Optional.of(typed);
+        }
+        try {
+            return java.util.Optional.ofNullable(no.kildevakt.digest.Period.parse(typed).issue());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public Integer call() {
         main.terminal.err().println("issues: a subcommand is required (add, list, remove); see issues --help");
@@ -70,9 +87,13 @@ final class IssuesCommand implements Callable<Integer> {
         public Integer call() {
             Main main = parent.main;
             PrintStream err = main.terminal.err();
-            if (period != null && !PERIOD.matcher(period).matches()) {
-                err.println("issues add: --period must look like 2024, 2024-Q4, 2024-12 or 2024-12-06, got \"" + period + "\"");
-                return Main.USAGE;
+            if (period != null) {
+                java.util.Optional<String> issue = issueOf(period);
+                if (issue.isEmpty()) {
+                    err.println("issues add: --period must look like 2024, 2024-Q4, 2024-12 or 2024-12-06, got \"" + period + "\"");
+                    return Main.USAGE;
+                }
+                period = issue.get();
             }
             return Commands.withConfig(main, false, config -> {
                 Settings settings = config == null ? Settings.defaults() : config.settings();

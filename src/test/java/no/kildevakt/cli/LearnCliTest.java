@@ -83,6 +83,19 @@ class LearnCliTest {
     }
 
     @Test
+    void decideNamesTheIssueAsThePageDoesWhateverTheSpelling() throws Exception {
+        for (String spelling : List.of("Q1 2025", "2025q1", "jan–mar 2025")) {
+            CliRun r = CliRun.of(yml, db, "decide", String.valueOf(liked), "accepted", "--period", spelling);
+            assertEquals(0, r.code(), r.err());
+        }
+        try (no.kildevakt.store.Store store = no.kildevakt.store.Store.open(db)) {
+            assertEquals("accepted", store.items().get(liked, "2025-Q1").orElseThrow().status().code());
+            assertEquals(java.util.Set.of("2025-Q1"), store.decisions().latest().stream().map(d -> d.period())
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void decideRefusesWhatItCannotRecord() {
         assertEquals(Main.USAGE, CliRun.of(yml, db, "decide", String.valueOf(liked), "maybe").code());
         assertEquals(Main.USAGE, CliRun.of(yml, db, "decide", "999999", "accepted").code());
