@@ -26,6 +26,7 @@ final class StaticFiles {
 
     StaticFiles() {
         add("app.css", "text/css; charset=utf-8");
+        add("common.js", "text/javascript; charset=utf-8");
         add("app.js", "text/javascript; charset=utf-8");
         add("draft.js", "text/javascript; charset=utf-8");
         add("icon.svg", "image/svg+xml");

@@ -505,12 +505,15 @@ class ReviewServerTest {
 
     @Test
     void staticFilesComeFromTheJarWithValidators() throws Exception {
-        HttpResponse<String> js = http.get("/static/app.js");
+        HttpResponse<String> js = http.get("/static/common.js");
         assertEquals(200, js.statusCode());
         assertEquals("text/javascript; charset=utf-8", js.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(js.body().contains("X-Kildevakt-Token"));
+        assertTrue(js.body().contains("X-Kildevakt-Token"), "every page's writes carry the token through common.js");
         String etag = js.headers().firstValue("ETag").orElseThrow();
-        assertEquals(304, http.send(http.request("/static/app.js").header("If-None-Match", etag)).statusCode());
+        assertEquals(304, http.send(http.request("/static/common.js").header("If-None-Match", etag)).statusCode());
+        for (String script : List.of("app.js", "draft.js", "sources.js")) {
+            assertEquals(200, http.get("/static/" + script).statusCode(), script);
+        }
         assertEquals("text/css; charset=utf-8", http.get("/static/app.css").headers().firstValue("Content-Type").orElse(""));
         assertEquals(404, http.get("/static/nothing.js").statusCode());
         assertEquals(404, http.get("/static/..%2Fapp.js").statusCode());

@@ -10,36 +10,9 @@
   if (!main) return;
   const body = document.body;
   const issue = main.dataset.issue;
-  const token = (document.querySelector('meta[name="kildevakt-token"]') || {}).content || '';
-  const toastEl = document.getElementById('toast');
-
-  function toast(message, isError) {
-    if (!toastEl) return;
-    toastEl.textContent = message;
-    toastEl.classList.toggle('error', !!isError);
-    toastEl.hidden = false;
-    setTimeout(() => { toastEl.hidden = true; }, isError ? 6000 : 1800);
-  }
-
-  async function post(url, data) {
-    let response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-Kildevakt-Token': token },
-        body: JSON.stringify(Object.assign({ period: issue }, data || {})),
-      });
-    } catch (e) {
-      throw new Error(body.dataset.msgOffline);
-    }
-    let json = null;
-    try { json = await response.json(); } catch (e) { /* the status says enough */ }
-    if (!response.ok) {
-      throw new Error(json && json.error ? json.error : response.status + ' ' + response.statusText);
-    }
-    return json;
-  }
+  const { toast } = window.kildevakt;
+  // every write names the issue it arranges
+  const post = (url, data) => window.kildevakt.post(url, Object.assign({ period: issue }, data || {}));
 
   /** Saves, then reloads with the same entry focused and the page where it was. */
   async function change(url, data, focusKey) {

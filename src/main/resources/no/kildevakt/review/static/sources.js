@@ -9,37 +9,14 @@
   const body = document.body;
   const main = document.querySelector('main.sources');
   if (!main) return;
-  const token = (document.querySelector('meta[name="kildevakt-token"]') || {}).content || '';
-
-  function format(template, ...args) {
-    return template.replace(/\{(\d+)\}/g, (m, i) => String(args[Number(i)]));
-  }
+  const { format } = window.kildevakt;
 
   /** The outcome in the page's language: the server gives the words, the API the code. */
   function outcomeWord(code) {
     return main.getAttribute('data-outcome-' + code) || code;
   }
 
-  async function post(url) {
-    let response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-Kildevakt-Token': token },
-        body: '{}',
-      });
-    } catch (e) {
-      throw new Error(body.dataset.msgOffline);
-    }
-    let json = null;
-    try { json = await response.json(); } catch (e) { /* not JSON: the status says enough */ }
-    if (!response.ok) {
-      const known = { 403: body.dataset.msgForbidden, 409: body.dataset.msgLocked };
-      throw new Error(known[response.status] || (json && json.error ? json.error : response.status + ' ' + response.statusText));
-    }
-    return json;
-  }
+  const post = (url) => window.kildevakt.post(url, {});
 
   /**
    * Replaces the row's cells (all but the one with the button and its message) and the summary line
