@@ -117,7 +117,7 @@ final class Api {
             throw HttpError.badRequest("give \"title\" and/or \"summary\" (empty to remove an edit)");
         }
         try {
-            return ok(item(review.edit(id, title, summary)));
+            return ok(item(review.edit(id, title, summary, issueOf(text(body, "period")))));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }

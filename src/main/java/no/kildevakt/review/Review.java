@@ -131,7 +131,12 @@ public final class Review {
      * @throws IllegalArgumentException when a text is too long
      */
     public DigestEntry edit(long id, String title, String summary) throws StoreException {
-        return entry(store.decisions().edit(id, title, summary));
+        return edit(id, title, summary, null);
+    }
+
+    /** As {@link #edit(long, String, String)}, for one issue's draft only ({@link Period#issue()}; null: every issue). */
+    public DigestEntry edit(long id, String title, String summary, String issue) throws StoreException {
+        return entry(store.decisions().edit(id, title, summary, issue));
     }
 
     /**

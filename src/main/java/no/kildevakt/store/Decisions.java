@@ -133,8 +133,21 @@ public final class Decisions {
      * @param summary the editor's summary; null keeps the current edit, blank removes it
      */
     public StoredItem edit(long itemId, String title, String summary) throws StoreException {
+        return edit(itemId, title, summary, null);
+    }
+
+    /**
+     * Sets the title and summary one issue's draft uses for an item: another issue that cites the same
+     * item keeps its own text.
+     *
+     * @param period the issue, or null for every issue without an edit of its own (the item's own edit)
+     */
+    public StoredItem edit(long itemId, String title, String summary, String period) throws StoreException {
         checkLength("title", title);
         checkLength("summary", summary);
+        if (period != null && !period.isBlank()) {
+            return editForIssue(itemId, title, summary, period.strip());
+        }
         synchronized (store) {
             store.inTransaction("edit item " + itemId, c -> {
                 try (PreparedStatement update = c.prepareStatement("""
@@ -154,6 +167,33 @@ public final class Decisions {
                 return null;
             });
             return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+        }
+    }
+
+    private StoredItem editForIssue(long itemId, String title, String summary, String period) throws StoreException {
+        synchronized (store) {
+            store.inTransaction("edit item " + itemId + " for issue " + period, c -> {
+                try (PreparedStatement upsert = c.prepareStatement("""
+                        INSERT INTO issue_items (period, item_id, edited_title, edited_summary) VALUES (?, ?, nullif(?, ''), nullif(?, ''))
+                        ON CONFLICT (period, item_id) DO UPDATE
+                           SET edited_title   = CASE WHEN ? THEN excluded.edited_title ELSE edited_title END,
+                               edited_summary = CASE WHEN ? THEN excluded.edited_summary ELSE edited_summary END""")) {
+                    upsert.setString(1, period);
+                    upsert.setLong(2, itemId);
+                    setText(upsert, 3, title == null ? null : title.strip());
+                    setText(upsert, 4, summary == null ? null : summary.strip());
+                    upsert.setBoolean(5, title != null);
+                    upsert.setBoolean(6, summary != null);
+                    upsert.executeUpdate();
+                } catch (SQLException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("FOREIGN KEY")) {
+                        throw new SQLException("no item with id " + itemId, e);
+                    }
+                    throw e;
+                }
+                return null;
+            });
+            return store.items().get(itemId, period).orElseThrow(() -> new StoreException("no item with id " + itemId));
         }
     }
 

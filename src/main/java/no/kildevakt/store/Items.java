@@ -49,7 +49,8 @@ public final class Items {
     private static final String ISSUE_COLUMNS = """
             i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
             i.section, i.first_source, i.first_seen, i.last_seen, coalesce(ii.status, 'new') AS status,
-            ii.note, i.edited_title, i.edited_summary, ii.decided_at, i.published_raw,
+            ii.note, coalesce(ii.edited_title, i.edited_title) AS edited_title,
+            coalesce(ii.edited_summary, i.edited_summary) AS edited_summary, ii.decided_at, i.published_raw,
             ii.section AS placed_section, ii.position,
             (SELECT group_concat(x.period, char(31) ORDER BY x.period) FROM issue_items x
               WHERE x.item_id = i.id AND x.status = 'accepted' AND x.period <> ii_period.p) AS accepted_in,

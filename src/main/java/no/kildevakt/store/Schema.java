@@ -203,7 +203,9 @@ final class Schema {
                     )"""),
             // v7: decisions belong to an issue (issue 12). issue_items holds an item's decision, note, section
             // (when the editor moved it) and place in its section for one issue, named by its period
-            // (2024-Q4, 2024-10, 2024, or FROM..TO days). Existing decisions go to the issue a decision named,
+            // (2024-Q4, 2024-10, 2024, or FROM..TO days), and the editors' title and text for it (an edit made
+            // before v7 stays on the item and shows in every issue until an issue has its own). Existing
+            // decisions go to the issue a decision named,
             // else to the quarter of the item's date in Oslo (ISSUE_OF_ITEM). Hand-written entries and the
             // editors' names for groups belong to an issue too.
             List.of(
@@ -216,6 +218,8 @@ final class Schema {
                         decided_at TEXT,
                         section    TEXT,
                         position   INTEGER,
+                        edited_title   TEXT,
+                        edited_summary TEXT,
                         PRIMARY KEY (period, item_id)
                     )""",
                     "CREATE INDEX issue_items_item ON issue_items (item_id)",

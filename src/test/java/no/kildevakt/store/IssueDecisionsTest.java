@@ -55,6 +55,23 @@ class IssueDecisionsTest {
     }
 
     @Test
+    void anEditForOneIssueLeavesAnotherIssuesTextAlone() throws Exception {
+        try (Store store = Store.open(dir.resolve("k.db"))) {
+            long report = stored(store, "r", "Årsrapport", AT);
+            store.decisions().edit(report, "Felles tittel", null); // before issues had their own: every issue
+            store.decisions().edit(report, null, "Teksten for fjerde kvartal.", "2024-Q4");
+            store.decisions().edit(report, "Tittel for første kvartal", "", "2025-Q1");
+            assertEquals("Felles tittel", as(store, report, "2024-Q4").draftTitle());
+            assertEquals("Teksten for fjerde kvartal.", as(store, report, "2024-Q4").draftSummary());
+            assertEquals("Tittel for første kvartal", as(store, report, "2025-Q1").draftTitle());
+            assertEquals("", as(store, report, "2025-Q1").draftSummary(), "the source's summary, not Q4's text");
+            assertEquals("Felles tittel", as(store, report, "2025-Q2").draftTitle());
+            store.decisions().edit(report, "", null, "2025-Q1");
+            assertEquals("Felles tittel", as(store, report, "2025-Q1").draftTitle(), "a blank edit gives the issue's own back");
+        }
+    }
+
+    @Test
     void aDecisionNamingNoIssueGoesToTheQuarterOfTheItemsDateInOslo() throws Exception {
         try (Store store = Store.open(dir.resolve("k.db"))) {
             // 23:30 UTC on 31 December is already 1 January in Oslo

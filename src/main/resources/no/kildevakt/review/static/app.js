@@ -217,7 +217,9 @@
     } else if (form.classList.contains('edit-form')) {
       el.classList.add('busy');
       try {
-        apply(el, await post('/api/items/' + el.dataset.id + '/edit', { title: form.title.value, summary: form.summary.value }));
+        const edit = { title: form.title.value, summary: form.summary.value };
+        if (reviewMain.dataset.period) edit.period = reviewMain.dataset.period; // the text is this issue's
+        apply(el, await post('/api/items/' + el.dataset.id + '/edit', edit));
         closeForms(el);
         toast(body.dataset.msgSaved);
       } catch (e) {
