@@ -71,6 +71,8 @@ public final class LinkChecker implements AutoCloseable {
             "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
             "Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6");
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private static final Set<String> HOME_SEGMENTS = Set.of("", "index.html", "index.htm", "index.php",
             "default.aspx", "default.asp", "home", "start", "forside", "hjem", "startsida", "en", "no", "nb", "nn",
             "sv", "se", "da", "dk");
@@ -306,13 +308,13 @@ public final class LinkChecker implements AutoCloseable {
 
         private LinkResult judge(Response response) {
             int code = response.code();
-            String bodyStart = "";
+            byte[] bodyStart = NO_BYTES;
             if (code >= 200 && code < 300 && looksLikeHtml(response.header("Content-Type"))) {
                 bodyStart = readStart(response);
             }
             // the wall markers are ASCII, so the undecoded (Latin-1) start will do
             Optional<BotChallenge> wall = BotChallenge.detect(code, response.headers(),
-                    code >= 200 && code < 300 ? bodyStart : peekQuietly(response));
+                    code >= 200 && code < 300 ? new String(bodyStart, StandardCharsets.ISO_8859_1) : peekQuietly(response));
             if (wall.isPresent()) {
                 return result(LinkStatus.BLOCKED, code, wall.get().description() + ", " + Failures.statusLine(code) + where());
             }
@@ -336,10 +338,9 @@ public final class LinkChecker implements AutoCloseable {
             return result(LinkStatus.ERROR, code, Failures.statusLine(code) + where() + after);
         }
 
-        private LinkResult judgeSuccess(Response response, int code, String bodyStartLatin1) {
-            if (!bodyStartLatin1.isEmpty()) {
-                byte[] bytes = bodyStartLatin1.getBytes(StandardCharsets.ISO_8859_1);
-                String html = CharsetSniffer.decode(bytes, response.header("Content-Type")).text();
+        private LinkResult judgeSuccess(Response response, int code, byte[] bodyStart) {
+            if (bodyStart.length > 0) {
+                String html = CharsetSniffer.decode(bodyStart, response.header("Content-Type")).text();
                 Optional<String> soft = SoftNotFound.detect(html);
                 if (soft.isPresent()) {
                     return result(LinkStatus.BROKEN, code, "soft 404: " + soft.get() + where());
@@ -378,8 +379,8 @@ public final class LinkChecker implements AutoCloseable {
                     cause + where(), attempts.sent(), at, false);
         }
 
-        /** The first {@code peekBytes} of the body as Latin-1 (byte for byte); a read failure keeps what came. */
-        private String readStart(Response response) {
+        /** The first {@code peekBytes} of the body; a read failure keeps what came. */
+        private byte[] readStart(Response response) {
             Buffer buffer = new Buffer();
             try {
                 BufferedSource source = response.body().source();
@@ -394,7 +395,7 @@ public final class LinkChecker implements AutoCloseable {
             } catch (IOException partial) {
                 // a 200 that then stalls still answered: judge what arrived
             }
-            return buffer.readString(StandardCharsets.ISO_8859_1);
+            return buffer.readByteArray();
         }
 
         private String peekQuietly(Response response) {
