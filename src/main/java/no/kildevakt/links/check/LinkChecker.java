@@ -120,18 +120,20 @@ public final class LinkChecker implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted; unfinished checks are abandoned
      */
     public Map<String, LinkResult> checkAll(Collection<String> cited, CheckListener listener) throws InterruptedException {
-        Map<String, String> firstCited = new LinkedHashMap<>();
+        // each cited URL is parsed once here (OkHttp's parse, IDNA mapping included, is a good part of a check's CPU)
+        Map<String, Target> firstCited = new LinkedHashMap<>();
         for (String c : cited) {
-            firstCited.putIfAbsent(CheckUrls.key(c), c);
+            Optional<HttpUrl> url = CheckUrls.http(c);
+            String key = url.map(HttpUrl::toString).orElse(c == null ? "" : c.strip());
+            firstCited.putIfAbsent(key, new Target(key, c, url.orElse(null)));
         }
         Map<String, LinkResult> results = new ConcurrentHashMap<>();
-        Map<String, Deque<String>> queues = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : firstCited.entrySet()) {
-            Optional<HttpUrl> url = CheckUrls.http(e.getValue());
-            if (url.isEmpty()) {
-                results.put(e.getKey(), check(e.getValue()));
+        Map<String, Deque<Target>> queues = new LinkedHashMap<>();
+        for (Target target : firstCited.values()) {
+            if (target.url() == null) {
+                results.put(target.key(), check(target));
             } else {
-                queues.computeIfAbsent(url.get().host(), h -> new ArrayDeque<>()).add(e.getValue());
+                queues.computeIfAbsent(target.url().host(), h -> new ArrayDeque<>()).add(target);
             }
         }
         int total = firstCited.size();
@@ -150,7 +152,7 @@ public final class LinkChecker implements AutoCloseable {
             HostQueues scheduler = new HostQueues(pool, queues, one -> {
                 try {
                     LinkResult result = check(one);
-                    results.put(CheckUrls.key(one), result);
+                    results.put(one.key(), result);
                     listener.checked(result, done.incrementAndGet(), total);
                 } finally {
                     finished.countDown(); // whatever happened, the run must not wait for this link for ever
@@ -170,16 +172,19 @@ public final class LinkChecker implements AutoCloseable {
         return ordered;
     }
 
+    /** A cited URL with its key ({@link CheckUrls#key}) and, when it is http(s), its parsed form without fragment. */
+    private record Target(String key, String cited, HttpUrl url) {}
+
     /**
      * Feeds the pool so that at most {@code perHost} checks of one host are queued or running at
      * once, hosts taking turns: a worker thread never sits waiting for a busy host while others idle.
      */
     private static final class HostQueues {
         private final ExecutorService pool;
-        private final Map<String, Deque<String>> queues;
-        private final java.util.function.Consumer<String> work;
+        private final Map<String, Deque<Target>> queues;
+        private final java.util.function.Consumer<Target> work;
 
-        HostQueues(ExecutorService pool, Map<String, Deque<String>> queues, java.util.function.Consumer<String> work) {
+        HostQueues(ExecutorService pool, Map<String, Deque<Target>> queues, java.util.function.Consumer<Target> work) {
             this.pool = pool;
             this.queues = queues;
             this.work = work;
@@ -194,7 +199,7 @@ public final class LinkChecker implements AutoCloseable {
         }
 
         private void next(String host) {
-            String cited;
+            Target cited;
             synchronized (this) {
                 cited = queues.get(host).poll();
             }
@@ -216,15 +221,18 @@ public final class LinkChecker implements AutoCloseable {
 
     /** Checks one cited URL now. Never throws: every failure is a result. */
     public LinkResult check(String cited) {
+        Optional<HttpUrl> url = CheckUrls.http(cited);
+        return check(new Target(url.map(HttpUrl::toString).orElse(cited == null ? "" : cited.strip()), cited, url.orElse(null)));
+    }
+
+    private LinkResult check(Target target) {
         Instant now = runtime.clock().instant();
-        String key = CheckUrls.key(cited);
-        Optional<HttpUrl> start = CheckUrls.http(cited);
-        if (start.isEmpty()) {
-            String scheme = CheckUrls.schemeOf(key);
-            return new LinkResult(key, LinkStatus.SKIPPED, 0, null,
+        if (target.url() == null) {
+            String scheme = CheckUrls.schemeOf(target.key());
+            return new LinkResult(target.key(), LinkStatus.SKIPPED, 0, null,
                     scheme.isEmpty() ? "not an absolute http(s) URL" : scheme + ": links are not checked", 0, now, false);
         }
-        Walk walk = new Walk(start.get(), now);
+        Walk walk = new Walk(target.url(), now);
         try {
             return walk.run();
         } catch (FetchException refused) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import no.kildevakt.text.OneLine;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.Tag;
@@ -58,10 +57,9 @@ public final class SoftNotFound {
             "error 404", "404 error", "we can't find the page", "we couldn't find the page",
             "we couldn't find that page", "content not found", "article not found");
 
-    private static final Pattern WORD_404 = Pattern.compile("(^|[^0-9a-z])404($|[^0-9a-z])");
-    private static final Pattern TITLE_ONLY = Pattern.compile(
-            "^(not found|ikke funnet|ikkje funne|hittades inte|ikke fundet|finnes ikke|finns inte|findes ikke)\\b");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Titles that say only "not found", as their start (followed by a word's end). */
+    private static final List<String> TITLE_ONLY = List.of("not found", "ikke funnet", "ikkje funne", "hittades inte",
+            "ikke fundet", "finnes ikke", "finns inte", "findes ikke");
 
     /** Elements whose text is not "the page": navigation, chrome, code, hidden templates. */
     private static final Set<String> LEFT_OUT = Set.of("script", "style", "noscript", "template", "nav", "header", "footer",
@@ -153,7 +151,7 @@ public final class SoftNotFound {
                 carry = "";
             }
             String t = title.toString();
-            if (says404(t) || TITLE_ONLY.matcher(normal(t)).find()) {
+            if (says404(t) || titleOnly(normal(t))) {
                 return evidence("title", t);
             }
             String h = heading.toString();
@@ -430,7 +428,7 @@ public final class SoftNotFound {
             if (rawIsTitle) {
                 titleSeen = true;
                 String t = title.toString();
-                if (says404(t) || TITLE_ONLY.matcher(normal(t)).find()) {
+                if (says404(t) || titleOnly(normal(t))) {
                     settled = true; // the title decides before anything else is looked at
                 }
             } else if (!raw.equals("title") || inBody) {
@@ -577,7 +575,39 @@ public final class SoftNotFound {
     /** A title or heading that says "missing": one of the phrases, or "404" as a word. */
     private static boolean says404(String text) {
         String n = normal(text);
-        return !n.isEmpty() && (WORD_404.matcher(n).find() || phraseIn(n).isPresent());
+        return !n.isEmpty() && (has404AsWord(n) || phraseIn(n).isPresent());
+    }
+
+    /** "404" not inside a longer run of digits or lower-case ASCII letters (so not "4049", not "a404"). */
+    private static boolean has404AsWord(String normalText) {
+        for (int i = normalText.indexOf("404"); i >= 0; i = normalText.indexOf("404", i + 1)) {
+            boolean before = i == 0 || !isAsciiAlnum(normalText.charAt(i - 1));
+            boolean after = i + 3 == normalText.length() || !isAsciiAlnum(normalText.charAt(i + 3));
+            if (before && after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A title that begins with a bare "not found" (and the word ends there). */
+    private static boolean titleOnly(String normalTitle) {
+        for (String start : TITLE_ONLY) {
+            if (normalTitle.startsWith(start) && (normalTitle.length() == start.length()
+                    || !isWordChar(normalTitle.charAt(start.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    }
+
+    /** A word character as a regular expression's word boundary sees it. */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static Optional<String> phraseIn(String normalText) {
@@ -589,9 +619,26 @@ public final class SoftNotFound {
         return Optional.empty();
     }
 
+    /** Lower case, apostrophes straightened, runs of white space (no-break space too) as one space, stripped. */
     private static String normal(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u00a0', ' ');
-        return WHITESPACE.matcher(lower).replaceAll(" ").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c) || c == '\u00a0') {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c == '\u2019' ? '\'' : c);
+        }
+        if (space) {
+            out.append(' ');
+        }
+        return out.toString().toLowerCase(Locale.ROOT).strip();
     }
 
     private static Optional<String> evidence(String where, String text) {
