@@ -44,6 +44,18 @@ def linkchecker_verdicts():
     return verdicts
 
 
+def cpu_seconds(name):
+    """User + system CPU seconds of one tool's process, from /usr/bin/time -v, or None."""
+    user = sys_ = None
+    for line in read(name + ".time").splitlines():
+        line = line.strip()
+        if line.startswith("User time (seconds):"):
+            user = float(line.split(":")[1])
+        elif line.startswith("System time (seconds):"):
+            sys_ = float(line.split(":")[1])
+    return user + sys_ if user is not None and sys_ is not None else None
+
+
 def figures(name, verdicts):
     stats = json.loads(read(name + ".stats") or "{}")
     gets = sum(s["requests"].get("GET", 0) for s in stats.values())
@@ -58,7 +70,8 @@ def figures(name, verdicts):
         ok, total = by_kind.get(want, (0, 0))
         by_kind[want] = (ok + (got == want), total + 1)
     return {"wall": wall, "requests": gets + heads, "gets": gets, "heads": heads, "in_flight": in_flight,
-            "right": right, "reported": len(checked), "by_kind": by_kind, "rc": read(name + ".rc").strip()}
+            "right": right, "reported": len(checked), "by_kind": by_kind, "rc": read(name + ".rc").strip(),
+            "cpu": cpu_seconds(name)}
 
 
 tools = [("kildevakt", kildevakt_verdicts)]
@@ -81,15 +94,17 @@ base = rows.get("kildevakt")
 print("# check-links benchmark\n")
 print("%d distinct links on 50 loopback hosts, 20 ms latency per response, per-host limit 2 where the tool has one." % links)
 print(read("load").replace("\n", "; ").strip("; ") + "\n")
-print("| tool | wall s | × kildevakt | requests | per link | GET / HEAD | max in flight per host | classified right | exit |")
-print("|---|---:|---:|---:|---:|---|---:|---:|---:|")
+print("| tool | wall s | × kildevakt | CPU s (user + sys) | CPU ms per link | requests | per link | GET / HEAD | max in flight per host | classified right | exit |")
+print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
 for label, f in rows.items():
     if f is None:
-        print("| %s | (output unreadable) | | | | | | | |" % label)
+        print("| %s | (output unreadable) | | | | | | | | | |" % label)
         continue
     ratio = f["wall"] / base["wall"] if base else float("nan")
-    print("| %s | %.2f | %.2f | %d | %.2f | %d / %d | %d | %d of %d (%.0f %%) | %s |" % (
-        label, f["wall"], ratio, f["requests"], f["requests"] / links, f["gets"], f["heads"], f["in_flight"],
+    cpu = "%.2f" % f["cpu"] if f["cpu"] is not None else "?"
+    cpu_per_link = "%.2f" % (1000.0 * f["cpu"] / links) if f["cpu"] is not None else "?"
+    print("| %s | %.2f | %.2f | %s | %s | %d | %.2f | %d / %d | %d | %d of %d (%.0f %%) | %s |" % (
+        label, f["wall"], ratio, cpu, cpu_per_link, f["requests"], f["requests"] / links, f["gets"], f["heads"], f["in_flight"],
         f["right"], links, 100.0 * f["right"] / links, f["rc"]))
 print("\nClassified right, by expected status:\n")
 kinds = sorted(next(iter(r for r in rows.values() if r))["by_kind"])

@@ -5,7 +5,7 @@
 # See bench/links/README.md. Exit code 0 when it ran, 2 when the set-up failed.
 set -euo pipefail
 
-PORT=8766 PER_HOST=2 CONCURRENCY=32 BUILD=0 PEERS=1
+PORT=8766 PER_HOST=2 CONCURRENCY=32 BUILD=0 PEERS=1 JVM_OPTS=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) BUILD=1 ;;
@@ -13,7 +13,8 @@ while [ $# -gt 0 ]; do
         --port) PORT="$2"; shift ;;
         --per-host) PER_HOST="$2"; shift ;;
         --concurrency) CONCURRENCY="$2"; shift ;;
-        -h|--help) echo "usage: bash bench/links/run.sh [--build] [--no-peers] [--port N] [--per-host N] [--concurrency N]"; exit 0 ;;
+        --jvm-opts) JVM_OPTS="$2"; shift ;;
+        -h|--help) echo "usage: bash bench/links/run.sh [--build] [--no-peers] [--port N] [--per-host N] [--concurrency N] [--jvm-opts \"...\"]"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -64,7 +65,12 @@ measure() {
     control __reset >/dev/null || die "cannot reset the farm's counters"
     local start end rc=0
     start=$(now)
-    "$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || rc=$?
+    # GNU time, when there is one, for the CPU time (user + sys): the figure load skews least
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -v -o "$OUT/$name.time" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || rc=$?
+    else
+        "$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || rc=$?
+    fi
     end=$(now)
     echo "$(echo "$end - $start" | bc)" > "$OUT/$name.wall"
     echo "$rc" > "$OUT/$name.rc"
@@ -72,7 +78,8 @@ measure() {
     echo "run.sh: $name took $(cat "$OUT/$name.wall") s (exit $rc)" >&2
 }
 
-measure kildevakt java -jar "$JAR" --config "$OUT/none.yml" --db "$OUT/bench.db" check-links "$OUT/issue.html" \
+# shellcheck disable=SC2086 # the extra JVM flags are meant to split on spaces
+measure kildevakt java $JVM_OPTS -jar "$JAR" --config "$OUT/none.yml" --db "$OUT/bench.db" check-links "$OUT/issue.html" \
     --format json --per-host "$PER_HOST" --concurrency "$CONCURRENCY" --timeout 10
 
 if [ "$PEERS" = 1 ]; then

@@ -144,9 +144,12 @@ public final class LinkAudit {
      */
     static boolean networkLooksDown(java.util.Collection<LinkResult> fresh) {
         List<LinkResult> fetched = fresh.stream().filter(r -> r.status() != LinkStatus.SKIPPED).toList();
+        if (!fetched.stream().allMatch(r -> r.httpStatus() == 0)) {
+            return false; // some site answered: the usual case, settled without parsing every URL for its host
+        }
         long hosts = fetched.stream().map(r -> okhttp3.HttpUrl.parse(r.url())).filter(Objects::nonNull)
                 .map(okhttp3.HttpUrl::host).distinct().count();
-        return hosts >= 2 && fetched.stream().allMatch(r -> r.httpStatus() == 0);
+        return hosts >= 2;
     }
 
     private static LinkResult asUnverified(LinkResult r) {

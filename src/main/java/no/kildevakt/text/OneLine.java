@@ -7,12 +7,14 @@ package no.kildevakt.text;
  */
 public final class OneLine {
     private static final String ELLIPSIS = "\u2026";
+    /** Compiled once: messages and extracted link texts come through here by the thousand. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private OneLine() {}
 
     /** {@code text} with every run of white space (line breaks included) made one space, trimmed; "" for null. */
     public static String of(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     /** As {@link #of(String)}, cut to {@code maxChars} characters and an ellipsis when longer. */

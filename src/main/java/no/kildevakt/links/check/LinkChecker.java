@@ -71,6 +71,8 @@ public final class LinkChecker implements AutoCloseable {
             "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
             "Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6");
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private static final Set<String> HOME_SEGMENTS = Set.of("", "index.html", "index.htm", "index.php",
             "default.aspx", "default.asp", "home", "start", "forside", "hjem", "startsida", "en", "no", "nb", "nn",
             "sv", "se", "da", "dk");
@@ -118,18 +120,20 @@ public final class LinkChecker implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted; unfinished checks are abandoned
      */
     public Map<String, LinkResult> checkAll(Collection<String> cited, CheckListener listener) throws InterruptedException {
-        Map<String, String> firstCited = new LinkedHashMap<>();
+        // each cited URL is parsed once here (OkHttp's parse, IDNA mapping included, is a good part of a check's CPU)
+        Map<String, Target> firstCited = new LinkedHashMap<>();
         for (String c : cited) {
-            firstCited.putIfAbsent(CheckUrls.key(c), c);
+            Optional<HttpUrl> url = CheckUrls.http(c);
+            String key = url.map(HttpUrl::toString).orElse(c == null ? "" : c.strip());
+            firstCited.putIfAbsent(key, new Target(key, c, url.orElse(null)));
         }
         Map<String, LinkResult> results = new ConcurrentHashMap<>();
-        Map<String, Deque<String>> queues = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : firstCited.entrySet()) {
-            Optional<HttpUrl> url = CheckUrls.http(e.getValue());
-            if (url.isEmpty()) {
-                results.put(e.getKey(), check(e.getValue()));
+        Map<String, Deque<Target>> queues = new LinkedHashMap<>();
+        for (Target target : firstCited.values()) {
+            if (target.url() == null) {
+                results.put(target.key(), check(target));
             } else {
-                queues.computeIfAbsent(url.get().host(), h -> new ArrayDeque<>()).add(e.getValue());
+                queues.computeIfAbsent(target.url().host(), h -> new ArrayDeque<>()).add(target);
             }
         }
         int total = firstCited.size();
@@ -148,7 +152,7 @@ public final class LinkChecker implements AutoCloseable {
             HostQueues scheduler = new HostQueues(pool, queues, one -> {
                 try {
                     LinkResult result = check(one);
-                    results.put(CheckUrls.key(one), result);
+                    results.put(one.key(), result);
                     listener.checked(result, done.incrementAndGet(), total);
                 } finally {
                     finished.countDown(); // whatever happened, the run must not wait for this link for ever
@@ -168,16 +172,19 @@ public final class LinkChecker implements AutoCloseable {
         return ordered;
     }
 
+    /** A cited URL with its key ({@link CheckUrls#key}) and, when it is http(s), its parsed form without fragment. */
+    private record Target(String key, String cited, HttpUrl url) {}
+
     /**
      * Feeds the pool so that at most {@code perHost} checks of one host are queued or running at
      * once, hosts taking turns: a worker thread never sits waiting for a busy host while others idle.
      */
     private static final class HostQueues {
         private final ExecutorService pool;
-        private final Map<String, Deque<String>> queues;
-        private final java.util.function.Consumer<String> work;
+        private final Map<String, Deque<Target>> queues;
+        private final java.util.function.Consumer<Target> work;
 
-        HostQueues(ExecutorService pool, Map<String, Deque<String>> queues, java.util.function.Consumer<String> work) {
+        HostQueues(ExecutorService pool, Map<String, Deque<Target>> queues, java.util.function.Consumer<Target> work) {
             this.pool = pool;
             this.queues = queues;
             this.work = work;
@@ -192,7 +199,7 @@ public final class LinkChecker implements AutoCloseable {
         }
 
         private void next(String host) {
-            String cited;
+            Target cited;
             synchronized (this) {
                 cited = queues.get(host).poll();
             }
@@ -214,15 +221,18 @@ public final class LinkChecker implements AutoCloseable {
 
     /** Checks one cited URL now. Never throws: every failure is a result. */
     public LinkResult check(String cited) {
+        Optional<HttpUrl> url = CheckUrls.http(cited);
+        return check(new Target(url.map(HttpUrl::toString).orElse(cited == null ? "" : cited.strip()), cited, url.orElse(null)));
+    }
+
+    private LinkResult check(Target target) {
         Instant now = runtime.clock().instant();
-        String key = CheckUrls.key(cited);
-        Optional<HttpUrl> start = CheckUrls.http(cited);
-        if (start.isEmpty()) {
-            String scheme = CheckUrls.schemeOf(key);
-            return new LinkResult(key, LinkStatus.SKIPPED, 0, null,
+        if (target.url() == null) {
+            String scheme = CheckUrls.schemeOf(target.key());
+            return new LinkResult(target.key(), LinkStatus.SKIPPED, 0, null,
                     scheme.isEmpty() ? "not an absolute http(s) URL" : scheme + ": links are not checked", 0, now, false);
         }
-        Walk walk = new Walk(start.get(), now);
+        Walk walk = new Walk(target.url(), now);
         try {
             return walk.run();
         } catch (FetchException refused) {
@@ -306,13 +316,13 @@ public final class LinkChecker implements AutoCloseable {
 
         private LinkResult judge(Response response) {
             int code = response.code();
-            String bodyStart = "";
+            byte[] bodyStart = NO_BYTES;
             if (code >= 200 && code < 300 && looksLikeHtml(response.header("Content-Type"))) {
                 bodyStart = readStart(response);
             }
             // the wall markers are ASCII, so the undecoded (Latin-1) start will do
             Optional<BotChallenge> wall = BotChallenge.detect(code, response.headers(),
-                    code >= 200 && code < 300 ? bodyStart : peekQuietly(response));
+                    code >= 200 && code < 300 ? new String(bodyStart, StandardCharsets.ISO_8859_1) : peekQuietly(response));
             if (wall.isPresent()) {
                 return result(LinkStatus.BLOCKED, code, wall.get().description() + ", " + Failures.statusLine(code) + where());
             }
@@ -336,10 +346,9 @@ public final class LinkChecker implements AutoCloseable {
             return result(LinkStatus.ERROR, code, Failures.statusLine(code) + where() + after);
         }
 
-        private LinkResult judgeSuccess(Response response, int code, String bodyStartLatin1) {
-            if (!bodyStartLatin1.isEmpty()) {
-                byte[] bytes = bodyStartLatin1.getBytes(StandardCharsets.ISO_8859_1);
-                String html = CharsetSniffer.decode(bytes, response.header("Content-Type")).text();
+        private LinkResult judgeSuccess(Response response, int code, byte[] bodyStart) {
+            if (bodyStart.length > 0) {
+                String html = CharsetSniffer.decode(bodyStart, response.header("Content-Type")).text();
                 Optional<String> soft = SoftNotFound.detect(html);
                 if (soft.isPresent()) {
                     return result(LinkStatus.BROKEN, code, "soft 404: " + soft.get() + where());
@@ -378,8 +387,8 @@ public final class LinkChecker implements AutoCloseable {
                     cause + where(), attempts.sent(), at, false);
         }
 
-        /** The first {@code peekBytes} of the body as Latin-1 (byte for byte); a read failure keeps what came. */
-        private String readStart(Response response) {
+        /** The first {@code peekBytes} of the body; a read failure keeps what came. */
+        private byte[] readStart(Response response) {
             Buffer buffer = new Buffer();
             try {
                 BufferedSource source = response.body().source();
@@ -394,7 +403,7 @@ public final class LinkChecker implements AutoCloseable {
             } catch (IOException partial) {
                 // a 200 that then stalls still answered: judge what arrived
             }
-            return buffer.readString(StandardCharsets.ISO_8859_1);
+            return buffer.readByteArray();
         }
 
         private String peekQuietly(Response response) {

@@ -1,13 +1,13 @@
 package no.kildevakt.links.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 import no.kildevakt.text.OneLine;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.Tag;
 
 /**
  * Recognises a "soft 404": a page answered with 200 that says the page is missing. Many CMSs in
@@ -18,6 +18,16 @@ import org.jsoup.nodes.Element;
  *
  * <p>Conservative on purpose: an article that merely mentions "page not found" deep in its text is
  * not matched, since only the first {@value #BODY_START} characters of text count.
+ *
+ * <p><b>A scan, not a parse.</b> Every checked page comes through here, so building a DOM of up to
+ * 64 KB only to read three short strings was most of a link check's CPU (and much of the JIT's work
+ * in a short run). {@link Scan} reads the page once, in the pieces it arrives in, keeping only the
+ * title, the first {@code h1}, and the start of the text of the body and of the first {@code main}
+ * (or {@code article}, {@code [role=main]}) outside {@code script}, {@code style}, {@code nav},
+ * {@code header}, {@code footer}, {@code aside} and hidden elements — what the DOM-based check looked
+ * at, with the same verdicts on real pages (see the tests' corpus comparison). Tag facts (block or
+ * inline, void) and character references come from jsoup, so the scan agrees with its parser on
+ * those. Its memory is bounded whatever the page: a few KB of text and a bounded element stack.
  */
 public final class SoftNotFound {
     /** How much of the visible text counts as "the start of the page". */
@@ -47,9 +57,33 @@ public final class SoftNotFound {
             "error 404", "404 error", "we can't find the page", "we couldn't find the page",
             "we couldn't find that page", "content not found", "article not found");
 
-    private static final Pattern WORD_404 = Pattern.compile("(^|[^0-9a-z])404($|[^0-9a-z])");
-    private static final Pattern TITLE_ONLY = Pattern.compile(
-            "^(not found|ikke funnet|ikkje funne|hittades inte|ikke fundet|finnes ikke|finns inte|findes ikke)\\b");
+    /** Titles that say only "not found", as their start (followed by a word's end). */
+    private static final List<String> TITLE_ONLY = List.of("not found", "ikke funnet", "ikkje funne", "hittades inte",
+            "ikke fundet", "finnes ikke", "finns inte", "findes ikke");
+
+    /** Elements whose text is not "the page": navigation, chrome, code, hidden templates. */
+    private static final Set<String> LEFT_OUT = Set.of("script", "style", "noscript", "template", "nav", "header", "footer",
+            "aside");
+    /** Elements whose text is the page's own. */
+    private static final Set<String> MAIN = Set.of("main", "article");
+    /** Elements in the head that do not start the body (as in the HTML parser's "in head" mode). */
+    private static final Set<String> HEAD_ELEMENTS = Set.of("html", "head", "title", "meta", "link", "base", "script",
+            "style", "noscript", "template", "basefont", "bgsound");
+    /** Raw text whose content is data, not text (read past, never counted). */
+    private static final Set<String> RAW_DATA = Set.of("script", "style");
+    /** Raw text that is text, but holds no tags (their content is counted as text). */
+    private static final Set<String> RAW_TEXT = Set.of("xmp", "iframe", "noembed", "noframes", "textarea");
+    /** End tags the HTML parser does not close anything for: the body goes on after them. */
+    private static final Set<String> NOT_CLOSING = Set.of("html", "body", "br");
+
+    /** Room kept for a title or heading: far more than any real one, little memory. */
+    static final int MAX_LINE = 2048;
+    /** Open elements remembered; deeper nesting in a hostile page is read as if flat. */
+    static final int MAX_DEPTH = 1024;
+    /** How far down the open elements an end tag looks for its start (as parsers bound their scope). */
+    private static final int END_TAG_SCOPE = 256;
+    /** A tag, comment or character reference cut by a read longer than this is dropped, not carried. */
+    static final int MAX_CARRY = 16 * 1024;
 
     private SoftNotFound() {}
 
@@ -63,27 +97,517 @@ public final class SoftNotFound {
         if (htmlStart == null || htmlStart.isBlank()) {
             return Optional.empty();
         }
-        Document doc = Jsoup.parse(htmlStart);
-        String title = doc.title();
-        if (says404(title) || TITLE_ONLY.matcher(normal(title)).find()) {
-            return evidence("title", title);
+        Scan scan = new Scan();
+        scan.feed(htmlStart);
+        return scan.verdict();
+    }
+
+    /**
+     * One page's scan, fed in the pieces the page arrives in (a tag, comment or title may be split
+     * between them), then asked for its {@link #verdict()}. Not thread-safe; one per page.
+     */
+    public static final class Scan {
+        private final Text title = new Text(MAX_LINE);
+        private final Text heading = new Text(MAX_LINE);
+        private final Text body = new Text(BODY_START);
+        private final Text main = new Text(BODY_START);
+        /** Open elements, innermost last; each with whether it leaves its text out or is the main one. */
+        private final List<Open> open = new ArrayList<>();
+        private String carry = "";
+        private boolean inBody;
+        private boolean titleSeen;
+        private boolean headingOpen;
+        private boolean headingDone;
+        private boolean mainFound;
+        private boolean mainDone;
+        private int leftOutDepth;
+        /** Inside a raw element: its name, until its end tag; and where its text goes (null: nowhere). */
+        private String raw;
+        private boolean rawIsText;
+        private boolean rawIsTitle;
+        private boolean settled;
+
+        private record Open(String name, boolean leftOut, boolean main, boolean heading) {}
+
+        /** Reads the next piece of the page. */
+        public Scan feed(CharSequence piece) {
+            if (settled || piece.length() == 0) {
+                return this;
+            }
+            String text = carry.isEmpty() ? piece.toString() : carry + piece;
+            carry = "";
+            int stop = scan(text, false);
+            if (stop < text.length()) {
+                // a construct cut by the read: kept for the next piece unless absurdly long
+                carry = text.length() - stop <= MAX_CARRY ? text.substring(stop) : "";
+            }
+            return this;
         }
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && says404(h1.text())) {
-            return evidence("heading", h1.text());
+
+        /** The evidence of a missing page in what was read, or empty; the page may have been cut anywhere. */
+        public Optional<String> verdict() {
+            if (!carry.isEmpty() && !settled) {
+                scan(carry, true);
+                carry = "";
+            }
+            String t = title.toString();
+            if (says404(t) || titleOnly(normal(t))) {
+                return evidence("title", t);
+            }
+            String h = heading.toString();
+            if (says404(h)) {
+                return evidence("heading", h);
+            }
+            String start = (mainFound ? main : body).toString();
+            return phraseIn(normal(start)).map(phrase -> "text says \"" + phrase + "\"");
         }
-        Element body = doc.body();
-        body.select("script, style, noscript, template, nav, header, footer, aside, [role=navigation], [aria-hidden=true]").remove();
-        Element main = body.selectFirst("main, [role=main], article");
-        String start = (main != null ? main : body).text();
-        start = start.length() > BODY_START ? start.substring(0, BODY_START) : start;
-        return phraseIn(normal(start)).map(phrase -> "text says \"" + phrase + "\"");
+
+        /**
+         * Scans {@code s} from its start; returns where an unfinished construct begins (to be carried
+         * to the next piece), or {@code s.length()} when all was read. At the end of the page
+         * ({@code atEnd}) nothing is carried: an unfinished tag is dropped, an unfinished title kept.
+         */
+        private int scan(String s, boolean atEnd) {
+            int n = s.length();
+            int i = 0;
+            while (i < n && !settled) {
+                if (raw != null) {
+                    int end = indexOfEndTag(s, i, raw);
+                    if (end < 0) {
+                        // keep the tail that could be the start of the end tag
+                        int keep = atEnd ? n : Math.max(i, n - raw.length() - 2);
+                        int amp = s.lastIndexOf('&', keep - 1);
+                        if (!atEnd && amp >= i && keep - amp < 40 && s.lastIndexOf(';', keep - 1) < amp) {
+                            keep = amp; // a character reference may be cut
+                        }
+                        rawText(s, i, keep);
+                        return keep;
+                    }
+                    rawText(s, i, end);
+                    int close = s.indexOf('>', end);
+                    if (close < 0) {
+                        return atEnd ? n : end;
+                    }
+                    endRaw();
+                    i = close + 1;
+                    continue;
+                }
+                int lt = s.indexOf('<', i);
+                int textEnd = lt < 0 ? n : lt;
+                if (textEnd > i) {
+                    int amp = s.lastIndexOf('&', textEnd - 1);
+                    if (lt < 0 && !atEnd && amp >= i && textEnd - amp < 40 && s.indexOf(';', amp) < 0) {
+                        // a character reference may be cut: read up to it, carry it
+                        text(s, i, amp);
+                        return amp;
+                    }
+                    text(s, i, textEnd);
+                }
+                if (lt < 0) {
+                    return n;
+                }
+                int next = markup(s, lt, atEnd);
+                if (next < 0) {
+                    return atEnd ? n : lt;
+                }
+                i = next;
+            }
+            return n;
+        }
+
+        /** Reads the markup at {@code lt}; returns the index after it, or -1 when it is unfinished. */
+        private int markup(String s, int lt, boolean atEnd) {
+            int n = s.length();
+            if (lt + 1 >= n) {
+                return -1;
+            }
+            char c = s.charAt(lt + 1);
+            if (c == '!') {
+                if (s.startsWith("<!--", lt)) {
+                    int end = s.indexOf("-->", lt + 4);
+                    return end < 0 ? -1 : end + 3;
+                }
+                if (!atEnd && lt + 4 > n) {
+                    return -1; // "<!-" may yet become a comment
+                }
+                int end = s.indexOf('>', lt + 2);
+                return end < 0 ? -1 : end + 1;
+            }
+            if (c == '?') {
+                int end = s.indexOf('>', lt + 2);
+                return end < 0 ? -1 : end + 1;
+            }
+            boolean endTag = c == '/';
+            int nameStart = endTag ? lt + 2 : lt + 1;
+            if (nameStart >= n) {
+                return -1;
+            }
+            if (!isAsciiLetter(s.charAt(nameStart))) {
+                if (endTag) { // "</ ..." is a bogus comment to the next '>'
+                    int end = s.indexOf('>', nameStart);
+                    return end < 0 ? -1 : end + 1;
+                }
+                text(s, lt, lt + 1); // a lone '<' is text
+                return lt + 1;
+            }
+            int nameEnd = nameStart;
+            while (nameEnd < n && !isTagNameEnd(s.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (nameEnd >= n) {
+                return -1;
+            }
+            String name = s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+            boolean leftOut = false;
+            boolean mainRole = false;
+            boolean selfClosing = false;
+            int i = nameEnd;
+            // attributes: only role and aria-hidden matter; quoted values may hold '>'
+            while (true) {
+                while (i < n && isSpace(s.charAt(i))) {
+                    i++;
+                }
+                if (i >= n) {
+                    return -1;
+                }
+                char a = s.charAt(i);
+                if (a == '>') {
+                    i++;
+                    break;
+                }
+                if (a == '/') {
+                    selfClosing = i + 1 < n && s.charAt(i + 1) == '>';
+                    i++;
+                    continue;
+                }
+                int attrStart = i;
+                while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '>' && s.charAt(i) != '=' && !(s.charAt(i) == '/' && i > attrStart)) {
+                    i++;
+                }
+                String attr = s.substring(attrStart, i);
+                while (i < n && isSpace(s.charAt(i))) {
+                    i++;
+                }
+                String value = null;
+                if (i < n && s.charAt(i) == '=') {
+                    i++;
+                    while (i < n && isSpace(s.charAt(i))) {
+                        i++;
+                    }
+                    if (i >= n) {
+                        return -1;
+                    }
+                    char q = s.charAt(i);
+                    if (q == '"' || q == '\'') {
+                        int close = s.indexOf(q, i + 1);
+                        if (close < 0) {
+                            return -1;
+                        }
+                        value = s.substring(i + 1, close);
+                        i = close + 1;
+                    } else {
+                        int start = i;
+                        while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '>') {
+                            i++;
+                        }
+                        value = s.substring(start, i);
+                    }
+                } else if (i >= n) {
+                    return -1;
+                }
+                if (value != null && !endTag) {
+                    String v = value.strip();
+                    if (attr.equalsIgnoreCase("role")) {
+                        leftOut |= v.equalsIgnoreCase("navigation");
+                        mainRole |= v.equalsIgnoreCase("main");
+                    } else if (attr.equalsIgnoreCase("aria-hidden")) {
+                        leftOut |= v.equalsIgnoreCase("true");
+                    }
+                }
+            }
+            if (endTag) {
+                endTag(name);
+            } else {
+                startTag(name, leftOut, mainRole, selfClosing);
+            }
+            return i;
+        }
+
+        private void startTag(String name, boolean leftOutByAttribute, boolean mainRole, boolean selfClosing) {
+            if (!inBody && !HEAD_ELEMENTS.contains(name)) {
+                inBody = true;
+            }
+            Tag tag = Tag.valueOf(name);
+            if (tag.isBlock() || name.equals("br")) {
+                blockBoundary();
+            }
+            if (name.equals("title") && !inBody) {
+                if (!titleSeen) {
+                    raw = name;
+                    rawIsTitle = true;
+                    rawIsText = false;
+                    return;
+                }
+                raw = name; // a second title: its text is no one's
+                rawIsTitle = false;
+                rawIsText = false;
+                return;
+            }
+            boolean leftOut = leftOutByAttribute || LEFT_OUT.contains(name);
+            boolean isMain = !mainFound && leftOutDepth == 0 && !leftOut && (mainRole || MAIN.contains(name));
+            boolean isHeading = !headingDone && !headingOpen && name.equals("h1");
+            boolean isVoid = tag.isEmpty() || (selfClosing && !tag.isKnownTag());
+            if (RAW_DATA.contains(name) || RAW_TEXT.contains(name) || (name.equals("title"))) {
+                // script and style hold data; the others hold text but no tags
+                push(name, leftOut, isMain, isHeading);
+                raw = name;
+                rawIsTitle = false;
+                rawIsText = !RAW_DATA.contains(name);
+                return;
+            }
+            if (!isVoid) {
+                push(name, leftOut, isMain, isHeading);
+            }
+        }
+
+        private void push(String name, boolean leftOut, boolean isMain, boolean isHeading) {
+            if (open.size() >= MAX_DEPTH) {
+                return;
+            }
+            open.add(new Open(name, leftOut, isMain, isHeading));
+            if (leftOut) {
+                leftOutDepth++;
+            }
+            if (isMain) {
+                mainFound = true;
+            }
+            if (isHeading) {
+                headingOpen = true;
+            }
+        }
+
+        private void endTag(String name) {
+            if (NOT_CLOSING.contains(name)) {
+                if (name.equals("br")) {
+                    blockBoundary(); // "</br>" is read as "<br>"
+                }
+                return;
+            }
+            if (name.equals("head")) {
+                return; // the head's elements are never on the stack
+            }
+            int stop = Math.max(0, open.size() - END_TAG_SCOPE);
+            for (int k = open.size() - 1; k >= stop; k--) {
+                if (open.get(k).name().equals(name)) {
+                    while (open.size() > k) {
+                        pop();
+                    }
+                    break;
+                }
+            }
+            if (Tag.valueOf(name).isBlock()) {
+                blockBoundary();
+            }
+        }
+
+        private void pop() {
+            Open o = open.remove(open.size() - 1);
+            if (o.leftOut()) {
+                leftOutDepth--;
+            }
+            if (o.main()) {
+                mainDone = true;
+            }
+            if (o.heading()) {
+                headingOpen = false;
+                headingDone = true;
+            }
+        }
+
+        private void endRaw() {
+            if (rawIsTitle) {
+                titleSeen = true;
+                String t = title.toString();
+                if (says404(t) || titleOnly(normal(t))) {
+                    settled = true; // the title decides before anything else is looked at
+                }
+            } else if (!raw.equals("title") || inBody) {
+                endTag(raw);
+            }
+            raw = null;
+            rawIsTitle = false;
+            rawIsText = false;
+        }
+
+        /** Raw content from {@code from} to {@code to}: the title's (entities decoded) or a text element's. */
+        private void rawText(String s, int from, int to) {
+            if (from >= to) {
+                return;
+            }
+            if (rawIsTitle) {
+                title.append(decode(s.substring(from, to)));
+            } else if (rawIsText) {
+                text(s, from, to);
+            }
+        }
+
+        /** Character data between tags. */
+        private void text(String s, int from, int to) {
+            boolean toBody = leftOutDepth == 0;
+            boolean toMain = toBody && mainFound && !mainDone;
+            boolean toHeading = headingOpen;
+            if (!toHeading && (!toBody || body.full()) && (!toMain || main.full())) {
+                if (!inBody && !isBlank(s, from, to)) {
+                    inBody = true;
+                }
+                return;
+            }
+            String chunk = decode(s.substring(from, to));
+            if (!inBody && !chunk.isBlank()) {
+                inBody = true;
+            }
+            if (toHeading) {
+                heading.append(chunk);
+            }
+            if (toBody) {
+                body.append(chunk);
+            }
+            if (toMain) {
+                main.append(chunk);
+            }
+        }
+
+        private void blockBoundary() {
+            heading.space();
+            body.space();
+            main.space();
+        }
+
+        /** Index of {@code </name} (any case) from {@code from}, or -1. */
+        private static int indexOfEndTag(String s, int from, String name) {
+            int i = from;
+            while (true) {
+                int lt = s.indexOf("</", i);
+                if (lt < 0 || lt + 2 + name.length() > s.length()) {
+                    return -1;
+                }
+                if (s.regionMatches(true, lt + 2, name, 0, name.length())
+                        && (lt + 2 + name.length() == s.length() || isTagNameEnd(s.charAt(lt + 2 + name.length())))) {
+                    return lt;
+                }
+                i = lt + 2;
+            }
+        }
+    }
+
+    /**
+     * Visible text as a reader sees it: runs of white space as one space, none at the start, at most
+     * {@code max} characters kept.
+     */
+    private static final class Text {
+        private final StringBuilder text = new StringBuilder();
+        private final int max;
+        private boolean pendingSpace;
+
+        Text(int max) {
+            this.max = max;
+        }
+
+        boolean full() {
+            return text.length() >= max;
+        }
+
+        void space() {
+            if (text.length() > 0) {
+                pendingSpace = true;
+            }
+        }
+
+        void append(String chunk) {
+            for (int i = 0; i < chunk.length() && text.length() < max; i++) {
+                char c = chunk.charAt(i);
+                if (isSpace(c) || c == '\u00a0') {
+                    space();
+                } else {
+                    if (pendingSpace) {
+                        text.append(' ');
+                        pendingSpace = false;
+                        if (text.length() >= max) {
+                            return;
+                        }
+                    }
+                    text.append(c);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static String decode(String text) {
+        return text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    private static boolean isTagNameEnd(char c) {
+        return isSpace(c) || c == '/' || c == '>';
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A title or heading that says "missing": one of the phrases, or "404" as a word. */
     private static boolean says404(String text) {
         String n = normal(text);
-        return !n.isEmpty() && (WORD_404.matcher(n).find() || phraseIn(n).isPresent());
+        return !n.isEmpty() && (has404AsWord(n) || phraseIn(n).isPresent());
+    }
+
+    /** "404" not inside a longer run of digits or lower-case ASCII letters (so not "4049", not "a404"). */
+    private static boolean has404AsWord(String normalText) {
+        for (int i = normalText.indexOf("404"); i >= 0; i = normalText.indexOf("404", i + 1)) {
+            boolean before = i == 0 || !isAsciiAlnum(normalText.charAt(i - 1));
+            boolean after = i + 3 == normalText.length() || !isAsciiAlnum(normalText.charAt(i + 3));
+            if (before && after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A title that begins with a bare "not found" (and the word ends there). */
+    private static boolean titleOnly(String normalTitle) {
+        for (String start : TITLE_ONLY) {
+            if (normalTitle.startsWith(start) && (normalTitle.length() == start.length()
+                    || !isWordChar(normalTitle.charAt(start.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    }
+
+    /** A word character as a regular expression's word boundary sees it. */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static Optional<String> phraseIn(String normalText) {
@@ -95,8 +619,26 @@ public final class SoftNotFound {
         return Optional.empty();
     }
 
+    /** Lower case, apostrophes straightened, runs of white space (no-break space too) as one space, stripped. */
     private static String normal(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c) || c == '\u00a0') {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c == '\u2019' ? '\'' : c);
+        }
+        if (space) {
+            out.append(' ');
+        }
+        return out.toString().toLowerCase(Locale.ROOT).strip();
     }
 
     private static Optional<String> evidence(String where, String text) {

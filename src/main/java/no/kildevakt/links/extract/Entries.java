@@ -229,6 +229,11 @@ final class Entries {
         return k.strip();
     }
 
+    // compiled once: every cited link's text is cleaned with them
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([,.;:!?])");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("[(\\[]\\s*[)\\]]");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:,.;–-]+");
+
     /** {@code raw} on one line without the URLs written out in it (they are links, not words), cut to {@code max}. */
     static String clean(String raw, int max) {
         if (raw == null || raw.isBlank()) {
@@ -245,13 +250,13 @@ final class Entries {
             }
             s = sb.append(s.substring(at)).toString();
         }
-        String line = OneLine.of(s).replaceAll("\\s+([,.;:!?])", "$1").replaceAll("[(\\[]\\s*[)\\]]", "");
+        String line = EMPTY_BRACKETS.matcher(SPACE_BEFORE_PUNCTUATION.matcher(OneLine.of(s)).replaceAll("$1")).replaceAll("");
         line = OneLine.of(line);
         if (line.length() > max) {
             int cut = line.lastIndexOf(' ', max);
             line = line.substring(0, cut > max / 2 ? cut : max);
         }
-        return line.replaceAll("^[\\s:,.;–-]+", "");
+        return LEADING_PUNCTUATION.matcher(line).replaceFirst("");
     }
 
     private static int words(String s) {

@@ -126,7 +126,7 @@ final class Occurrences {
      * every reader opening the issue today would get.
      */
     static String resolve(String href, String base) {
-        String link = href == null ? "" : href.replaceAll("[\\t\\n\\r]", "").strip();
+        String link = href == null ? "" : withoutTabsAndBreaks(href).strip();
         LinkScheme scheme = LinkScheme.of(link);
         if (scheme != LinkScheme.RELATIVE) {
             return link;
@@ -139,5 +139,20 @@ final class Occurrences {
             }
         }
         return link.startsWith("//") ? "https:" + link : link;
+    }
+
+    /** {@code href} without ASCII tabs and line breaks (what a browser drops from a URL); most have none. */
+    private static String withoutTabsAndBreaks(String href) {
+        if (href.indexOf('\t') < 0 && href.indexOf('\n') < 0 && href.indexOf('\r') < 0) {
+            return href;
+        }
+        StringBuilder out = new StringBuilder(href.length());
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
