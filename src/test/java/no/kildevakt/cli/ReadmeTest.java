@@ -48,7 +48,7 @@ class ReadmeTest {
         while (example.find()) {
             String[] args = example.group(1).trim().split("\\s+");
             seen.add(String.join(" ", args));
-            CommandLine cli = new CommandLine(new Main(new Main.Terminal(System.out, System.err, Map.of(), false)));
+            CommandLine cli = Main.commandLine(new Main.Terminal(System.out, System.err, Map.of(), false));
             assertDoesNotThrow(() -> cli.parseArgs(args), "README example does not parse: " + Arrays.toString(args));
         }
         assertFalse(seen.isEmpty());
