@@ -64,6 +64,6 @@ class StartupClassesTest {
                 "no.kildevakt.cli.CheckLinksCommand", "no.kildevakt.cli.DigestCommand", "no.kildevakt.cli.IssuesCommand",
                 "no.kildevakt.review.", "no.kildevakt.links.", "com.fasterxml.jackson.", "org.apache.pdfbox.",
                 "org.apache.poi.", "com.rometools.", "org.sqlite.", "com.sun.net.httpserver.", "org.commonmark.",
-                "com.github.mustachejava.", "org.eclipse.angus.", "jakarta.mail.");
+                "com.github.mustachejava.", "org.eclipse.angus.", "jakarta.mail.", "org.apache.lucene.");
     }
 }
