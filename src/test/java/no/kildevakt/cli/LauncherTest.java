@@ -81,7 +81,7 @@ class LauncherTest {
         env.put("KILDEVAKT_JAR", jar.toString());
         env.put("KILDEVAKT_CDS_DIR", archives.toString());
         // the default flags, plus a log that tells where each class came from (not on stdout)
-        env.put("KILDEVAKT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:class+load:file=" + classLog);
+        env.put("KILDEVAKT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xlog:class+load:file=" + classLog);
         env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
