@@ -43,7 +43,7 @@ class ReadmeTest {
 
     @Test
     void everyCommandExampleParses() throws IOException {
-        Matcher example = Pattern.compile("java (?:-\\S+ )*-jar \\S*kildevakt\\.jar ([^`\\n>]*)").matcher(Files.readString(README));
+        Matcher example = Pattern.compile("(?:java (?:-\\S+ )*-jar \\S*kildevakt\\.jar|\\S*bin/kildevakt) ([^`\\n>]*)").matcher(Files.readString(README));
         List<String> seen = new ArrayList<>();
         while (example.find()) {
             String[] args = example.group(1).trim().split("\\s+");
