@@ -43,6 +43,9 @@ class LauncherTest {
     public static final class Probe {
         public static void main(String[] args) {
             System.out.println("probe " + String.join(" ", args));
+            if (System.getProperty("org.sqlite.lib.name") != null) {
+                System.out.println("sqlite " + Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name")));
+            }
             String last = args.length == 0 ? "" : args[args.length - 1];
             System.exit(last.matches("\\d") ? Integer.parseInt(last) : 0);
         }
@@ -60,6 +63,11 @@ class LauncherTest {
     }
 
     private static void writeProbeJar(Path jar) throws IOException {
+        writeProbeJar(jar, Map.of());
+    }
+
+    /** The probe, plus these entries (name → bytes). */
+    private static void writeProbeJar(Path jar, Map<String, byte[]> more) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Probe.class.getName());
@@ -69,6 +77,11 @@ class LauncherTest {
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();
+            for (Map.Entry<String, byte[]> e : more.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
         }
     }
 
@@ -174,5 +187,38 @@ class LauncherTest {
         assertRunsClean(launch("--help"), "--help", 0);
         assertRunsClean(launch(), "", 0);
         assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void sqliteJdbcsLibraryIsCopiedOnceAndHandedToTheDriver() throws Exception {
+        // the driver's own platform lookup (org.sqlite.util) and a stand-in for its native library
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        Path driver = Path.of(org.sqlite.util.OSInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (java.util.jar.JarFile driverJar = new java.util.jar.JarFile(driver.toFile())) {
+            for (JarEntry e : java.util.Collections.list(driverJar.entries())) {
+                if (e.getName().startsWith("org/sqlite/util/") && e.getName().endsWith(".class")) {
+                    entries.put(e.getName(), driverJar.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        byte[] library = "not really a library".getBytes(StandardCharsets.UTF_8);
+        entries.put("org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so", library);
+        writeProbeJar(jar, entries);
+
+        assertRunsClean(launch("crawl"), "crawl", 0);
+        List<Path> copies;
+        try (Stream<Path> files = Files.walk(archives)) {
+            copies = files.filter(f -> f.getFileName().toString().startsWith("libsqlitejdbc.so")).toList();
+        }
+        assertEquals(1, copies.size(), copies.toString());
+        assertEquals("libsqlitejdbc.so-" + library.length, copies.get(0).getFileName().toString());
+        assertEquals(new String(library, StandardCharsets.UTF_8), Files.readString(copies.get(0)));
+
+        Run second = launch("digest");
+        assertEquals("probe digest\nsqlite " + copies.get(0) + "\n", second.out(), second.err());
+
+        // a copy cut short is not handed over: the driver makes its own, as without the launcher
+        Files.write(copies.get(0), new byte[3]);
+        assertRunsClean(launch("digest"), "digest", 0);
     }
 }
