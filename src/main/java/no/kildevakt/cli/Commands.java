@@ -29,6 +29,15 @@ final class Commands {
     /** Built on first use: Jackson takes a fifth of a second to start, and most runs print no JSON. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        // here rather than in Commands: its catch clause makes the verifier load Jackson's exceptions
+        static String write(Object node) {
+            try {
+                return MAPPER.writeValueAsString(node);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -162,11 +171,7 @@ final class Commands {
     }
 
     static String json(Object node) {
-        try {
-            return Json.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(node);
     }
 
     static ObjectNode object() {

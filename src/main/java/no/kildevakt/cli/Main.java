@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kildevakt.Version;
@@ -19,27 +20,18 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error,
  * 3 another crawl holds the lock.
+ *
+ * <p>The commands are registered by {@link #run} rather than in the annotation, and only the one
+ * being run when the arguments name it: picocli reflects over every registered command class (and
+ * loads the types of all its fields and methods) before it parses anything, which was a third of a
+ * cold {@code validate}. Help, version, a missing command and a mistake at the top level still see
+ * them all.
  */
 @Command(
         name = "kildevakt",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Watches the sources a newsletter editor follows and reports what is new.",
-        subcommands = {
-                ValidateCommand.class,
-                CrawlCommand.class,
-                ItemsCommand.class,
-                SourcesCommand.class,
-                TryCommand.class,
-                DiscoverCommand.class,
-                DigestCommand.class,
-                DraftCommand.class,
-                ServeCommand.class,
-                CheckLinksCommand.class,
-                IssuesCommand.class,
-                DecideCommand.class,
-                LearnCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all well, 1 partial (a source failed), 2 usage or configuration error, 3 another crawl holds the lock."})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;
@@ -92,16 +84,94 @@ public final class Main implements Callable<Integer> {
         return Path.of(terminal.env().getOrDefault("KILDEVAKT_DB", "kildevakt.db"));
     }
 
+    /** The commands, in the order help lists them (picocli's {@code help} comes last). */
+    static final List<String> COMMANDS = List.of("validate", "crawl", "items", "sources", "try", "discover", "digest",
+            "draft", "serve", "check-links", "issues", "decide", "learn");
+
+    /**
+     * A new instance of the named command, or null for a name that is none. A switch rather than a
+     * map of constructor references: each branch loads its class only when taken.
+     */
+    static Object command(String name) {
+        return switch (name) {
+            case "validate" -> new ValidateCommand();
+            case "crawl" -> new CrawlCommand();
+            case "items" -> new ItemsCommand();
+            case "sources" -> new SourcesCommand();
+            case "try" -> new TryCommand();
+            case "discover" -> new DiscoverCommand();
+            case "digest" -> new DigestCommand();
+            case "draft" -> new DraftCommand();
+            case "serve" -> new ServeCommand();
+            case "check-links" -> new CheckLinksCommand();
+            case "issues" -> new IssuesCommand();
+            case "decide" -> new DecideCommand();
+            case "learn" -> new LearnCommand();
+            default -> null;
+        };
+    }
+
+    /**
+     * The command the arguments name: the first one that is neither a global option nor the value of
+     * {@code --config} or {@code --db}, if it is a command; else null (no command, {@code help},
+     * an {@code @file}, a typo), and then every command is registered.
+     */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config") || a.equals("--db")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return COMMANDS.contains(a) ? a : null;
+            }
+        }
+        return null;
+    }
+
     /** Runs the command line with the given streams and environment; returns the exit code. */
     public static int run(String[] args, Terminal terminal) {
+        String named = commandNamed(args);
+        if (named != null) {
+            // a mistake before the command (an unknown global option, say) is answered with the full
+            // usage, so that one is parsed again with every command registered; nothing has run yet
+            boolean[] topLevelMistake = {false};
+            CommandLine cli = commandLine(terminal, List.of(named));
+            CommandLine.IParameterExceptionHandler usual = cli.getParameterExceptionHandler();
+            cli.setParameterExceptionHandler((ex, rest) -> {
+                if (ex.getCommandLine() == cli) {
+                    topLevelMistake[0] = true;
+                    return USAGE;
+                }
+                return usual.handleParseException(ex, rest);
+            });
+            int code = cli.execute(args);
+            if (!topLevelMistake[0]) {
+                return code;
+            }
+        }
+        return commandLine(terminal).execute(args);
+    }
+
+    /** The command line with every command registered, as help shows it. */
+    static CommandLine commandLine(Terminal terminal) {
+        return commandLine(terminal, COMMANDS);
+    }
+
+    private static CommandLine commandLine(Terminal terminal, List<String> commands) {
         CommandLine cli = new CommandLine(new Main(terminal));
+        for (String name : commands) {
+            cli.addSubcommand(name, command(name));
+        }
+        if (commands.size() > 1) {
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(new PrintWriter(terminal.err(), true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             terminal.err().println("kildevakt: " + ex);
             return PARTIAL;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     public static void main(String[] args) {

@@ -68,4 +68,28 @@ class MainTest {
         }
         assertTrue(!message.contains("help,") && message.strip().lines().count() == 1, message);
     }
+
+    @Test
+    void helpAndAMistakeBeforeTheCommandStillListEveryCommand() {
+        CliRun help = run("--help");
+        assertEquals(Main.OK, help.code(), help.err());
+        CliRun mistake = run("--no-such-option", "validate");
+        assertEquals(Main.USAGE, mistake.code(), mistake.out());
+        assertTrue(mistake.err().startsWith("Unknown option: '--no-such-option'"), mistake.err());
+        for (String command : Main.COMMANDS) {
+            assertTrue(help.out().contains("  " + command + " "), command + " missing from: " + help.out());
+            assertTrue(mistake.err().contains("  " + command + " "), command + " missing from: " + mistake.err());
+        }
+        CliRun one = run("validate", "--help");
+        assertEquals(Main.OK, one.code(), one.err());
+        assertTrue(one.out().startsWith("Usage: kildevakt validate"), one.out());
+    }
+
+    @Test
+    void everyCommandIsMadeUnderItsOwnName() {
+        for (String name : Main.COMMANDS) {
+            Object command = Main.command(name);
+            assertEquals(name, command.getClass().getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+    }
 }

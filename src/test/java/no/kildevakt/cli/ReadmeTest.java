@@ -43,12 +43,12 @@ class ReadmeTest {
 
     @Test
     void everyCommandExampleParses() throws IOException {
-        Matcher example = Pattern.compile("java (?:-\\S+ )*-jar \\S*kildevakt\\.jar ([^`\\n>]*)").matcher(Files.readString(README));
+        Matcher example = Pattern.compile("(?:java (?:-\\S+ )*-jar \\S*kildevakt\\.jar|\\S*bin/kildevakt) ([^`\\n>]*)").matcher(Files.readString(README));
         List<String> seen = new ArrayList<>();
         while (example.find()) {
             String[] args = example.group(1).trim().split("\\s+");
             seen.add(String.join(" ", args));
-            CommandLine cli = new CommandLine(new Main(new Main.Terminal(System.out, System.err, Map.of(), false)));
+            CommandLine cli = Main.commandLine(new Main.Terminal(System.out, System.err, Map.of(), false));
             assertDoesNotThrow(() -> cli.parseArgs(args), "README example does not parse: " + Arrays.toString(args));
         }
         assertFalse(seen.isEmpty());

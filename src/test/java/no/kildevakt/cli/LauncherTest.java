@@ -1,0 +1,224 @@
+package no.kildevakt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/kildevakt (issue 13): one AppCDS archive per command, made on its first run and used after,
+ * and never a reason for a run to fail: a damaged, truncated or foreign archive, a rebuilt jar.
+ * The launcher runs a tiny stand-in jar ({@link Probe}) so that each case costs a fraction of a second.
+ */
+class LauncherTest {
+    private static final Path LAUNCHER = Path.of("bin/kildevakt").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    Path jar;
+    Path archives;
+    Path classLog;
+
+    /** Stands in for kildevakt: prints its arguments and exits with the code of its last one, if a number. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            System.out.println("probe " + String.join(" ", args));
+            if (System.getProperty("org.sqlite.lib.name") != null) {
+                System.out.println("sqlite " + Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name")));
+            }
+            String last = args.length == 0 ? "" : args[args.length - 1];
+            System.exit(last.matches("\\d") ? Integer.parseInt(last) : 0);
+        }
+    }
+
+    record Run(int code, String out, String err) {}
+
+    @BeforeEach
+    void setUp() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        jar = dir.resolve("kildevakt.jar");
+        writeProbeJar(jar);
+        archives = Files.createDirectory(dir.resolve("cds"));
+        classLog = dir.resolve("classes.log");
+    }
+
+    private static void writeProbeJar(Path jar) throws IOException {
+        writeProbeJar(jar, Map.of());
+    }
+
+    /** The probe, plus these entries (name → bytes). */
+    private static void writeProbeJar(Path jar, Map<String, byte[]> more) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Probe.class.getName());
+        String entry = Probe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+                InputStream in = LauncherTest.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+            for (Map.Entry<String, byte[]> e : more.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    private Run launch(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("KILDEVAKT_JAR", jar.toString());
+        env.put("KILDEVAKT_CDS_DIR", archives.toString());
+        // the default flags, plus a log that tells where each class came from (not on stdout)
+        env.put("KILDEVAKT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xlog:class+load:file=" + classLog);
+        env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
+        return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private List<Path> archives() throws IOException {
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Whether the last run took the probe from an archive rather than from the jar. */
+    private boolean probeFromArchive() throws IOException {
+        return Files.readAllLines(classLog).stream()
+                .anyMatch(l -> l.contains(Probe.class.getName() + " source: shared objects file (top)"));
+    }
+
+    private void assertRunsClean(Run run, String args, int code) {
+        assertEquals(code, run.code(), run.err());
+        assertEquals("probe " + args + "\n", run.out(), "stdout must hold only the command's output");
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void theFirstRunOfACommandMakesItsArchiveAndLaterRunsUseIt() throws Exception {
+        Run first = launch("-q", "crawl", "--json", "3");
+        assertRunsClean(first, "-q crawl --json 3", 3);
+        assertTrue(!probeFromArchive(), "no archive yet");
+        List<Path> made = archives();
+        assertEquals(1, made.size(), made.toString());
+        String name = made.get(0).getFileName().toString();
+        assertTrue(name.startsWith("kildevakt-crawl-") && name.endsWith("-" + Files.size(made.get(0)) + ".jsa"), name);
+
+        assertRunsClean(launch("--config", "x.yml", "crawl"), "--config x.yml crawl", 0);
+        assertTrue(probeFromArchive(), "the archive was not used");
+        assertEquals(made, archives(), "nothing new made");
+
+        assertRunsClean(launch("--db", "validate", "validate"), "--db validate validate", 0);
+        assertEquals(2, archives().size(), "one archive per command: " + archives());
+    }
+
+    @Test
+    void aDamagedArchiveNeverBreaksARun() throws Exception {
+        launch("digest");
+        Path archive = archives().get(0);
+        byte[] good = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+
+        // same length, bytes changed in the middle: the JVM's CRC check refuses it, the run goes on
+        byte[] flipped = good.clone();
+        for (int i = good.length / 2; i < good.length / 2 + 4096; i++) {
+            flipped[i] ^= 0x5a;
+        }
+        Files.write(archive, flipped);
+        assertRunsClean(launch("digest", "1"), "digest 1", 1);
+        assertTrue(!probeFromArchive());
+
+        // cut short (JDK 17 dies of SIGBUS mapping such a file): not used, made again
+        Files.write(archive, java.util.Arrays.copyOf(good, good.length / 3));
+        assertRunsClean(launch("digest"), "digest", 0);
+        assertEquals(1, archives().size(), archives().toString());
+        assertRunsClean(launch("digest"), "digest", 0);
+        assertTrue(probeFromArchive(), "the archive made again was not used");
+
+        // garbage of the right length
+        Path current = archives().get(0);
+        current.toFile().setWritable(true);
+        Files.write(current, new byte[(int) Files.size(current)]);
+        assertRunsClean(launch("digest"), "digest", 0);
+    }
+
+    @Test
+    void aRebuiltJarGetsAFreshArchiveAndTheOldOneGoes() throws Exception {
+        launch("validate");
+        List<Path> before = archives();
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertRunsClean(launch("validate"), "validate", 0);
+        List<Path> after = archives();
+        assertEquals(1, after.size(), after.toString());
+        assertNotEquals(before, after);
+        assertRunsClean(launch("validate"), "validate", 0);
+        assertTrue(probeFromArchive());
+    }
+
+    @Test
+    void serveAndNoCommandAreNeverArchived() throws Exception {
+        assertRunsClean(launch("serve"), "serve", 0);
+        assertRunsClean(launch("--help"), "--help", 0);
+        assertRunsClean(launch(), "", 0);
+        assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void sqliteJdbcsLibraryIsCopiedOnceAndHandedToTheDriver() throws Exception {
+        // the driver's own platform lookup (org.sqlite.util) and a stand-in for its native library
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        Path driver = Path.of(org.sqlite.util.OSInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (java.util.jar.JarFile driverJar = new java.util.jar.JarFile(driver.toFile())) {
+            for (JarEntry e : java.util.Collections.list(driverJar.entries())) {
+                if (e.getName().startsWith("org/sqlite/util/") && e.getName().endsWith(".class")) {
+                    entries.put(e.getName(), driverJar.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        byte[] library = "not really a library".getBytes(StandardCharsets.UTF_8);
+        entries.put("org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so", library);
+        writeProbeJar(jar, entries);
+
+        assertRunsClean(launch("crawl"), "crawl", 0);
+        List<Path> copies;
+        try (Stream<Path> files = Files.walk(archives)) {
+            copies = files.filter(f -> f.getFileName().toString().startsWith("libsqlitejdbc.so")).toList();
+        }
+        assertEquals(1, copies.size(), copies.toString());
+        assertEquals("libsqlitejdbc.so-" + library.length, copies.get(0).getFileName().toString());
+        assertEquals(new String(library, StandardCharsets.UTF_8), Files.readString(copies.get(0)));
+
+        Run second = launch("digest");
+        assertEquals("probe digest\nsqlite " + copies.get(0) + "\n", second.out(), second.err());
+
+        // a copy cut short is not handed over: the driver makes its own, as without the launcher
+        Files.write(copies.get(0), new byte[3]);
+        assertRunsClean(launch("digest"), "digest", 0);
+    }
+}

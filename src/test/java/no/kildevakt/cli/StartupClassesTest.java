@@ -1,0 +1,69 @@
+package no.kildevakt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command loads only what it uses (issue 13): a short run's time is mostly class loading, so
+ * {@code validate} must not pay for the web server, Jackson, PDFBox, POI, Rome or SQLite, nor for
+ * picocli reflecting over every other command. Each case runs a fresh JVM with class-load logging,
+ * as nothing else tells which classes a cold start loads.
+ */
+class StartupClassesTest {
+    @TempDir
+    Path dir;
+
+    /** The classes a fresh {@code kildevakt ARGS} loaded, and its exit code first. */
+    private List<String> classesLoaded(int expectedCode, String... args) throws Exception {
+        Path log = dir.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xshare:off", "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertEquals(expectedCode, p.exitValue(), out);
+        List<String> classes = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            String[] words = line.split(" ");
+            for (int i = 0; i + 1 < words.length; i++) {
+                if (words[i + 1].equals("source:")) {
+                    classes.add(words[i]);
+                }
+            }
+        }
+        assertTrue(classes.size() > 100, "no class-load log read: " + classes);
+        return classes;
+    }
+
+    private static void assertNoneFrom(List<String> classes, String... prefixes) {
+        for (String prefix : prefixes) {
+            List<String> found = classes.stream().filter(c -> c.startsWith(prefix)).toList();
+            assertTrue(found.isEmpty(), prefix + " loaded: " + found.subList(0, Math.min(5, found.size())));
+        }
+    }
+
+    @Test
+    void validateLoadsNoOtherCommandNorWhatOnlyTheyUse() throws Exception {
+        Path feeds = dir.resolve("feeds.yml");
+        Files.writeString(feeds, "sources:\n  - {id: a, url: \"https://a.no/feed\", section: norske}\n");
+        List<String> classes = classesLoaded(Main.OK, "--config", feeds.toString(), "validate");
+        assertTrue(classes.contains("no.kildevakt.cli.ValidateCommand"), "not the run expected");
+        assertNoneFrom(classes, "no.kildevakt.cli.CrawlCommand", "no.kildevakt.cli.ServeCommand",
+                "no.kildevakt.cli.CheckLinksCommand", "no.kildevakt.cli.DigestCommand", "no.kildevakt.cli.IssuesCommand",
+                "no.kildevakt.review.", "no.kildevakt.links.", "com.fasterxml.jackson.", "org.apache.pdfbox.",
+                "org.apache.poi.", "com.rometools.", "org.sqlite.", "com.sun.net.httpserver.", "org.commonmark.",
+                "com.github.mustachejava.", "org.eclipse.angus.", "jakarta.mail.", "org.apache.lucene.");
+    }
+}
