@@ -8,6 +8,7 @@ set -euo pipefail
 usage() {
     cat <<'EOF'
 usage: bash bench/run.sh [--build] [--no-urlwatch] [--port N] [--xmx SIZE] [--concurrency N]
+  --jar PATH       another build of the jar (default target/kildevakt.jar), for before/after
   --build          run `mvn -q -B package -DskipTests` first (default: use target/kildevakt.jar as is)
   --no-urlwatch    skip the urlwatch comparison
   --port N         port of the feed servers (default 8765)
@@ -18,9 +19,11 @@ EOF
 }
 
 BUILD=0 URLWATCH=1 PORT=8765 XMX=256m CONCURRENCY=64 JVM_OPTS=""
+JAR=${JAR:-target/kildevakt.jar}
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) BUILD=1 ;;
+        --jar) JAR="$2"; shift ;;
         --no-urlwatch) URLWATCH=0 ;;
         --port) PORT="$2"; shift ;;
         --xmx) XMX="$2"; shift ;;
@@ -35,7 +38,6 @@ done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT=bench/out
-JAR=target/kildevakt.jar
 FIRST=2 LAST=51 FEEDS_PER_HOST=10 LATENCY_MS=50 DELAY_MS=200
 HOSTS=$((LAST - FIRST + 1))
 SOURCES=$((HOSTS * FEEDS_PER_HOST))

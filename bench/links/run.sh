@@ -5,10 +5,12 @@
 # See bench/links/README.md. Exit code 0 when it ran, 2 when the set-up failed.
 set -euo pipefail
 
-PORT=8766 PER_HOST=2 CONCURRENCY=32 BUILD=0 PEERS=1 JVM_OPTS=""
+PORT=8766 PER_HOST=2 CONCURRENCY=100 BUILD=0 PEERS=1 JVM_OPTS=""
+JAR=${JAR:-target/kildevakt.jar}
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) BUILD=1 ;;
+        --jar) JAR="$2"; shift ;;
         --no-peers) PEERS=0 ;;
         --port) PORT="$2"; shift ;;
         --per-host) PER_HOST="$2"; shift ;;
@@ -24,7 +26,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 OUT=bench/out/links
 NPM=bench/out/npm
-JAR=target/kildevakt.jar
 FIRST=2 LAST=51 PER=100
 STATS="http://127.0.0.$FIRST:$PORT/__stats"
 die() { echo "run.sh: $*" >&2; exit 2; }

@@ -67,7 +67,7 @@ final class CheckLinksCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SEC", defaultValue = "20", description = "seconds per request (default 20); also the longest Retry-After honoured")
     int timeoutSeconds;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32", description = "requests in flight over all hosts (default 32)")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "100", description = "requests in flight over all hosts (default 100; --per-host keeps each host polite)")
     int concurrency;
 
     @Option(names = "--per-host", paramLabel = "N", defaultValue = "2", description = "requests in flight per host (default 2)")
