@@ -84,15 +84,19 @@ public final class JsonReader implements SourceReader {
     /**
      * Reads JavaScript-ish literals too; strict JSON is a subset, so one mapper serves both. Its
      * limits on nesting and number length make a hostile document a clear failure of its source.
+     * Held by a class of its own so that a crawl without JSON sources never builds it (Jackson is a
+     * few hundred classes to load at every cron start).
      */
-    private static final ObjectMapper LENIENT = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER_LENGTH).build())
-                    .build())
-            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
-                    JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .build();
+    private static final class Lenient {
+        static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER_LENGTH).build())
+                        .build())
+                .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                        JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                        JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+                .build();
+    }
 
     private final Predicate<String> eventSection;
     private final ItemNormalizer normalizer;
@@ -166,9 +170,9 @@ public final class JsonReader implements SourceReader {
                         + (contentType == null ? "" : " (" + contentType + ")")
                         + "; for JSON embedded in a page's script, set select.script", null);
             }
-            try (JsonParser parser = LENIENT.createParser(body)) {
+            try (JsonParser parser = Lenient.MAPPER.createParser(body)) {
                 try {
-                    return LENIENT.readTree(parser);
+                    return Lenient.MAPPER.readTree(parser);
                 } catch (JsonProcessingException e) {
                     // the limits' exceptions carry no location; the parser knows where it stopped
                     JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
@@ -180,7 +184,7 @@ public final class JsonReader implements SourceReader {
             }
         }
         try {
-            return EmbeddedJson.find(body, script, LENIENT);
+            return EmbeddedJson.find(body, script, Lenient.MAPPER);
         } catch (EmbeddedJson.EmbeddedJsonException e) {
             throw new SourceReadException(e.getMessage(), e);
         }
