@@ -66,4 +66,16 @@ class StartupClassesTest {
                 "org.apache.poi.", "com.rometools.", "org.sqlite.", "com.sun.net.httpserver.", "org.commonmark.",
                 "com.github.mustachejava.", "org.eclipse.angus.", "jakarta.mail.", "org.apache.lucene.");
     }
+
+    @Test
+    void aCrawlWithoutJsonSourcesLoadsNeitherJacksonsMapperNorTheOtherJobs() throws Exception {
+        Path feeds = dir.resolve("feeds.yml");
+        // a source nothing answers on: the crawl runs its whole course (robots.txt, the feed, the store) and fails it
+        Files.writeString(feeds, "settings: {timeout: 1s, retries: 0}\nsources:\n  - {id: a, url: \"http://127.0.0.1:9/feed.xml\", section: norske}\n");
+        List<String> classes = classesLoaded(1, "--config", feeds.toString(), "--db", dir.resolve("k.db").toString(), "crawl");
+        assertTrue(classes.contains("no.kildevakt.cli.CrawlCommand"), "not the run expected");
+        assertNoneFrom(classes, "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.json.JsonMapper",
+                "no.kildevakt.review.", "no.kildevakt.links.", "org.apache.pdfbox.", "org.apache.poi.", "com.sun.net.httpserver.",
+                "com.github.mustachejava.", "jakarta.mail.");
+    }
 }
