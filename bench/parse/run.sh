@@ -13,7 +13,8 @@ while [ $# -gt 0 ]; do
         --rounds) ROUNDS="$2"; shift ;;
         --repeat) REPEAT="$2"; shift ;;
         --shared) SHARED="$2"; shift ;;
-        -h|--help) echo "usage: bash bench/parse/run.sh [--warmup N] [--rounds N] [--repeat N] [--shared DIR]"; exit 0 ;;
+        --jvm-opts) JVM_OPTS="$2"; shift ;;
+        -h|--help) echo "usage: bash bench/parse/run.sh [--warmup N] [--rounds N] [--repeat N] [--shared DIR] [--jvm-opts \"...\"]"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -52,7 +53,8 @@ find "$CORPORA/feedparser" "$CORPORA/feed-rs/fixture" "$CORPORA/gofeed/testdata"
 for run in $(seq 1 "$REPEAT"); do
     LOAD="$(cut -d' ' -f1 /proc/loadavg)"
     echo "== run $run of $REPEAT, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-    java -cp "$JAR" bench/parse/ParseBench.java --warmup "$WARMUP" --rounds "$ROUNDS" \
+    # shellcheck disable=SC2086 # flags split on spaces
+    java ${JVM_OPTS:-} -cp "$JAR" bench/parse/ParseBench.java --warmup "$WARMUP" --rounds "$ROUNDS" \
         --failures "$OUT/kildevakt-failures.tsv" "$OUT/files.txt" 2> "$OUT/kildevakt.stderr.log" | tee "$OUT/kildevakt.out" \
         || die "ParseBench failed (see $OUT/kildevakt.stderr.log)"
     grep '^RESULT' "$OUT/kildevakt.out" | sed "s/^RESULT/$run/; s/\$/\t$LOAD/" >> "$OUT/results.tsv"
