@@ -69,6 +69,11 @@ final class DraftApi {
             review.draftEdits().order(issue, list);
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
+        } catch (StoreException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no item with id")) {
+                throw HttpError.notFound(e.getMessage().substring(e.getMessage().indexOf("no item with id")));
+            }
+            throw e;
         }
         return done();
     }

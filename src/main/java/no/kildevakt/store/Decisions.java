@@ -3,7 +3,6 @@ package no.kildevakt.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class Decisions {
                          WHERE id = ?""")) {
                     update.setString(1, status.code());
                     update.setBoolean(2, note != null);
-                    setText(update, 3, note == null ? null : note.strip());
+                    Store.setText(update, 3, note == null ? null : note.strip());
                     Store.setInstant(update, 4, at);
                     update.setLong(5, itemId);
                     if (update.executeUpdate() == 0) {
@@ -93,7 +92,7 @@ public final class Decisions {
                     upsert.setString(1, named);
                     upsert.setLong(2, itemId);
                     upsert.setString(3, status.code());
-                    setText(upsert, 4, note == null ? null : note.strip());
+                    Store.setText(upsert, 4, note == null ? null : note.strip());
                     Store.setInstant(upsert, 5, at);
                     upsert.setBoolean(6, note != null);
                     upsert.executeUpdate();
@@ -102,7 +101,7 @@ public final class Decisions {
                         "INSERT INTO decisions (item_id, decision, note, decided_at, period) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setLong(1, itemId);
                     insert.setString(2, status.code());
-                    setText(insert, 3, note == null || note.isBlank() ? null : note.strip());
+                    Store.setText(insert, 3, note == null || note.isBlank() ? null : note.strip());
                     Store.setInstant(insert, 4, at);
                     insert.setString(5, named);
                     insert.executeUpdate();
@@ -180,16 +179,13 @@ public final class Decisions {
                                edited_summary = CASE WHEN ? THEN excluded.edited_summary ELSE edited_summary END""")) {
                     upsert.setString(1, period);
                     upsert.setLong(2, itemId);
-                    setText(upsert, 3, title == null ? null : title.strip());
-                    setText(upsert, 4, summary == null ? null : summary.strip());
+                    Store.setText(upsert, 3, title == null ? null : title.strip());
+                    Store.setText(upsert, 4, summary == null ? null : summary.strip());
                     upsert.setBoolean(5, title != null);
                     upsert.setBoolean(6, summary != null);
                     upsert.executeUpdate();
                 } catch (SQLException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("FOREIGN KEY")) {
-                        throw new SQLException("no item with id " + itemId, e);
-                    }
-                    throw e;
+                    throw Store.unlessNoItem(e, itemId);
                 }
                 return null;
             });
@@ -277,11 +273,4 @@ public final class Decisions {
         }
     }
 
-    private static void setText(PreparedStatement statement, int index, String text) throws SQLException {
-        if (text == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, text);
-        }
-    }
 }

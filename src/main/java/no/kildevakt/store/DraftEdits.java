@@ -3,7 +3,6 @@ package no.kildevakt.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,13 +58,10 @@ public final class DraftEdits {
                         ON CONFLICT (period, item_id) DO UPDATE SET section = excluded.section, position = NULL""")) {
                     upsert.setString(1, period);
                     upsert.setLong(2, itemId);
-                    setText(upsert, 3, section == null || section.isBlank() ? null : section.strip());
+                    Store.setText(upsert, 3, section == null || section.isBlank() ? null : section.strip());
                     upsert.executeUpdate();
                 } catch (SQLException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("FOREIGN KEY")) {
-                        throw new SQLException("no item with id " + itemId, e);
-                    }
-                    throw e;
+                    throw Store.unlessNoItem(e, itemId);
                 }
                 return null;
             });
@@ -97,7 +93,11 @@ public final class DraftEdits {
                             item.setString(1, period);
                             item.setLong(2, key[1]);
                             item.setInt(3, position++);
-                            item.executeUpdate();
+                            try {
+                                item.executeUpdate();
+                            } catch (SQLException e) {
+                                throw Store.unlessNoItem(e, key[1]);
+                            }
                         } else {
                             entry.setInt(1, position++);
                             entry.setLong(2, key[1]);
@@ -147,9 +147,9 @@ public final class DraftEdits {
                     insert.setString(2, text.section().strip());
                     insert.setString(3, text.group() == null ? "" : text.group().strip());
                     insert.setString(4, text.title().strip());
-                    setText(insert, 5, blankToNull(text.text()));
-                    setText(insert, 6, blankToNull(text.url()));
-                    setText(insert, 7, text.day() == null ? null : text.day().toString());
+                    Store.setText(insert, 5, blankToNull(text.text()));
+                    Store.setText(insert, 6, blankToNull(text.url()));
+                    Store.setText(insert, 7, text.day() == null ? null : text.day().toString());
                     Store.setInstant(insert, 8, at);
                     Store.setInstant(insert, 9, at);
                     insert.executeUpdate();
@@ -186,17 +186,17 @@ public final class DraftEdits {
                                updated_at = ?
                          WHERE id = ? AND period = ?""")) {
                     String section = blankToNull(text.section());
-                    setText(update, 1, section);
-                    setText(update, 2, text.group() == null ? null : text.group().strip());
-                    setText(update, 3, text.title() == null ? null : text.title().strip());
+                    Store.setText(update, 1, section);
+                    Store.setText(update, 2, text.group() == null ? null : text.group().strip());
+                    Store.setText(update, 3, text.title() == null ? null : text.title().strip());
                     update.setBoolean(4, text.text() != null);
-                    setText(update, 5, text.text() == null ? null : text.text().strip());
+                    Store.setText(update, 5, text.text() == null ? null : text.text().strip());
                     update.setBoolean(6, text.url() != null);
-                    setText(update, 7, text.url() == null ? null : text.url().strip());
+                    Store.setText(update, 7, text.url() == null ? null : text.url().strip());
                     update.setBoolean(8, text.day() != null);
-                    setText(update, 9, text.day() == null ? null : text.day().toString());
-                    setText(update, 10, section);
-                    setText(update, 11, section);
+                    Store.setText(update, 9, text.day() == null ? null : text.day().toString());
+                    Store.setText(update, 10, section);
+                    Store.setText(update, 11, section);
                     Store.setInstant(update, 12, at);
                     update.setLong(13, id);
                     update.setString(14, period);
@@ -342,12 +342,5 @@ public final class DraftEdits {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static void setText(PreparedStatement statement, int index, String text) throws SQLException {
-        if (text == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, text);
-        }
-    }
 
 }

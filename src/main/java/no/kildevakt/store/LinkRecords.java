@@ -3,7 +3,6 @@ package no.kildevakt.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -113,8 +112,8 @@ public final class LinkRecords {
                         ON CONFLICT (source) DO UPDATE SET title = excluded.title, period = excluded.period,
                                                            type = excluded.type, updated_at = excluded.updated_at""")) {
                     upsert.setString(1, source);
-                    setText(upsert, 2, title);
-                    setText(upsert, 3, period);
+                    Store.setText(upsert, 2, title);
+                    Store.setText(upsert, 3, period);
                     upsert.setString(4, type);
                     Store.setInstant(upsert, 5, at);
                     Store.setInstant(upsert, 6, at);
@@ -140,7 +139,7 @@ public final class LinkRecords {
                         insert.setString(3, link.url());
                         insert.setString(4, link.checkUrl());
                         insert.setString(5, link.location());
-                        setText(insert, 6, link.text());
+                        Store.setText(insert, 6, link.text());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -376,8 +375,8 @@ public final class LinkRecords {
         upsert.setString(1, k.url());
         upsert.setString(2, k.status().code());
         upsert.setInt(3, k.httpStatus());
-        setText(upsert, 4, k.finalUrl());
-        setText(upsert, 5, k.error());
+        Store.setText(upsert, 4, k.finalUrl());
+        Store.setText(upsert, 5, k.error());
         Store.setInstant(upsert, 6, k.checkedAt());
         Store.setInstant(upsert, 7, k.firstChecked());
         Store.setInstant(upsert, 8, k.firstSeenBroken());
@@ -395,11 +394,4 @@ public final class LinkRecords {
                 rs.getInt("consecutive_failures"), rs.getInt("checks"), rs.getInt("failures"));
     }
 
-    private static void setText(PreparedStatement statement, int index, String text) throws SQLException {
-        if (text == null || text.isBlank()) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, text);
-        }
-    }
 }

@@ -432,6 +432,23 @@ public final class Store implements AutoCloseable {
         return OneLine.of(message);
     }
 
+    /** Binds text, or SQL NULL for null. */
+    static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+        if (text == null) {
+            statement.setNull(index, java.sql.Types.VARCHAR);
+        } else {
+            statement.setString(index, text);
+        }
+    }
+
+    /**
+     * What a write that names an item failed with: "no item with id N" when the item is not stored
+     * (the foreign key refused the row), else the error as it is.
+     */
+    static SQLException unlessNoItem(SQLException e, long itemId) {
+        return e.getMessage() != null && e.getMessage().contains("FOREIGN KEY") ? new SQLException("no item with id " + itemId, e) : e;
+    }
+
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.VARCHAR);

@@ -86,6 +86,9 @@ class ReviewIssuesTest {
         assertEquals(404, http.post("/api/draft/move", "{\"period\":\"2025-Q1\",\"item\":999999,\"section\":\"verdt\"}").statusCode());
         assertEquals(400, http.post("/api/draft/entries", "{\"period\":\"2025-Q1\",\"section\":\"verdt\",\"title\":\"x\",\"url\":\"javascript:alert(1)\"}").statusCode());
         assertEquals(404, http.post("/api/draft/entries/12345/delete", "{\"period\":\"2025-Q1\"}").statusCode());
+        HttpResponse<String> unknown = http.post("/api/draft/order", "{\"period\":\"2025-Q1\",\"keys\":[\"item:999999\"]}");
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("no item with id 999999"), unknown.body());
     }
 
     @Test
