@@ -8,6 +8,8 @@ set -euo pipefail
 usage() {
     cat <<'EOF'
 usage: bash bench/run.sh [--build] [--no-urlwatch] [--port N] [--xmx SIZE] [--concurrency N]
+  --launcher DIR   run kildevakt through bin/kildevakt, its AppCDS archives kept in DIR (run twice:
+                   the first run makes them)
   --jar PATH       another build of the jar (default target/kildevakt.jar), for before/after
   --build          run `mvn -q -B package -DskipTests` first (default: use target/kildevakt.jar as is)
   --no-urlwatch    skip the urlwatch comparison
@@ -20,10 +22,12 @@ EOF
 
 BUILD=0 URLWATCH=1 PORT=8765 XMX=256m CONCURRENCY=64 JVM_OPTS=""
 JAR=${JAR:-target/kildevakt.jar}
+LAUNCHER_CDS=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) BUILD=1 ;;
         --jar) JAR="$2"; shift ;;
+        --launcher) LAUNCHER_CDS="$2"; shift ;;
         --no-urlwatch) URLWATCH=0 ;;
         --port) PORT="$2"; shift ;;
         --xmx) XMX="$2"; shift ;;
@@ -101,8 +105,17 @@ EOF
     done
 } > "$OUT/feeds.yml"
 
-# shellcheck disable=SC2206 # the extra flags are meant to split on spaces
-KV=(java "-Xmx$XMX" $JVM_OPTS -jar "$JAR" --config "$OUT/feeds.yml" --db "$OUT/bench.db")
+if [ -n "$LAUNCHER_CDS" ]; then
+    # as users run it: bin/kildevakt with its archives (kept in LAUNCHER_CDS across runs, so a second
+    # run starts every phase from an archive; the first makes them) and its flags, plus the heap cap
+    mkdir -p "$LAUNCHER_CDS"
+    export KILDEVAKT_JAR="$JAR" KILDEVAKT_CDS_DIR="$LAUNCHER_CDS"
+    export KILDEVAKT_JAVA_OPTS="-Xmx$XMX -XX:TieredStopAtLevel=1 $JVM_OPTS"
+    KV=(bin/kildevakt --config "$OUT/feeds.yml" --db "$OUT/bench.db")
+else
+    # shellcheck disable=SC2206 # the extra flags are meant to split on spaces
+    KV=(java "-Xmx$XMX" $JVM_OPTS -jar "$JAR" --config "$OUT/feeds.yml" --db "$OUT/bench.db")
+fi
 
 # JVM + CLI start-up without any network, to tell start-up from crawling in the wall times.
 t0=$(now)
@@ -164,7 +177,7 @@ latency_ms=$LATENCY_MS
 per_host_delay_ms=$DELAY_MS
 concurrency=$CONCURRENCY
 xmx=$XMX
-jvm_opts=$JVM_OPTS
+jvm_opts=${LAUNCHER_CDS:+-XX:TieredStopAtLevel=1 through bin/kildevakt, archives in $LAUNCHER_CDS }$JVM_OPTS
 startup_wall=$STARTUP
 date=$(date -u +%Y-%m-%dT%H:%MZ)
 load=$LOAD_BEFORE (after: $(cut -d' ' -f1-3 /proc/loadavg))
