@@ -214,7 +214,8 @@ public record Period(Instant from, Instant to, Duration lateArrivals) {
         LocalDate last = lastDay();
         for (Unit unit : Unit.values()) {
             String name = unit.name(first);
-            if (unit.plus(Period.parse(name).firstDay(), 1).minusDays(1).equals(last) && Period.parse(name).firstDay().equals(first)) {
+            Period whole = Period.parse(name);
+            if (whole.firstDay().equals(first) && whole.lastDay().equals(last)) {
                 return name;
             }
         }

@@ -69,11 +69,8 @@ final class DraftApi {
             review.draftEdits().order(issue, list);
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
-        } catch (StoreException e) {
-            if (e.getMessage() != null && e.getMessage().contains("no item with id")) {
-                throw HttpError.notFound(e.getMessage().substring(e.getMessage().indexOf("no item with id")));
-            }
-            throw e;
+        } catch (StoreException.NotFound e) {
+            throw HttpError.notFound(e.what());
         }
         return done();
     }
@@ -104,11 +101,8 @@ final class DraftApi {
             return Api.ok(entry(review.draftEdits().update(issue, id, text, review.clock().instant())));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
-        } catch (StoreException e) {
-            if (e.getMessage() != null && e.getMessage().contains("has no entry")) {
-                throw HttpError.notFound("issue " + issue + " has no entry " + id);
-            }
-            throw e;
+        } catch (StoreException.NotFound e) {
+            throw HttpError.notFound(e.what());
         }
     }
 

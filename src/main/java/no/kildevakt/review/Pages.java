@@ -318,15 +318,14 @@ final class Pages {
      * one click away, and what arranges it (its key, the sections it can move to, the earlier issues it was
      * taken into).
      */
-    record DraftEntryView(String key, long id, boolean handwritten, String title, String text, boolean edited, String summary,
-            String date, String isoDate, String href, String url, String publisher, String group, List<Option> sections,
-            String earlierIssues, String meta) {}
+    record DraftEntryView(String key, long id, boolean handwritten, String title, String text, String summary,
+            String isoDate, String href, String url, List<Option> sections, String meta) {}
 
     /** A group of a section on the draft page; {@code name} is empty for the entries outside any group. */
     record DraftGroupView(String name, String title, boolean named, String sectionId, List<DraftEntryView> entries) {}
 
     /** Every section of the newsletter, empty ones too, so an entry can be moved or written into any of them. */
-    record DraftSectionView(String id, String title, boolean events, boolean empty, List<DraftGroupView> groups, List<String> groupNames) {}
+    record DraftSectionView(String id, String title, boolean empty, List<DraftGroupView> groups, List<String> groupNames) {}
 
     Response draft(Request request) throws StoreException {
         PeriodChoice period;
@@ -354,9 +353,9 @@ final class Pages {
         List<DraftSectionView> sections = new ArrayList<>();
         for (Section s : review.config().sections()) {
             Draft.DraftSection d = drafted.remove(s.id());
-            sections.add(sectionView(s.id(), s.title(), s.events(), d));
+            sections.add(sectionView(s.id(), s.title(), d));
         }
-        drafted.values().forEach(d -> sections.add(sectionView(d.id(), d.title(), d.events(), d)));
+        drafted.values().forEach(d -> sections.add(sectionView(d.id(), d.title(), d)));
         scope.put("draftSections", sections);
         scope.put("arrangeable", draft.accepted());
         scope.put("markdown", review.draftText(draft, DraftFormat.MD));
@@ -364,24 +363,24 @@ final class Pages {
         return periodError == null ? page("draft", scope) : Response.html(400, templates.render("draft", scope));
     }
 
-    private DraftSectionView sectionView(String id, String title, boolean events, Draft.DraftSection d) {
+    private DraftSectionView sectionView(String id, String title, Draft.DraftSection d) {
         List<DraftGroupView> groups = new ArrayList<>();
         List<String> names = new ArrayList<>();
         review.config().sources().stream().filter(src -> src.section().equals(id)).map(SourceConfig::group)
                 .filter(g -> !g.isEmpty() && !names.contains(g)).forEach(names::add);
         if (d != null) {
             for (Draft.DraftGroup g : d.groups()) {
-                List<DraftEntryView> entries = g.entries().stream().map(e -> entryView(id, e, g.name())).toList();
+                List<DraftEntryView> entries = g.entries().stream().map(e -> entryView(id, e)).toList();
                 groups.add(new DraftGroupView(g.name(), g.title(), !g.name().isEmpty(), id, entries));
                 if (!g.title().isEmpty() && !names.contains(g.title())) {
                     names.add(g.title());
                 }
             }
         }
-        return new DraftSectionView(id, title, events, d == null || d.entries().isEmpty(), groups, names);
+        return new DraftSectionView(id, title, d == null || d.entries().isEmpty(), groups, names);
     }
 
-    private DraftEntryView entryView(String sectionId, Draft.DraftEntry e, String group) {
+    private DraftEntryView entryView(String sectionId, Draft.DraftEntry e) {
         List<Option> sections = review.config().sections().stream()
                 .map(s -> new Option(s.id(), s.title(), s.id().equals(sectionId))).toList();
         long id = Long.parseLong(e.key().substring(e.key().indexOf(':') + 1));
@@ -393,9 +392,8 @@ final class Pages {
         java.util.stream.Stream.of(date, e.publisher(), e.handwritten() ? lang.label("handwritten") : e.edited() ? lang.label("edited") : null,
                 earlierIssues(earlier), href == null && e.url() != null && !e.url().isBlank() ? e.url() : null)
                 .filter(x -> x != null && !x.isBlank()).forEach(meta::add);
-        return new DraftEntryView(e.key(), id, e.handwritten(), e.title(), e.text(), e.edited(), e.summary(),
-                date, e.day() == null ? null : e.day().toString(), href, e.url(), e.publisher(), group, sections,
-                earlierIssues(earlier), String.join(" · ", meta));
+        return new DraftEntryView(e.key(), id, e.handwritten(), e.title(), e.text(), e.summary(),
+                e.day() == null ? null : e.day().toString(), href, e.url(), sections, String.join(" · ", meta));
     }
 
     /** The draft as a file to save ({@code /draft.md}, {@code /draft.html}, {@code /draft.docx}). */

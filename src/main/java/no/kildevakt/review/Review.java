@@ -16,7 +16,6 @@ import no.kildevakt.digest.Draft;
 import no.kildevakt.digest.Period;
 import no.kildevakt.digest.Selection;
 import no.kildevakt.store.DraftEdits;
-import no.kildevakt.store.ReviewStatus;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
 import no.kildevakt.store.StoreException;
@@ -115,9 +114,7 @@ public final class Review {
      * @param issue the issue ({@link Period#issue()}), or null for the quarter of the item's date
      */
     public DigestEntry decide(long id, String decision, String note, String issue) throws StoreException {
-        ReviewStatus status = ReviewStatus.find(decision == null ? "" : decision.trim().toLowerCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new IllegalArgumentException("decision must be accepted, rejected or new, got \"" + decision + "\""));
-        return entry(store.decisions().decide(id, status, note, clock.instant(), issue));
+        return entry(store.decisions().decide(id, decision, note, clock.instant(), issue));
     }
 
     /** What the editors arrange in an issue's draft: sections, order, hand-written entries, group names. */

@@ -38,11 +38,19 @@ public final class Decisions {
      * @see #decide(long, ReviewStatus, String, Instant)
      */
     public StoredItem decide(long itemId, String decision, String note, Instant at) throws StoreException {
+        return decide(itemId, decision, note, at, null);
+    }
+
+    /**
+     * As {@link #decide(long, String, String, Instant)}, for the issue {@code period} names (null: the quarter
+     * of the item's date).
+     */
+    public StoredItem decide(long itemId, String decision, String note, Instant at, String period) throws StoreException {
         Objects.requireNonNull(at, "at");
         ReviewStatus status = ReviewStatus.find(decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "decision must be accepted, rejected or new, got \"" + decision + "\""));
-        return decide(itemId, status, note, at);
+        return decide(itemId, status, note, at, period);
     }
 
     /**
@@ -80,7 +88,7 @@ public final class Decisions {
                     Store.setInstant(update, 4, at);
                     update.setLong(5, itemId);
                     if (update.executeUpdate() == 0) {
-                        throw new SQLException("no item with id " + itemId);
+                        throw new StoreException.MissingRow("no item with id " + itemId);
                     }
                 }
                 String named = period == null || period.isBlank() ? issueOfItem(c, itemId) : period.strip();
@@ -108,7 +116,7 @@ public final class Decisions {
                 }
                 return named;
             });
-            return store.items().get(itemId, issue).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId, issue).orElseThrow(() -> new StoreException.NotFound("no item with id " + itemId));
         }
     }
 
@@ -118,7 +126,7 @@ public final class Decisions {
             select.setLong(1, itemId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("no item with id " + itemId);
+                    throw new StoreException.MissingRow("no item with id " + itemId);
                 }
                 return rs.getString(1);
             }
@@ -160,12 +168,12 @@ public final class Decisions {
                     update.setString(4, summary == null ? null : summary.strip());
                     update.setLong(5, itemId);
                     if (update.executeUpdate() == 0) {
-                        throw new SQLException("no item with id " + itemId);
+                        throw new StoreException.MissingRow("no item with id " + itemId);
                     }
                 }
                 return null;
             });
-            return store.items().get(itemId).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId).orElseThrow(() -> new StoreException.NotFound("no item with id " + itemId));
         }
     }
 
@@ -189,7 +197,7 @@ public final class Decisions {
                 }
                 return null;
             });
-            return store.items().get(itemId, period).orElseThrow(() -> new StoreException("no item with id " + itemId));
+            return store.items().get(itemId, period).orElseThrow(() -> new StoreException.NotFound("no item with id " + itemId));
         }
     }
 

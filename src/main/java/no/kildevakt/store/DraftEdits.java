@@ -201,7 +201,7 @@ public final class DraftEdits {
                     update.setLong(13, id);
                     update.setString(14, period);
                     if (update.executeUpdate() == 0) {
-                        throw new SQLException("issue " + period + " has no entry " + id);
+                        throw new StoreException.MissingRow("issue " + period + " has no entry " + id);
                     }
                 }
                 return null;
@@ -308,7 +308,7 @@ public final class DraftEdits {
             select.setString(2, period);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StoreException("issue " + period + " has no entry " + id);
+                    throw new StoreException.NotFound("issue " + period + " has no entry " + id);
                 }
                 return readEntry(rs);
             }

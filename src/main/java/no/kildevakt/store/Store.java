@@ -421,6 +421,9 @@ public final class Store implements AutoCloseable {
     }
 
     StoreException failure(String what, SQLException e) {
+        if (e instanceof StoreException.MissingRow missing) {
+            return new StoreException.NotFound("cannot " + what + " in database " + file + ": " + oneLine(e), missing.getMessage(), e);
+        }
         if (e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code) {
             return new StoreException("cannot " + what + ": database " + file + " is read-only", e);
         }
@@ -446,7 +449,7 @@ public final class Store implements AutoCloseable {
      * (the foreign key refused the row), else the error as it is.
      */
     static SQLException unlessNoItem(SQLException e, long itemId) {
-        return e.getMessage() != null && e.getMessage().contains("FOREIGN KEY") ? new SQLException("no item with id " + itemId, e) : e;
+        return e.getMessage() != null && e.getMessage().contains("FOREIGN KEY") ? new StoreException.MissingRow("no item with id " + itemId, e) : e;
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
