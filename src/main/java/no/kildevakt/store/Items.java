@@ -32,30 +32,32 @@ public final class Items {
     /** Separates source ids in the aggregated {@code sources} column; cannot occur in an id. */
     private static final String UNIT_SEPARATOR = "\u001f";
 
-    private static final String ITEM_COLUMNS = """
+    /**
+     * An item's columns; what the editors decided comes from the slots: the item's latest decision in any
+     * issue ({@link #ITEM_COLUMNS}) or one issue's ({@link #ISSUE_COLUMNS}).
+     */
+    private static final String COLUMNS = """
             i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
-            i.section, i.first_source, i.first_seen, i.last_seen, i.status,
-            i.note, i.edited_title, i.edited_summary, i.decided_at, i.published_raw,
-            NULL AS placed_section, NULL AS position,
+            i.section, i.first_source, i.first_seen, i.last_seen, %s AS status, %s AS note,
+            %s AS edited_title, %s AS edited_summary, %s AS decided_at, i.published_raw,
+            %s AS placed_section, %s AS position,
             (SELECT group_concat(x.period, char(31) ORDER BY x.period) FROM issue_items x
-              WHERE x.item_id = i.id AND x.status = 'accepted') AS accepted_in,
+              WHERE x.item_id = i.id AND x.status = 'accepted'%s) AS accepted_in,
             (SELECT group_concat(s.source_id, char(31) ORDER BY s.first_seen, s.rowid)
                FROM item_sources s WHERE s.item_id = i.id) AS sources""";
 
+    private static final String ITEM_COLUMNS = COLUMNS.formatted(
+            "i.status", "i.note", "i.edited_title", "i.edited_summary", "i.decided_at", "NULL", "NULL", "");
+
     /**
      * The columns as one issue sees the item: its decision, note, section and place for that issue (new
-     * when it has none there), from {@code issue_items ii} joined on the issue's period, the first parameter.
+     * when it has none there), from {@code issue_items ii} joined on the issue's period, the first parameter;
+     * an edit made before issues had their own ({@code items.edited_*}) still shows where the issue has none.
      */
-    private static final String ISSUE_COLUMNS = """
-            i.id, i.dedupe_key, i.url, i.guid, i.title, i.summary, i.published, i.updated, i.event_date,
-            i.section, i.first_source, i.first_seen, i.last_seen, coalesce(ii.status, 'new') AS status,
-            ii.note, coalesce(ii.edited_title, i.edited_title) AS edited_title,
-            coalesce(ii.edited_summary, i.edited_summary) AS edited_summary, ii.decided_at, i.published_raw,
-            ii.section AS placed_section, ii.position,
-            (SELECT group_concat(x.period, char(31) ORDER BY x.period) FROM issue_items x
-              WHERE x.item_id = i.id AND x.status = 'accepted' AND x.period <> ii_period.p) AS accepted_in,
-            (SELECT group_concat(s.source_id, char(31) ORDER BY s.first_seen, s.rowid)
-               FROM item_sources s WHERE s.item_id = i.id) AS sources""";
+    private static final String ISSUE_COLUMNS = COLUMNS.formatted(
+            "coalesce(ii.status, 'new')", "ii.note", "coalesce(ii.edited_title, i.edited_title)",
+            "coalesce(ii.edited_summary, i.edited_summary)", "ii.decided_at", "ii.section", "ii.position",
+            " AND x.period <> ii_period.p");
 
     private static final String ISSUE_FROM = " " + """
              FROM items i CROSS JOIN (SELECT ? AS p) ii_period
