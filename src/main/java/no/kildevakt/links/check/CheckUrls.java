@@ -18,8 +18,12 @@ public final class CheckUrls {
      * or for anything else (mailto:, tel:, relative junk) the stripped text itself.
      */
     public static String key(String cited) {
-        String text = cited == null ? "" : cited.strip();
-        return http(text).map(HttpUrl::toString).orElse(text);
+        return key(cited, http(cited));
+    }
+
+    /** {@link #key(String)} of a cited URL already parsed with {@link #http}, so a checker parses it once. */
+    static String key(String cited, Optional<HttpUrl> parsed) {
+        return parsed.map(HttpUrl::toString).orElse(cited == null ? "" : cited.strip());
     }
 
     /** The cited URL as an http(s) URL without fragment, or empty when it is not one. */

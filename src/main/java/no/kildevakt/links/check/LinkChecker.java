@@ -123,9 +123,8 @@ public final class LinkChecker implements AutoCloseable {
         // each cited URL is parsed once here (OkHttp's parse, IDNA mapping included, is a good part of a check's CPU)
         Map<String, Target> firstCited = new LinkedHashMap<>();
         for (String c : cited) {
-            Optional<HttpUrl> url = CheckUrls.http(c);
-            String key = url.map(HttpUrl::toString).orElse(c == null ? "" : c.strip());
-            firstCited.putIfAbsent(key, new Target(key, c, url.orElse(null)));
+            Target target = Target.of(c);
+            firstCited.putIfAbsent(target.key(), target);
         }
         Map<String, LinkResult> results = new ConcurrentHashMap<>();
         Map<String, Deque<Target>> queues = new LinkedHashMap<>();
@@ -173,7 +172,13 @@ public final class LinkChecker implements AutoCloseable {
     }
 
     /** A cited URL with its key ({@link CheckUrls#key}) and, when it is http(s), its parsed form without fragment. */
-    private record Target(String key, String cited, HttpUrl url) {}
+    private record Target(String key, String cited, HttpUrl url) {
+        /** The cited text parsed once, for both its key and the request. */
+        static Target of(String cited) {
+            Optional<HttpUrl> url = CheckUrls.http(cited);
+            return new Target(CheckUrls.key(cited, url), cited, url.orElse(null));
+        }
+    }
 
     /**
      * Feeds the pool so that at most {@code perHost} checks of one host are queued or running at
@@ -221,8 +226,7 @@ public final class LinkChecker implements AutoCloseable {
 
     /** Checks one cited URL now. Never throws: every failure is a result. */
     public LinkResult check(String cited) {
-        Optional<HttpUrl> url = CheckUrls.http(cited);
-        return check(new Target(url.map(HttpUrl::toString).orElse(cited == null ? "" : cited.strip()), cited, url.orElse(null)));
+        return check(Target.of(cited));
     }
 
     private LinkResult check(Target target) {
