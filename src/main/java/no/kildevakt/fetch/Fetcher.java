@@ -60,7 +60,7 @@ public final class Fetcher implements Fetch, AutoCloseable {
     private OkHttpClient buildClient() {
         Duration timeout = settings.timeout();
         OkHttpClient.Builder builder = new ClientBase(settings.userAgent(), Headers.EMPTY, timeout, timeout.multipliedBy(2),
-                options.dns(), addressRule, new ConnectionPool()).newBuilder()
+                options.dns(), addressRule, idleConnections(settings)).newBuilder()
                 .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule));
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
         if (options.obeyRobots()) {
@@ -77,6 +77,16 @@ public final class Fetcher implements Fetch, AutoCloseable {
                 .addInterceptor(new HostLimitInterceptor(1, delayFor))
                 .addInterceptor(new BodyLimitInterceptor(settings.maxBody()))
                 .build();
+    }
+
+    /**
+     * One idle connection kept per host being crawled: each host has one request in flight at a time
+     * and its next one follows a few hundred milliseconds later, so with OkHttp's default of five idle
+     * connections a crawl of more hosts than that opened (and, for https, shook hands on) a new
+     * connection for nearly every request.
+     */
+    static ConnectionPool idleConnections(Settings settings) {
+        return new ConnectionPool(Math.max(5, settings.concurrency()), 5, TimeUnit.MINUTES);
     }
 
     private static Duration max(Duration a, Duration b) {

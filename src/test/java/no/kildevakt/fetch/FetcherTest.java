@@ -163,6 +163,32 @@ class FetcherTest {
         assertEquals(Kind.CLIENT_ERROR, fails(fetcher(TestSupport.settings()), url("/feed")).kind());
     }
 
+    @Test
+    void keepsOneIdleConnectionPerHostItCrawlsAtOnce() throws Exception {
+        // eight hosts crawled side by side: OkHttp's default pool kept five idle connections, so a
+        // crawl of many hosts opened (and for https shook hands on) a new one for nearly every request
+        Settings s = TestSupport.settings();
+        Settings eightAtOnce = new Settings(s.userAgent(), s.perHostDelay(), s.timeout(), s.maxBody(), s.interval(),
+                s.retries(), s.maxRetryAfter(), s.maxRedirects(), 8);
+        Fetcher fetcher = fetcher(eightAtOnce);
+        List<MockWebServer> hosts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            MockWebServer host = i == 0 ? server : newServer();
+            host.enqueue(ok("first"));
+            host.enqueue(ok("second"));
+            hosts.add(host);
+        }
+        for (MockWebServer host : hosts) {
+            fetcher.fetch(FetchRequest.of(host.url("/feed").uri()));
+        }
+        assertEquals(8, fetcher.client().connectionPool().idleConnectionCount());
+        for (MockWebServer host : hosts) {
+            fetcher.fetch(FetchRequest.of(host.url("/other").uri()));
+            host.takeRequest();
+            assertEquals(1, host.takeRequest().getExchangeIndex(), "the second request went over the first one's connection");
+        }
+    }
+
     // --- retries ------------------------------------------------------------------------------
 
     @Test

@@ -66,6 +66,8 @@ public final class FeedParser {
             "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2");
     private static final List<String> PUBLISHED_NAMES = List.of("pubDate", "published", "issued", "date", "created");
     private static final List<String> UPDATED_NAMES = List.of("updated", "modified");
+    /** Elements whose dates Rome would parse: entries, and the feed itself (RSS channel, Atom feed). */
+    private static final Set<String> DATED_PARENTS = Set.of("item", "entry", "channel", "feed");
     private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf:rdf", "rdf", "channel");
 
     /**
@@ -138,7 +140,7 @@ public final class FeedParser {
         RdfRepair.dublinCore10As11(document.getRootElement());
         compactBase64(document);
         WireFeed wire;
-        List<DetachedDate> entryDates = detachEntryDates(document);
+        List<DetachedDate> entryDates = detachDates(document);
         try {
             wire = buildWireFeed(input, document, warnings);
         } catch (IllegalArgumentException e) {
@@ -154,18 +156,20 @@ public final class FeedParser {
     }
 
     /**
-     * Takes the entries' date elements out of the tree while Rome builds its model, and returns
-     * them (each still knowing its parent) so they can be put back. Entry dates are read by
-     * {@link FeedDates}, which is strict where Rome is lenient ("31 Sep" is no date, not 1 Oct);
-     * and Rome's date parsing, a new SimpleDateFormat for every pattern it tries, was the largest
-     * single cost of parsing a feed.
+     * Takes the date elements of the entries and of the feed itself out of the tree while Rome builds
+     * its model, and returns them (each still knowing its parent) so they can be put back. Entry dates
+     * are read by {@link FeedDates}, which is strict where Rome is lenient ("31 Sep" is no date, not
+     * 1 Oct); the feed's own dates ({@code lastBuildDate} and the like) are read by no one. And Rome's
+     * date parsing, a new SimpleDateFormat for every pattern it tries, was the largest single cost of
+     * parsing a feed, and still 2% of a first crawl's CPU for the feed's dates alone.
      */
-    private static List<DetachedDate> detachEntryDates(Document document) {
+    private static List<DetachedDate> detachDates(Document document) {
         List<DetachedDate> dates = new ArrayList<>();
         for (Element e : document.getRootElement().getDescendants(Filters.element())) {
             Element parent = e.getParentElement();
-            if (parent != null && (parent.getName().equals("item") || parent.getName().equals("entry"))
-                    && (PUBLISHED_NAMES.contains(e.getName()) || UPDATED_NAMES.contains(e.getName()))
+            if (parent != null && DATED_PARENTS.contains(parent.getName())
+                    && (PUBLISHED_NAMES.contains(e.getName()) || UPDATED_NAMES.contains(e.getName())
+                            || e.getName().equals("lastBuildDate"))
                     && DATE_NAMESPACES.contains(e.getNamespaceURI())) {
                 dates.add(new DetachedDate(parent, e));
             }
@@ -411,7 +415,7 @@ public final class FeedParser {
             published = toInstant(se.getPublishedDate());
             updated = toInstant(se.getUpdatedDate());
         }
-        // entry dates are FeedDates' alone (Rome never saw them: see detachEntryDates)
+        // entry dates are FeedDates' alone (Rome never saw them: see detachDates)
         if (element != null) {
             published = rawDate(element, PUBLISHED_NAMES).orElse(published);
             updated = rawDate(element, UPDATED_NAMES).orElse(updated);
