@@ -126,6 +126,12 @@ def main():
         row(f"{label}: bytes served", f"{st.get('bytes', 0):,}")
         row(f"{label}: CPU time (user + sys) / wall = cores busy", fmt(p["cpu_s"], 2, " s") + " / "
             + fmt(p["wall"], 2, " s") + " = " + fmt(p["cpu_s"] / p["wall"] if p["cpu_s"] else None, 2))
+        new_items = doc.get("new_items") if doc else None
+        if p["cpu_s"] and new_items:
+            # the measure, and the same less start-up (validate's CPU), which no item causes
+            start_cpu = cpu_seconds(read("validate.time") or "")
+            row(f"{label}: CPU per stored item (all; less start-up CPU)", fmt(p["cpu_s"] / new_items * 1000, 3, " ms")
+                + ("; " + fmt((p["cpu_s"] - start_cpu) / new_items * 1000, 3, " ms") if start_cpu else ""))
         row(f"{label}: first request / last response after start (server clock); longest host span",
             fmt(st.get("first_request_s"), 2, " s") + " / " + fmt(st.get("last_response_s"), 2, " s") + "; "
             + fmt(st.get("longest_host_span_s"), 2, " s"))
