@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * <p>Sources are grouped by host and each host's sources run one after another on one
  * worker, while different hosts run in parallel. The fetcher enforces per-host politeness
  * anyway; grouping here keeps workers from idling in a host's queue while other hosts wait.
+ * A feed that is read without the network (one page, no enrichment) is read and stored on one of
+ * a few core workers while its host's worker goes on to the host's next source: otherwise, when
+ * responses from many hosts arrive together, a host's next request waited for its turn at the
+ * cores, and a first crawl ran a fifth over what the hosts' pauses allow ({@code bench/}).
  *
  * <p>A crawl runs for at most {@code settings.max_crawl_time}; past it, the sources not yet
  * recorded are recorded as timed out and the crawl returns, so a hung server cannot hold the
@@ -76,8 +80,9 @@ public final class Crawler {
      * once, but only as many responses are read as there are cores, so a burst of arrivals
      * neither thrashes the CPU nor holds every parsed document in memory at once.
      */
-    private final java.util.concurrent.Semaphore cpuSlots = new java.util.concurrent.Semaphore(
-            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.Semaphore cpuSlots = new java.util.concurrent.Semaphore(CORES);
+
+    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** A crawler that enriches through {@code fetch} with the default bound ({@link Enricher#DEFAULT_MAX_FETCHES_PER_SOURCE}). */
     public Crawler(Config config, Store store, Fetch fetch, Map<SourceType, SourceReader> readers, Clock clock) {
@@ -157,18 +162,13 @@ public final class Crawler {
         Duration bound = config.settings().maxCrawlTime();
         long deadline = System.nanoTime() + bound.toNanos();
         int threads = Math.max(1, Math.min(config.settings().concurrency(), byHost.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("crawl"));
+        ExecutorService cores = Executors.newFixedThreadPool(CORES, daemonThreads("read"));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<SourceConfig> hostSources : byHost.values()) {
                 futures.add(pool.submit(() -> {
-                    for (SourceConfig source : hostSources) {
-                        if (run.isOver()) {
-                            return null;
-                        }
-                        SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-                        crawlOne(source, state, run).ifPresent(listener::finished);
-                    }
+                    crawlHost(hostSources, states, run, listener, cores);
                     return null;
                 }));
             }
@@ -192,6 +192,85 @@ public final class Crawler {
             // wakes workers sleeping in a backoff; calls still waiting on a server end when the
             // fetcher is closed, and whatever a worker finds after this is not recorded (see Run)
             pool.shutdownNow();
+            cores.shutdownNow();
+        }
+    }
+
+    /**
+     * One host's sources, one after another. A feed read without the network goes to {@code cores}
+     * once fetched, and this worker fetches the next source meanwhile; at most one such read per host
+     * is under way, so at most two answers per host are held in memory.
+     */
+    private void crawlHost(List<SourceConfig> hostSources, Map<String, SourceState> states, Run run, CrawlListener listener,
+            ExecutorService cores) throws StoreException, InterruptedException {
+        Future<?> reading = null;
+        for (SourceConfig source : hostSources) {
+            if (run.isOver()) {
+                break;
+            }
+            SourceState state = states.getOrDefault(source.id(), SourceState.empty(source.id()));
+            Instant started = clock.instant();
+            if (readsWithoutNetwork(source)) {
+                Fetched fetched = Fetched.by(fetch, request(source, state));
+                awaitReading(reading);
+                reading = cores.submit(() -> {
+                    crawlOne(source, state, run, started, fetched).ifPresent(listener::finished);
+                    return null;
+                });
+            } else {
+                awaitReading(reading);
+                reading = null;
+                crawlOne(source, state, run, started, fetch).ifPresent(listener::finished);
+            }
+        }
+        awaitReading(reading);
+    }
+
+    /** Whether a source is read from its one answer alone: a feed of one page, not enriched. */
+    private static boolean readsWithoutNetwork(SourceConfig source) {
+        return source.type() == SourceType.FEED && source.pages() <= 1 && !source.enrich();
+    }
+
+    private static void awaitReading(Future<?> reading) throws StoreException, InterruptedException {
+        if (reading == null) {
+            return;
+        }
+        try {
+            reading.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new IllegalStateException("crawl reader failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * A fetch already made, handed to the reader later: its answer, or what it threw, for the one
+     * request it was made for (thrown again as it was, so the source's attempt fails as it would have).
+     */
+    private record Fetched(FetchRequest request, FetchResponse response, Throwable thrown) implements Fetch {
+        static Fetched by(Fetch fetch, FetchRequest request) {
+            try {
+                return new Fetched(request, fetch.fetch(request), null);
+            } catch (FetchException | RuntimeException | Error e) {
+                return new Fetched(request, null, e);
+            }
+        }
+
+        @Override
+        public FetchResponse fetch(FetchRequest r) throws FetchException {
+            if (!r.equals(request)) {
+                throw new IllegalStateException("fetched " + request.url() + ", asked for " + r.url());
+            }
+            if (thrown instanceof FetchException e) {
+                throw e;
+            } else if (thrown instanceof RuntimeException e) {
+                throw e;
+            } else if (thrown instanceof Error e) {
+                throw e;
+            }
+            return response;
         }
     }
 
@@ -270,10 +349,10 @@ public final class Crawler {
         SourceReport record() throws StoreException;
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "crawl-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
@@ -285,11 +364,11 @@ public final class Crawler {
      * shared by all sources, so carrying on would only pile up failures); anything else that goes
      * wrong, down to an {@link Error}, is this source's failure.
      */
-    private Optional<SourceReport> crawlOne(SourceConfig source, SourceState before, Run run) throws StoreException {
-        Instant started = clock.instant();
+    private Optional<SourceReport> crawlOne(SourceConfig source, SourceState before, Run run, Instant started, Fetch via)
+            throws StoreException {
         Attempt attempt;
         try {
-            attempt = attempt(source, before);
+            attempt = attempt(source, before, via);
             if (attempt.outcome == Outcome.OK) {
                 enrich(source, attempt);
             }
@@ -330,9 +409,12 @@ public final class Crawler {
         FetchException failure;
     }
 
-    private Attempt attempt(SourceConfig source, SourceState before) {
-        FetchRequest request = FetchRequest.of(source.url()).withValidators(before.etag(), before.lastModified());
-        SourceAttempt<SourceReader.Reading> tried = SourceAttempt.run(source, request, fetch, readers,
+    private static FetchRequest request(SourceConfig source, SourceState before) {
+        return FetchRequest.of(source.url()).withValidators(before.etag(), before.lastModified());
+    }
+
+    private Attempt attempt(SourceConfig source, SourceState before, Fetch via) {
+        SourceAttempt<SourceReader.Reading> tried = SourceAttempt.run(source, request(source, before), via, readers,
                 SourceAttempt.TypeChoice.AS_CONFIGURED, this::readAndCheck);
         Attempt a = new Attempt();
         FetchResponse response = tried.response();
