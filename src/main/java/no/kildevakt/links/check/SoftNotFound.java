@@ -57,6 +57,9 @@ public final class SoftNotFound {
             "error 404", "404 error", "we can't find the page", "we couldn't find the page",
             "we couldn't find that page", "content not found", "article not found");
 
+    /** {@link #PHRASES} in one pass over a text. */
+    private static final PhraseMatcher PHRASE_MATCHER = new PhraseMatcher(PHRASES);
+
     /** Titles that say only "not found", as their start (followed by a word's end). */
     private static final List<String> TITLE_ONLY = List.of("not found", "ikke funnet", "ikkje funne", "hittades inte",
             "ikke fundet", "finnes ikke", "finns inte", "findes ikke");
@@ -195,8 +198,9 @@ public final class SoftNotFound {
                 int lt = s.indexOf('<', i);
                 int textEnd = lt < 0 ? n : lt;
                 if (textEnd > i) {
-                    int amp = s.lastIndexOf('&', textEnd - 1);
-                    if (lt < 0 && !atEnd && amp >= i && textEnd - amp < 40 && s.indexOf(';', amp) < 0) {
+                    // only the last piece's tail can hold a cut reference (looking back from every text run was quadratic)
+                    int amp = lt < 0 && !atEnd ? s.lastIndexOf('&', textEnd - 1) : -1;
+                    if (amp >= i && textEnd - amp < 40 && s.indexOf(';', amp) < 0) {
                         // a character reference may be cut: read up to it, carry it
                         text(s, i, amp);
                         return amp;
@@ -462,10 +466,32 @@ public final class SoftNotFound {
                 }
                 return;
             }
-            String chunk = decode(s.substring(from, to));
-            if (!inBody && !chunk.isBlank()) {
-                inBody = true;
+            if (!inBody) {
+                // before the body (short): decoded whole, since only the decoded text says whether the body began
+                String chunk = decode(s.substring(from, to));
+                inBody = !chunk.isBlank();
+                appendTo(toHeading, toBody, toMain, chunk);
+                return;
             }
+            // In the body the characters are read where they lie, as far as each text has room, up to the first
+            // character reference; only from there on is the rest decoded (text before a reference decodes to
+            // itself). A page's long paragraph used to be copied and decoded whole for the 600 characters kept.
+            int reference = -1;
+            if (toHeading) {
+                reference = Math.max(reference, heading.appendUpToReference(s, from, to));
+            }
+            if (toBody) {
+                reference = Math.max(reference, body.appendUpToReference(s, from, to));
+            }
+            if (toMain) {
+                reference = Math.max(reference, main.appendUpToReference(s, from, to));
+            }
+            if (reference >= 0) {
+                appendTo(toHeading, toBody, toMain, decode(s.substring(reference, to)));
+            }
+        }
+
+        private void appendTo(boolean toHeading, boolean toBody, boolean toMain, String chunk) {
             if (toHeading) {
                 heading.append(chunk);
             }
@@ -524,8 +550,23 @@ public final class SoftNotFound {
         }
 
         void append(String chunk) {
-            for (int i = 0; i < chunk.length() && text.length() < max; i++) {
+            appendUpTo(chunk, 0, chunk.length(), false);
+        }
+
+        /**
+         * Appends the undecoded text {@code s[from, to)} until it is full or meets a character reference;
+         * returns the index of that {@code '&'} (the rest is the caller's to decode), else -1.
+         */
+        int appendUpToReference(String s, int from, int to) {
+            return appendUpTo(s, from, to, true);
+        }
+
+        private int appendUpTo(String chunk, int from, int to, boolean stopAtReference) {
+            for (int i = from; i < to && text.length() < max; i++) {
                 char c = chunk.charAt(i);
+                if (stopAtReference && c == '&') {
+                    return i;
+                }
                 if (isSpace(c) || c == '\u00a0') {
                     space();
                 } else {
@@ -533,12 +574,13 @@ public final class SoftNotFound {
                         text.append(' ');
                         pendingSpace = false;
                         if (text.length() >= max) {
-                            return;
+                            return -1;
                         }
                     }
                     text.append(c);
                 }
             }
+            return -1;
         }
 
         @Override
@@ -610,13 +652,9 @@ public final class SoftNotFound {
         return c == '_' || Character.isLetterOrDigit(c);
     }
 
+    /** The first of {@link #PHRASES} that the text contains. */
     private static Optional<String> phraseIn(String normalText) {
-        for (String phrase : PHRASES) {
-            if (normalText.contains(phrase)) {
-                return Optional.of(phrase);
-            }
-        }
-        return Optional.empty();
+        return PHRASE_MATCHER.firstIn(normalText);
     }
 
     /** Lower case, apostrophes straightened, runs of white space (no-break space too) as one space, stripped. */
