@@ -69,6 +69,7 @@ public final class LinkAudit {
             throws StoreException, InterruptedException {
         Instant now = clock.instant();
         Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
+        Map<String, CheckUrls.Target> targets = new java.util.HashMap<>(); // each key's first citation, parsed once
         List<String> warnings = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (ExtractedDocument doc : documents) {
@@ -77,7 +78,9 @@ public final class LinkAudit {
                 unreadable.add(doc.document());
             }
             for (LinkOccurrence occurrence : doc.links()) {
-                byUrl.computeIfAbsent(CheckUrls.key(occurrence.url()), k -> new ArrayList<>()).add(occurrence);
+                CheckUrls.Target target = CheckUrls.Target.of(occurrence.url());
+                targets.putIfAbsent(target.key(), target);
+                byUrl.computeIfAbsent(target.key(), k -> new ArrayList<>()).add(occurrence);
             }
         }
 
@@ -93,7 +96,7 @@ public final class LinkAudit {
                 }
             }
         }
-        List<String> toCheck = new ArrayList<>();
+        List<CheckUrls.Target> toCheck = new ArrayList<>();
         Map<String, LinkResult> tooLong = new LinkedHashMap<>();
         for (Map.Entry<String, List<LinkOccurrence>> e : byUrl.entrySet()) {
             if (e.getKey().length() > MAX_URL_LENGTH) {
@@ -101,10 +104,10 @@ public final class LinkAudit {
                         + e.getKey().length() + " characters, longer than servers accept (" + MAX_URL_LENGTH
                         + "); not checked", 0, now, false));
             } else if (!results.containsKey(e.getKey())) {
-                toCheck.add(e.getValue().get(0).url());
+                toCheck.add(targets.get(e.getKey()));
             }
         }
-        Map<String, LinkResult> fresh = checker.checkAll(toCheck, listener);
+        Map<String, LinkResult> fresh = checker.checkTargets(toCheck, listener);
         if (networkLooksDown(fresh.values())) {
             warnings.add("network looks down: no site answered, so no link is called broken this time");
             fresh = new LinkedHashMap<>(fresh);

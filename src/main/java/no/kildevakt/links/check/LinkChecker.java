@@ -26,6 +26,7 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.HostLimitInterceptor;
 import no.kildevakt.fetch.PrivateNetworkRule;
 import no.kildevakt.fetch.RetryInterceptor;
+import no.kildevakt.links.check.CheckUrls.Target;
 import no.kildevakt.text.CharsetSniffer;
 import no.kildevakt.store.LinkStatus;
 import okhttp3.ConnectionPool;
@@ -120,10 +121,16 @@ public final class LinkChecker implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted; unfinished checks are abandoned
      */
     public Map<String, LinkResult> checkAll(Collection<String> cited, CheckListener listener) throws InterruptedException {
-        // each cited URL is parsed once here (OkHttp's parse, IDNA mapping included, is a good part of a check's CPU)
+        return checkTargets(cited.stream().map(Target::of).toList(), listener);
+    }
+
+    /**
+     * {@link #checkAll} of URLs the caller has already parsed ({@link Target#of}), so a run parses each
+     * cited URL once, for its key and its request alike.
+     */
+    public Map<String, LinkResult> checkTargets(Collection<Target> cited, CheckListener listener) throws InterruptedException {
         Map<String, Target> firstCited = new LinkedHashMap<>();
-        for (String c : cited) {
-            Target target = Target.of(c);
+        for (Target target : cited) {
             firstCited.putIfAbsent(target.key(), target);
         }
         Map<String, LinkResult> results = new ConcurrentHashMap<>();
@@ -169,15 +176,6 @@ public final class LinkChecker implements AutoCloseable {
             ordered.put(key, results.get(key));
         }
         return ordered;
-    }
-
-    /** A cited URL with its key ({@link CheckUrls#key}) and, when it is http(s), its parsed form without fragment. */
-    private record Target(String key, String cited, HttpUrl url) {
-        /** The cited text parsed once, for both its key and the request. */
-        static Target of(String cited) {
-            Optional<HttpUrl> url = CheckUrls.http(cited);
-            return new Target(CheckUrls.key(cited, url), cited, url.orElse(null));
-        }
     }
 
     /**
