@@ -24,6 +24,8 @@ final class PhraseMatcher {
     private final int[] fail;
     /** Per state, the lowest index of a phrase ending here (itself or a suffix), or {@link Integer#MAX_VALUE}. */
     private final int[] firstPhrase;
+    /** Where an ASCII character leads from the start state: most of a text is read there. */
+    private final int[] fromStart = new int[128];
 
     PhraseMatcher(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
@@ -81,6 +83,9 @@ final class PhraseMatcher {
             firstPhrase[child] = ends.get(child);
             queue.add(child);
         }
+        for (char c = 0; c < fromStart.length; c++) {
+            fromStart[c] = Math.max(0, edge(0, c));
+        }
         while (!queue.isEmpty()) {
             int s = queue.poll();
             for (int k = 0; k < edgeChars[s].length; k++) {
@@ -104,12 +109,12 @@ final class PhraseMatcher {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int next = edge(state, c);
+            int next = state == 0 && c < 128 ? fromStart[c] : edge(state, c);
             while (next < 0 && state != 0) {
                 state = fail[state];
-                next = edge(state, c);
+                next = state == 0 && c < 128 ? fromStart[c] : edge(state, c);
             }
-            state = next < 0 ? 0 : next;
+            state = Math.max(next, 0);
             if (firstPhrase[state] < best) {
                 best = firstPhrase[state];
             }

@@ -161,8 +161,8 @@ public final class SoftNotFound {
             if (says404(h)) {
                 return evidence("heading", h);
             }
-            String start = (mainFound ? main : body).toString();
-            return phraseIn(normal(start)).map(phrase -> "text says \"" + phrase + "\"");
+            Text start = mainFound ? main : body;
+            return phraseIn(normalText(start)).map(phrase -> "text says \"" + phrase + "\"");
         }
 
         /**
@@ -341,8 +341,8 @@ public final class SoftNotFound {
             if (!inBody && !HEAD_ELEMENTS.contains(name)) {
                 inBody = true;
             }
-            Tag tag = Tag.valueOf(name);
-            if (tag.isBlock() || name.equals("br")) {
+            TagFacts tag = TagFacts.of(name);
+            if (tag.block() || name.equals("br")) {
                 blockBoundary();
             }
             if (name.equals("title") && !inBody) {
@@ -360,7 +360,7 @@ public final class SoftNotFound {
             boolean leftOut = leftOutByAttribute || LEFT_OUT.contains(name);
             boolean isMain = !mainFound && leftOutDepth == 0 && !leftOut && (mainRole || MAIN.contains(name));
             boolean isHeading = !headingDone && !headingOpen && name.equals("h1");
-            boolean isVoid = tag.isEmpty() || (selfClosing && !tag.isKnownTag());
+            boolean isVoid = tag.empty() || (selfClosing && !tag.known());
             if (RAW_DATA.contains(name) || RAW_TEXT.contains(name) || (name.equals("title"))) {
                 // script and style hold data; the others hold text but no tags
                 push(name, leftOut, isMain, isHeading);
@@ -409,7 +409,7 @@ public final class SoftNotFound {
                     break;
                 }
             }
-            if (Tag.valueOf(name).isBlock()) {
+            if (TagFacts.of(name).block()) {
                 blockBoundary();
             }
         }
@@ -527,6 +527,27 @@ public final class SoftNotFound {
     }
 
     /**
+     * What the scan asks jsoup of a tag (block or inline, void, known), kept per known tag name: jsoup's
+     * {@code Tag.valueOf} copies its tag set on each call, a few percent of a link check. Unknown names
+     * (any a page makes up) are asked each time, so the table stays as small as HTML.
+     */
+    private record TagFacts(boolean block, boolean empty, boolean known) {
+        private static final java.util.concurrent.ConcurrentMap<String, TagFacts> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static TagFacts of(String name) {
+            TagFacts facts = KNOWN.get(name);
+            if (facts == null) {
+                Tag tag = Tag.valueOf(name);
+                facts = new TagFacts(tag.isBlock(), tag.isEmpty(), tag.isKnownTag());
+                if (facts.known()) {
+                    KNOWN.putIfAbsent(name, facts);
+                }
+            }
+            return facts;
+        }
+    }
+
+    /**
      * Visible text as a reader sees it: runs of white space as one space, none at the start, at most
      * {@code max} characters kept.
      */
@@ -562,23 +583,36 @@ public final class SoftNotFound {
         }
 
         private int appendUpTo(String chunk, int from, int to, boolean stopAtReference) {
-            for (int i = from; i < to && text.length() < max; i++) {
+            int i = from;
+            while (i < to && text.length() < max) {
                 char c = chunk.charAt(i);
                 if (stopAtReference && c == '&') {
                     return i;
                 }
                 if (isSpace(c) || c == '\u00a0') {
                     space();
-                } else {
-                    if (pendingSpace) {
-                        text.append(' ');
-                        pendingSpace = false;
-                        if (text.length() >= max) {
-                            return -1;
-                        }
-                    }
-                    text.append(c);
+                    i++;
+                    continue;
                 }
+                if (pendingSpace) {
+                    text.append(' ');
+                    pendingSpace = false;
+                    if (text.length() >= max) {
+                        return -1;
+                    }
+                }
+                // a word at once, as far as there is room
+                int end = i + 1;
+                int room = i + (max - text.length());
+                while (end < to && end < room) {
+                    char d = chunk.charAt(end);
+                    if (isSpace(d) || d == '\u00a0' || (stopAtReference && d == '&')) {
+                        break;
+                    }
+                    end++;
+                }
+                text.append(chunk, i, end);
+                i = end;
             }
             return -1;
         }
@@ -655,6 +689,14 @@ public final class SoftNotFound {
     /** The first of {@link #PHRASES} that the text contains. */
     private static Optional<String> phraseIn(String normalText) {
         return PHRASE_MATCHER.firstIn(normalText);
+    }
+
+    /**
+     * {@link #normal} of a {@link Text}, which has its white space as {@code normal} leaves it already
+     * (runs as one space, none at either end), so only the case and the apostrophes are left to do.
+     */
+    private static String normalText(Text text) {
+        return text.toString().replace('\u2019', '\'').toLowerCase(Locale.ROOT).strip();
     }
 
     /** Lower case, apostrophes straightened, runs of white space (no-break space too) as one space, stripped. */
