@@ -41,7 +41,10 @@ if [ "$BUILD" = 1 ]; then mvn -q -B package -DskipTests; fi
 rm -rf "$OUT"; mkdir -p "$OUT"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/load"
 
-python3 bench/links/serve.py --first $FIRST --last $LAST --port "$PORT" > "$OUT/server.log" 2>&1 &
+# The farm stands in for remote servers: it must answer in its 20 ms whatever the checker does to the two
+# cores, so it runs ahead of the tools (a tool with a hundred threads would otherwise starve it and be
+# charged for its own contention). Without the right to raise priority, nice says so and runs it as is.
+nice -n -5 python3 bench/links/serve.py --first $FIRST --last $LAST --port "$PORT" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do grep -q '^serving' "$OUT/server.log" && break; kill -0 $SERVER 2>/dev/null || break; sleep 0.2; done
