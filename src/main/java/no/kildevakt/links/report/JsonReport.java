@@ -1,9 +1,8 @@
 package no.kildevakt.links.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.Writer;
 import no.kildevakt.links.CheckedLink;
@@ -19,9 +18,11 @@ import no.kildevakt.store.LinkRecords.LinkCheck;
  * Every link is listed, working ones too.
  */
 final class JsonReport implements ReportWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Indented as the mapper indents; the caller's writer stays open. */
-    private static final ObjectWriter WRITER = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /**
+     * Jackson's streaming core alone: an ObjectMapper (databind, some three hundred classes to load and set
+     * up) was a good part of what a run did after its last check. The caller's writer stays open.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /**
      * Streams the report into {@code out} as it goes: a run of thousands of links made a tree of every
@@ -30,7 +31,8 @@ final class JsonReport implements ReportWriter {
     @Override
     public void write(LinkReport report, Appendable out) throws IOException {
         Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
-        try (JsonGenerator json = WRITER.createGenerator(writer)) {
+        // indented as ObjectMapper's INDENT_OUTPUT indents (its default printer), so the bytes are as before
+        try (JsonGenerator json = JSON.createGenerator(writer).useDefaultPrettyPrinter()) {
             write(report, json);
         }
         out.append('\n');

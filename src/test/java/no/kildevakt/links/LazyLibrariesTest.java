@@ -1,4 +1,4 @@
-package no.kildevakt.links.extract;
+package no.kildevakt.links;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,15 +8,20 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import no.kildevakt.links.extract.LinkExtractor;
+import no.kildevakt.links.report.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading an HTML issue loads nothing of the Office libraries: POI and its logging took a run's start a
- * good part of a tenth of a second before a single link was read. Each check is made in a class loader of
- * its own, so what other tests loaded does not count.
+ * A check-links run loads only the libraries its documents and report need: reading an HTML issue loaded
+ * POI, its logging and CommonMark, and a JSON report Jackson's databind, for nothing (a good part of a
+ * tenth of a second of a run's start and end). Each check is made in a class loader of its own, so what
+ * other tests loaded does not count.
  */
-class LazyFormatsTest {
+class LazyLibrariesTest {
     @TempDir
     Path dir;
 
@@ -57,6 +62,23 @@ class LazyFormatsTest {
                     "org.apache.pdfbox.Loader", "org.apache.pdfbox.pdmodel.PDDocument", "org.commonmark.parser.Parser"}) {
                 assertFalse(loader.loaded(heavy), heavy + " was loaded for an HTML issue");
             }
+        }
+    }
+
+    @Test
+    void aJsonReportIsWrittenWithoutJacksonDatabind() throws Exception {
+        try (Isolated loader = new Isolated()) {
+            Class<?> report = Class.forName(LinkReport.class.getName(), true, loader);
+            Object empty = report.getConstructor(List.class, int.class, List.class, Instant.class)
+                    .newInstance(List.of(), 0, List.of(), Instant.parse("2025-03-05T08:00:00Z"));
+            Class<?> formats = Class.forName(ReportFormat.class.getName(), true, loader);
+            Object json = formats.getMethod("of", String.class).invoke(null, "json");
+            Object writer = formats.getMethod("writer", boolean.class).invoke(json, false);
+            StringBuilder out = new StringBuilder();
+            Class<?> writerType = Class.forName("no.kildevakt.links.report.ReportWriter", true, loader);
+            writerType.getMethod("write", report, Appendable.class).invoke(writer, empty, out);
+            assertTrue(out.toString().contains("\"links\" : [ ]"), out.toString());
+            assertFalse(loader.loaded("com.fasterxml.jackson.databind.ObjectMapper"), "databind was loaded for a JSON report");
         }
     }
 }
