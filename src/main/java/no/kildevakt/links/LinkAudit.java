@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import no.kildevakt.links.check.ArchiveLookup;
 import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckUrls;
@@ -69,6 +70,7 @@ public final class LinkAudit {
             throws StoreException, InterruptedException {
         Instant now = clock.instant();
         Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
+        Map<String, CheckUrls.Target> targets = new java.util.HashMap<>(); // each key's first citation, parsed once
         List<String> warnings = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (ExtractedDocument doc : documents) {
@@ -77,7 +79,9 @@ public final class LinkAudit {
                 unreadable.add(doc.document());
             }
             for (LinkOccurrence occurrence : doc.links()) {
-                byUrl.computeIfAbsent(CheckUrls.key(occurrence.url()), k -> new ArrayList<>()).add(occurrence);
+                CheckUrls.Target target = CheckUrls.Target.of(occurrence.url());
+                targets.putIfAbsent(target.key(), target);
+                byUrl.computeIfAbsent(target.key(), k -> new ArrayList<>()).add(occurrence);
             }
         }
 
@@ -93,7 +97,7 @@ public final class LinkAudit {
                 }
             }
         }
-        List<String> toCheck = new ArrayList<>();
+        List<CheckUrls.Target> toCheck = new ArrayList<>();
         Map<String, LinkResult> tooLong = new LinkedHashMap<>();
         for (Map.Entry<String, List<LinkOccurrence>> e : byUrl.entrySet()) {
             if (e.getKey().length() > MAX_URL_LENGTH) {
@@ -101,10 +105,25 @@ public final class LinkAudit {
                         + e.getKey().length() + " characters, longer than servers accept (" + MAX_URL_LENGTH
                         + "); not checked", 0, now, false));
             } else if (!results.containsKey(e.getKey())) {
-                toCheck.add(e.getValue().get(0).url());
+                toCheck.add(targets.get(e.getKey()));
             }
         }
-        Map<String, LinkResult> fresh = checker.checkAll(toCheck, listener);
+        Recorder recorder = records == null ? null : new Recorder(records);
+        Map<String, LinkResult> fresh;
+        try {
+            fresh = checker.checkTargets(toCheck, recorder == null ? listener : (r, done, total) -> {
+                listener.checked(r, done, total);
+                recorder.offer(r);
+            });
+        } catch (InterruptedException | RuntimeException | Error e) {
+            if (recorder != null) {
+                recorder.abandon();
+            }
+            throw e;
+        }
+        if (recorder != null) {
+            recorder.finish();
+        }
         if (networkLooksDown(fresh.values())) {
             warnings.add("network looks down: no site answered, so no link is called broken this time");
             fresh = new LinkedHashMap<>(fresh);
@@ -112,14 +131,12 @@ public final class LinkAudit {
         }
         results.putAll(fresh);
 
-        if (records != null) {
-            List<CheckOutcome> outcomes = new ArrayList<>();
-            for (LinkResult r : fresh.values()) {
-                if (r.status() != LinkStatus.SKIPPED) {
-                    outcomes.add(new CheckOutcome(r.url(), r.status(), r.httpStatus(), r.finalUrl(), r.error(), r.checkedAt()));
-                }
+        if (recorder != null) {
+            history.putAll(recorder.recorded());
+            if (!recorder.someSiteAnswered()) {
+                // nothing was recorded during the run: the verdicts may have changed just above
+                history.putAll(records.record(outcomes(fresh.values())));
             }
-            history.putAll(records.record(outcomes));
         }
 
         List<CheckedLink> links = new ArrayList<>();
@@ -134,6 +151,107 @@ public final class LinkAudit {
         }
         links.sort(Comparator.comparing(l -> l.result().status())); // stable: first-cited order within a status
         return new LinkReport(links, documents.size(), warnings, now, unreadable);
+    }
+
+    private static List<CheckOutcome> outcomes(java.util.Collection<LinkResult> results) {
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (LinkResult r : results) {
+            if (r.status() != LinkStatus.SKIPPED) {
+                outcomes.add(new CheckOutcome(r.url(), r.status(), r.httpStatus(), r.finalUrl(), r.error(), r.checkedAt()));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Records results in the history while the rest are still being checked, in batches on a thread of its
+     * own: writing thousands of them after the last check was a tenth of a run's wall time, spent while the
+     * network sat idle. A result is final once any site has answered (see {@link #networkLooksDown}: only
+     * a run where none answered has its verdicts changed at the end), so until then nothing is written;
+     * a run where no site answered is recorded at the end as before.
+     */
+    private static final class Recorder {
+        /** How long a batch (one transaction) gathers results. */
+        private static final long LINGER_MILLIS = 100;
+        private static final LinkResult END = new LinkResult("", LinkStatus.SKIPPED, 0, null, null, 0, Instant.EPOCH, false);
+
+        private final LinkRecords records;
+        private final java.util.concurrent.BlockingQueue<LinkResult> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Map<String, LinkCheck> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private final Thread thread;
+        private volatile boolean someSiteAnswered;
+        private volatile StoreException failed;
+
+        Recorder(LinkRecords records) {
+            this.records = records;
+            this.thread = new Thread(this::drain, "link-record");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Called by the checker's workers with each finished check. */
+        void offer(LinkResult result) {
+            if (result.httpStatus() > 0) {
+                someSiteAnswered = true;
+            }
+            queue.add(result);
+        }
+
+        private void drain() {
+            List<LinkResult> waiting = new ArrayList<>();
+            try {
+                while (true) {
+                    waiting.add(queue.take());
+                    // a batch gathers without a wake-up per result; the end of the run cuts the wait short
+                    ended.await(LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                    queue.drainTo(waiting);
+                    boolean end = waiting.get(waiting.size() - 1) == END; // offered last, after every result
+                    if (end) {
+                        waiting.remove(waiting.size() - 1);
+                    }
+                    if (someSiteAnswered && !waiting.isEmpty()) {
+                        recorded.putAll(records.record(outcomes(waiting)));
+                        waiting.clear();
+                    }
+                    if (end) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException abandoned) {
+                // the run was abandoned: what was not written stays unwritten
+            } catch (StoreException e) {
+                failed = e;
+            }
+        }
+
+        /** Waits until every offered result that will be recorded here is. */
+        void finish() throws StoreException, InterruptedException {
+            queue.add(END);
+            ended.countDown();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                throw e;
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+
+        /** Stops without writing what is still waiting. */
+        void abandon() {
+            thread.interrupt();
+        }
+
+        boolean someSiteAnswered() {
+            return someSiteAnswered;
+        }
+
+        Map<String, LinkCheck> recorded() {
+            return recorded;
+        }
     }
 
     /**

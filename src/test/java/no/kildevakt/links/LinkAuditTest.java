@@ -41,6 +41,8 @@ class LinkAuditTest {
     private MockWebServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean planAlive = true;
+    /** Whether /plan's result was in the history while /slow was still being answered. */
+    private final java.util.concurrent.atomic.AtomicBoolean planRecordedDuringSlow = new java.util.concurrent.atomic.AtomicBoolean();
     private Store store;
 
     @BeforeEach
@@ -54,6 +56,18 @@ class LinkAuditTest {
                 if (path.equals("/web/http://site.test:" + server.getPort() + "/gone")) {
                     return new MockResponse.Builder().code(302)
                             .addHeader("Location", "/web/20230101000000/http://site.test:" + server.getPort() + "/gone").build();
+                }
+                if (path.equals("/slow")) {
+                    long until = System.nanoTime() + 1_500_000_000L;
+                    while (System.nanoTime() < until && !planRecordedDuringSlow.get()) {
+                        try {
+                            planRecordedDuringSlow.set(!store.links().checks(List.of(url("/plan"))).isEmpty());
+                            Thread.sleep(20);
+                        } catch (StoreException | InterruptedException e) {
+                            break;
+                        }
+                    }
+                    return page("Treg side");
                 }
                 return switch (path) {
                     case "/plan" -> planAlive ? page("Handlingsplan") : new MockResponse.Builder().code(404).build();
@@ -184,6 +198,21 @@ class LinkAuditTest {
             assertEquals("http://archive.test:" + server.getPort() + "/web/20230101000000/" + url("/gone"), gone.archiveUrl());
             assertTrue(report.links().stream().skip(1).allMatch(l -> l.archiveUrl() == null), "only broken links are looked up");
         }
+    }
+
+    /** The history is written as results come, not all after the last check (when the network sits idle). */
+    @Test
+    void resultsAreRecordedWhileOthersAreStillBeingChecked() throws Exception {
+        List<ExtractedDocument> doc = List.of(new ExtractedDocument("a.md", "markdown", "", List.of(
+                new LinkOccurrence(url("/slow"), "a.md", "line 1", ""),
+                new LinkOccurrence(url("/plan"), "a.md", "line 2", "")), List.of()));
+        try (LinkChecker checker = checker(Instant.parse("2025-03-01T08:00:00Z"))) {
+            LinkReport report = new LinkAudit(checker, store.links(), null, Clock.systemUTC()).run(doc, Duration.ZERO, CheckListener.NONE);
+            assertTrue(report.links().stream().allMatch(l -> l.result().status() == LinkStatus.OK), report.links().toString());
+            assertTrue(report.links().stream().allMatch(l -> l.history() != null && l.history().checks() == 1), report.links().toString());
+        }
+        assertTrue(planRecordedDuringSlow.get(), "/plan was recorded only after /slow finished");
+        assertEquals(2, store.links().checks(List.of(url("/plan"), url("/slow"))).size());
     }
 
     @Test

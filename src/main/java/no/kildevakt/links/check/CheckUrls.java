@@ -40,7 +40,25 @@ public final class CheckUrls {
         if (url == null || url.host().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(url.newBuilder().fragment(null).build());
+        // rebuilt only to drop a fragment: most cited URLs have none, and a rebuild costs as much as the parse
+        return Optional.of(url.fragment() == null ? url : url.newBuilder().fragment(null).build());
+    }
+
+    /**
+     * A cited URL with its {@link #key} and, when it is http(s), its parsed form without fragment: parsed
+     * once for both, since OkHttp's parse (IDNA mapping included) is a good part of what a check costs,
+     * and a run needs the key to group citations and the parsed form to send the request.
+     *
+     * @param key   {@link #key(String)} of {@code cited}
+     * @param cited the URL as cited
+     * @param url   {@link #http(String)} of {@code cited}, or null when it is not an http(s) URL
+     */
+    public record Target(String key, String cited, HttpUrl url) {
+        /** The cited text, parsed once. */
+        public static Target of(String cited) {
+            Optional<HttpUrl> url = http(cited);
+            return new Target(CheckUrls.key(cited, url), cited, url.orElse(null));
+        }
     }
 
     /** The scheme of a non-http link for the "skipped" reason, e.g. "mailto"; "not a URL" when it has none. */

@@ -26,6 +26,7 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.HostLimitInterceptor;
 import no.kildevakt.fetch.PrivateNetworkRule;
 import no.kildevakt.fetch.RetryInterceptor;
+import no.kildevakt.links.check.CheckUrls.Target;
 import no.kildevakt.text.CharsetSniffer;
 import no.kildevakt.store.LinkStatus;
 import okhttp3.ConnectionPool;
@@ -120,10 +121,16 @@ public final class LinkChecker implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted; unfinished checks are abandoned
      */
     public Map<String, LinkResult> checkAll(Collection<String> cited, CheckListener listener) throws InterruptedException {
-        // each cited URL is parsed once here (OkHttp's parse, IDNA mapping included, is a good part of a check's CPU)
+        return checkTargets(cited.stream().map(Target::of).toList(), listener);
+    }
+
+    /**
+     * {@link #checkAll} of URLs the caller has already parsed ({@link Target#of}), so a run parses each
+     * cited URL once, for its key and its request alike.
+     */
+    public Map<String, LinkResult> checkTargets(Collection<Target> cited, CheckListener listener) throws InterruptedException {
         Map<String, Target> firstCited = new LinkedHashMap<>();
-        for (String c : cited) {
-            Target target = Target.of(c);
+        for (Target target : cited) {
             firstCited.putIfAbsent(target.key(), target);
         }
         Map<String, LinkResult> results = new ConcurrentHashMap<>();
@@ -171,18 +178,15 @@ public final class LinkChecker implements AutoCloseable {
         return ordered;
     }
 
-    /** A cited URL with its key ({@link CheckUrls#key}) and, when it is http(s), its parsed form without fragment. */
-    private record Target(String key, String cited, HttpUrl url) {
-        /** The cited text parsed once, for both its key and the request. */
-        static Target of(String cited) {
-            Optional<HttpUrl> url = CheckUrls.http(cited);
-            return new Target(CheckUrls.key(cited, url), cited, url.orElse(null));
-        }
-    }
-
     /**
-     * Feeds the pool so that at most {@code perHost} checks of one host are queued or running at
-     * once, hosts taking turns: a worker thread never sits waiting for a busy host while others idle.
+     * Feeds the pool so that at most {@code perHost} checks of one host are queued or running at once:
+     * each host gets up to {@code perHost} lanes, and a lane checks its host's links one after the other
+     * on one worker thread, so a worker never sits waiting for a busy host while others idle.
+     *
+     * <p>A lane goes on in the thread it has instead of handing each next link to the pool: a hand-off
+     * per link woke another thread for every check, which on two cores was time the next request
+     * waited for. The hosts with the most links start first, since the longest host sets how long a run
+     * takes (the others fill in around it).
      */
     private static final class HostQueues {
         private final ExecutorService pool;
@@ -196,30 +200,32 @@ public final class LinkChecker implements AutoCloseable {
         }
 
         void start(int perHost) {
-            for (int round = 0; round < perHost; round++) {
-                for (String host : queues.keySet()) {
-                    next(host);
+            List<Map.Entry<String, Deque<Target>>> longestFirst = new java.util.ArrayList<>(queues.entrySet());
+            longestFirst.sort(java.util.Comparator.comparingInt((Map.Entry<String, Deque<Target>> e) -> e.getValue().size())
+                    .reversed()); // stable: hosts with as many links keep the order they were first cited in
+            for (Map.Entry<String, Deque<Target>> host : longestFirst) {
+                int lanes = Math.min(perHost, host.getValue().size());
+                for (int lane = 0; lane < lanes; lane++) {
+                    try {
+                        pool.execute(() -> run(host.getValue()));
+                    } catch (java.util.concurrent.RejectedExecutionException runAbandoned) {
+                        return; // the run was interrupted and the pool shut down: nobody waits for the rest
+                    }
                 }
             }
         }
 
-        private void next(String host) {
-            Target cited;
-            synchronized (this) {
-                cited = queues.get(host).poll();
-            }
-            if (cited != null) {
-                try {
-                    pool.execute(() -> {
-                        try {
-                            work.accept(cited);
-                        } finally {
-                            next(host);
-                        }
-                    });
-                } catch (java.util.concurrent.RejectedExecutionException runAbandoned) {
-                    // the run was interrupted and the pool shut down: nobody waits for the rest
+        private void run(Deque<Target> queue) {
+            // an abandoned run (interrupted, its pool shut down) leaves the rest of the queue alone
+            while (!pool.isShutdown() && !Thread.currentThread().isInterrupted()) {
+                Target next;
+                synchronized (queue) {
+                    next = queue.poll();
                 }
+                if (next == null) {
+                    return;
+                }
+                work.accept(next);
             }
         }
     }

@@ -57,6 +57,9 @@ public final class SoftNotFound {
             "error 404", "404 error", "we can't find the page", "we couldn't find the page",
             "we couldn't find that page", "content not found", "article not found");
 
+    /** {@link #PHRASES} in one pass over a text. */
+    private static final PhraseMatcher PHRASE_MATCHER = new PhraseMatcher(PHRASES);
+
     /** Titles that say only "not found", as their start (followed by a word's end). */
     private static final List<String> TITLE_ONLY = List.of("not found", "ikke funnet", "ikkje funne", "hittades inte",
             "ikke fundet", "finnes ikke", "finns inte", "findes ikke");
@@ -158,8 +161,8 @@ public final class SoftNotFound {
             if (says404(h)) {
                 return evidence("heading", h);
             }
-            String start = (mainFound ? main : body).toString();
-            return phraseIn(normal(start)).map(phrase -> "text says \"" + phrase + "\"");
+            Text start = mainFound ? main : body;
+            return phraseIn(normalText(start)).map(phrase -> "text says \"" + phrase + "\"");
         }
 
         /**
@@ -195,8 +198,9 @@ public final class SoftNotFound {
                 int lt = s.indexOf('<', i);
                 int textEnd = lt < 0 ? n : lt;
                 if (textEnd > i) {
-                    int amp = s.lastIndexOf('&', textEnd - 1);
-                    if (lt < 0 && !atEnd && amp >= i && textEnd - amp < 40 && s.indexOf(';', amp) < 0) {
+                    // only the last piece's tail can hold a cut reference (looking back from every text run was quadratic)
+                    int amp = lt < 0 && !atEnd ? s.lastIndexOf('&', textEnd - 1) : -1;
+                    if (amp >= i && textEnd - amp < 40 && s.indexOf(';', amp) < 0) {
                         // a character reference may be cut: read up to it, carry it
                         text(s, i, amp);
                         return amp;
@@ -337,8 +341,8 @@ public final class SoftNotFound {
             if (!inBody && !HEAD_ELEMENTS.contains(name)) {
                 inBody = true;
             }
-            Tag tag = Tag.valueOf(name);
-            if (tag.isBlock() || name.equals("br")) {
+            TagFacts tag = TagFacts.of(name);
+            if (tag.block() || name.equals("br")) {
                 blockBoundary();
             }
             if (name.equals("title") && !inBody) {
@@ -356,7 +360,7 @@ public final class SoftNotFound {
             boolean leftOut = leftOutByAttribute || LEFT_OUT.contains(name);
             boolean isMain = !mainFound && leftOutDepth == 0 && !leftOut && (mainRole || MAIN.contains(name));
             boolean isHeading = !headingDone && !headingOpen && name.equals("h1");
-            boolean isVoid = tag.isEmpty() || (selfClosing && !tag.isKnownTag());
+            boolean isVoid = tag.empty() || (selfClosing && !tag.known());
             if (RAW_DATA.contains(name) || RAW_TEXT.contains(name) || (name.equals("title"))) {
                 // script and style hold data; the others hold text but no tags
                 push(name, leftOut, isMain, isHeading);
@@ -405,7 +409,7 @@ public final class SoftNotFound {
                     break;
                 }
             }
-            if (Tag.valueOf(name).isBlock()) {
+            if (TagFacts.of(name).block()) {
                 blockBoundary();
             }
         }
@@ -462,10 +466,32 @@ public final class SoftNotFound {
                 }
                 return;
             }
-            String chunk = decode(s.substring(from, to));
-            if (!inBody && !chunk.isBlank()) {
-                inBody = true;
+            if (!inBody) {
+                // before the body (short): decoded whole, since only the decoded text says whether the body began
+                String chunk = decode(s.substring(from, to));
+                inBody = !chunk.isBlank();
+                appendTo(toHeading, toBody, toMain, chunk);
+                return;
             }
+            // In the body the characters are read where they lie, as far as each text has room, up to the first
+            // character reference; only from there on is the rest decoded (text before a reference decodes to
+            // itself). A page's long paragraph used to be copied and decoded whole for the 600 characters kept.
+            int reference = -1;
+            if (toHeading) {
+                reference = Math.max(reference, heading.appendUpToReference(s, from, to));
+            }
+            if (toBody) {
+                reference = Math.max(reference, body.appendUpToReference(s, from, to));
+            }
+            if (toMain) {
+                reference = Math.max(reference, main.appendUpToReference(s, from, to));
+            }
+            if (reference >= 0) {
+                appendTo(toHeading, toBody, toMain, decode(s.substring(reference, to)));
+            }
+        }
+
+        private void appendTo(boolean toHeading, boolean toBody, boolean toMain, String chunk) {
             if (toHeading) {
                 heading.append(chunk);
             }
@@ -501,6 +527,27 @@ public final class SoftNotFound {
     }
 
     /**
+     * What the scan asks jsoup of a tag (block or inline, void, known), kept per known tag name: jsoup's
+     * {@code Tag.valueOf} copies its tag set on each call, a few percent of a link check. Unknown names
+     * (any a page makes up) are asked each time, so the table stays as small as HTML.
+     */
+    private record TagFacts(boolean block, boolean empty, boolean known) {
+        private static final java.util.concurrent.ConcurrentMap<String, TagFacts> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static TagFacts of(String name) {
+            TagFacts facts = KNOWN.get(name);
+            if (facts == null) {
+                Tag tag = Tag.valueOf(name);
+                facts = new TagFacts(tag.isBlock(), tag.isEmpty(), tag.isKnownTag());
+                if (facts.known()) {
+                    KNOWN.putIfAbsent(name, facts);
+                }
+            }
+            return facts;
+        }
+    }
+
+    /**
      * Visible text as a reader sees it: runs of white space as one space, none at the start, at most
      * {@code max} characters kept.
      */
@@ -524,21 +571,50 @@ public final class SoftNotFound {
         }
 
         void append(String chunk) {
-            for (int i = 0; i < chunk.length() && text.length() < max; i++) {
+            appendUpTo(chunk, 0, chunk.length(), false);
+        }
+
+        /**
+         * Appends the undecoded text {@code s[from, to)} until it is full or meets a character reference;
+         * returns the index of that {@code '&'} (the rest is the caller's to decode), else -1.
+         */
+        int appendUpToReference(String s, int from, int to) {
+            return appendUpTo(s, from, to, true);
+        }
+
+        private int appendUpTo(String chunk, int from, int to, boolean stopAtReference) {
+            int i = from;
+            while (i < to && text.length() < max) {
                 char c = chunk.charAt(i);
+                if (stopAtReference && c == '&') {
+                    return i;
+                }
                 if (isSpace(c) || c == '\u00a0') {
                     space();
-                } else {
-                    if (pendingSpace) {
-                        text.append(' ');
-                        pendingSpace = false;
-                        if (text.length() >= max) {
-                            return;
-                        }
-                    }
-                    text.append(c);
+                    i++;
+                    continue;
                 }
+                if (pendingSpace) {
+                    text.append(' ');
+                    pendingSpace = false;
+                    if (text.length() >= max) {
+                        return -1;
+                    }
+                }
+                // a word at once, as far as there is room
+                int end = i + 1;
+                int room = i + (max - text.length());
+                while (end < to && end < room) {
+                    char d = chunk.charAt(end);
+                    if (isSpace(d) || d == '\u00a0' || (stopAtReference && d == '&')) {
+                        break;
+                    }
+                    end++;
+                }
+                text.append(chunk, i, end);
+                i = end;
             }
+            return -1;
         }
 
         @Override
@@ -610,13 +686,17 @@ public final class SoftNotFound {
         return c == '_' || Character.isLetterOrDigit(c);
     }
 
+    /** The first of {@link #PHRASES} that the text contains. */
     private static Optional<String> phraseIn(String normalText) {
-        for (String phrase : PHRASES) {
-            if (normalText.contains(phrase)) {
-                return Optional.of(phrase);
-            }
-        }
-        return Optional.empty();
+        return PHRASE_MATCHER.firstIn(normalText);
+    }
+
+    /**
+     * {@link #normal} of a {@link Text}, which has its white space as {@code normal} leaves it already
+     * (runs as one space, none at either end), so only the case and the apostrophes are left to do.
+     */
+    private static String normalText(Text text) {
+        return text.toString().replace('\u2019', '\'').toLowerCase(Locale.ROOT).strip();
     }
 
     /** Lower case, apostrophes straightened, runs of white space (no-break space too) as one space, stripped. */

@@ -59,14 +59,25 @@ final class DocxExtractor implements FormatExtractor {
      * ratio. So the ratio is checked only past 16 MB of one part, and no part may inflate past 64 MB
      * at all: that bounds the memory a hostile file can take, where the ratio alone did not tell
      * documents from bombs.
+     *
+     * <p>Set on the first Word file read, not when the extractor is made: setting them loads POI and its
+     * logging, which a run over HTML, Markdown or PDF issues does not need (a tenth of such a run's start).
      */
-    static {
-        ZipSecureFile.setGraceEntrySize(16L * 1024 * 1024);
-        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+    private static final class ZipLimits {
+        static {
+            ZipSecureFile.setGraceEntrySize(16L * 1024 * 1024);
+            ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+        }
+
+        /** Runs the settings above, once per JVM. */
+        static void set() {
+            // the class initialiser did the work
+        }
     }
 
     @Override
     public ExtractedDocument extract(Source source) {
+        ZipLimits.set();
         Occurrences out = new Occurrences(source.document());
         if (source.content().length >= 4 && (source.content()[0] & 0xFF) == 0xD0 && (source.content()[1] & 0xFF) == 0xCF) {
             out.fail("a password-protected (encrypted) Word file or an old .doc file; no links read");

@@ -74,9 +74,14 @@ final class MarkdownExtractor implements FormatExtractor {
     }
 
     private final Budget budget;
-    private final Parser parser = Parser.builder()
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
+
+    /**
+     * CommonMark's parser, made on the first Markdown file read rather than with the extractor, so a run
+     * over other formats does not load it. It is thread-safe, so one serves every extractor.
+     */
+    private static final class Commonmark {
+        static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    }
 
     MarkdownExtractor() {
         this(Budget.DEFAULT);
@@ -107,7 +112,7 @@ final class MarkdownExtractor implements FormatExtractor {
         LinkVisitor visitor = new LinkVisitor(out, source.base(), source.entries());
         String text = input.text();
         if (text != null && text.length() - from <= budget.wholeChars() && markup(text, from, text.length()) <= budget.markup()) {
-            visitor.parse(parser, text.substring(from), fromLine, Integer.MAX_VALUE);
+            visitor.parse(Commonmark.PARSER, text.substring(from), fromLine, Integer.MAX_VALUE);
         } else {
             new Chunks(input, visitor, out).read(fromLine);
         }
@@ -245,7 +250,7 @@ final class MarkdownExtractor implements FormatExtractor {
         private void flush() {
             if (chunkLines > 0) {
                 String text = chunk.toString();
-                visitor.parse(parser, text + usedDefinitions(text), chunkLine, chunkLines);
+                visitor.parse(Commonmark.PARSER, text + usedDefinitions(text), chunkLine, chunkLines);
             }
             chunk.setLength(0);
             chunkLines = 0;

@@ -1,10 +1,10 @@
 package no.kildevakt.links.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
+import java.io.Writer;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.LinkResult;
@@ -18,71 +18,119 @@ import no.kildevakt.store.LinkRecords.LinkCheck;
  * Every link is listed, working ones too.
  */
 final class JsonReport implements ReportWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Jackson's streaming core alone: an ObjectMapper (databind, some three hundred classes to load and set
+     * up) was a good part of what a run did after its last check. The caller's writer stays open.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
+    /**
+     * Streams the report into {@code out} as it goes: a run of thousands of links made a tree of every
+     * field, then a string of megabytes from it, then copied that (the same bytes as that tree gave).
+     */
     @Override
     public void write(LinkReport report, Appendable out) throws IOException {
-        out.append(MAPPER.writeValueAsString(toJson(report))).append('\n');
+        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
+        // indented as ObjectMapper's INDENT_OUTPUT indents (its default printer), so the bytes are as before
+        try (JsonGenerator json = JSON.createGenerator(writer).useDefaultPrettyPrinter()) {
+            write(report, json);
+        }
+        out.append('\n');
     }
 
-    static ObjectNode toJson(LinkReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode links = root.putArray("links");
+    private static void write(LinkReport report, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("links");
         for (CheckedLink link : report.links()) {
             LinkResult r = link.result();
-            ObjectNode o = links.addObject();
-            o.put("url", r.url());
-            o.put("status", r.status().code());
+            json.writeStartObject();
+            json.writeStringField("url", r.url());
+            json.writeStringField("status", r.status().code());
             if (r.httpStatus() > 0) {
-                o.put("http_status", r.httpStatus());
+                json.writeNumberField("http_status", r.httpStatus());
             } else {
-                o.putNull("http_status");
+                json.writeNullField("http_status");
             }
-            o.put("final_url", r.finalUrl());
-            o.put("error", r.error());
-            o.put("archive_url", link.archiveUrl());
-            o.put("cached", r.cached());
-            o.put("checked_at", r.checkedAt().toString());
-            o.put("requests", r.requests());
+            json.writeStringField("final_url", r.finalUrl());
+            json.writeStringField("error", r.error());
+            json.writeStringField("archive_url", link.archiveUrl());
+            json.writeBooleanField("cached", r.cached());
+            json.writeStringField("checked_at", r.checkedAt().toString());
+            json.writeNumberField("requests", r.requests());
             LinkCheck h = link.history();
             if (h == null) {
-                o.putNull("history");
+                json.writeNullField("history");
             } else {
-                ObjectNode history = o.putObject("history");
-                history.put("first_checked", text(h.firstChecked()));
-                history.put("first_seen_broken", text(h.firstSeenBroken()));
-                history.put("last_ok", text(h.lastOk()));
-                history.put("consecutive_failures", h.consecutiveFailures());
-                history.put("checks", h.checks());
-                history.put("failures", h.failures());
-                history.put("flaky", h.flaky());
-                history.put("summary", Phrases.history(link));
+                json.writeObjectFieldStart("history");
+                json.writeStringField("first_checked", text(h.firstChecked()));
+                json.writeStringField("first_seen_broken", text(h.firstSeenBroken()));
+                json.writeStringField("last_ok", text(h.lastOk()));
+                json.writeNumberField("consecutive_failures", h.consecutiveFailures());
+                json.writeNumberField("checks", h.checks());
+                json.writeNumberField("failures", h.failures());
+                json.writeBooleanField("flaky", h.flaky());
+                json.writeStringField("summary", Phrases.history(link));
+                json.writeEndObject();
             }
-            ArrayNode occurrences = o.putArray("occurrences");
+            json.writeArrayFieldStart("occurrences");
             for (LinkOccurrence oc : link.occurrences()) {
-                ObjectNode x = occurrences.addObject();
-                x.put("document", oc.document());
-                x.put("location", oc.location());
-                x.put("text", oc.text());
-                x.put("cited_url", oc.url());
+                json.writeStartObject();
+                json.writeStringField("document", oc.document());
+                json.writeStringField("location", oc.location());
+                json.writeStringField("text", oc.text());
+                json.writeStringField("cited_url", oc.url());
+                json.writeEndObject();
             }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        ObjectNode summary = root.putObject("summary");
-        summary.put("links", report.links().size());
-        report.counts().forEach((status, n) -> summary.put(status.code(), n));
-        summary.put("documents", report.documents());
-        summary.put("unreadable", report.unreadable().size());
-        summary.put("occurrences", report.occurrences());
-        summary.put("requests", report.requests());
-        summary.put("fetched", report.fetched());
-        summary.put("cached", report.cached());
-        summary.put("checked_at", report.checkedAt().toString());
-        ArrayNode warnings = root.putArray("warnings");
-        report.warnings().forEach(warnings::add);
-        return root;
+        json.writeEndArray();
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("links", report.links().size());
+        for (var count : report.counts().entrySet()) {
+            json.writeNumberField(count.getKey().code(), count.getValue());
+        }
+        json.writeNumberField("documents", report.documents());
+        json.writeNumberField("unreadable", report.unreadable().size());
+        json.writeNumberField("occurrences", report.occurrences());
+        json.writeNumberField("requests", report.requests());
+        json.writeNumberField("fetched", report.fetched());
+        json.writeNumberField("cached", report.cached());
+        json.writeStringField("checked_at", report.checkedAt().toString());
+        json.writeEndObject();
+        json.writeArrayFieldStart("warnings");
+        for (String warning : report.warnings()) {
+            json.writeString(warning);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static String text(java.time.Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** An {@link Appendable} that is no {@link Writer} (a StringBuilder in tests), as one. */
+    private static final class AppendableWriter extends Writer {
+        private final Appendable out;
+
+        AppendableWriter(Appendable out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+            out.append(java.nio.CharBuffer.wrap(buffer, offset, length));
+        }
+
+        @Override
+        public void flush() {
+            // the appendable keeps what it was given
+        }
+
+        @Override
+        public void close() {
+            // not ours to close
+        }
     }
 }

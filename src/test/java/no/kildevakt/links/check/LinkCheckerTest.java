@@ -495,6 +495,29 @@ class LinkCheckerTest {
         assertEquals(1, r.requests());
     }
 
+    /**
+     * The site with the most links sets how long a run takes (its links go at most per-host at a time),
+     * so its links start first and follow one another, not one turn per round over every site.
+     */
+    @Test
+    void theSiteWithTheMostLinksStartsFirstAndKeepsGoing() throws InterruptedException {
+        sites.route("/p", html(LoopbackSites.PAGE));
+        List<String> urls = new ArrayList<>();
+        urls.add(sites.url("small-a.test", "/p"));
+        urls.add(sites.url("small-b.test", "/p"));
+        for (int i = 0; i < 4; i++) {
+            urls.add(sites.url("big.test", "/p?i=" + i));
+        }
+        LinkChecker oneAtATime = sites.checker(sites.settings().withConcurrency(1).withPerHost(1));
+        try {
+            oneAtATime.checkAll(urls, CheckListener.NONE);
+        } finally {
+            oneAtATime.close();
+        }
+        List<String> hosts = sites.requests.stream().map(r -> r.getUrl().host()).toList();
+        assertEquals(List.of("big.test", "big.test", "big.test", "big.test", "small-a.test", "small-b.test"), hosts);
+    }
+
     @Test
     void differentHostsAreCheckedInParallel() throws InterruptedException {
         sites.latencyMillis = 40;

@@ -64,6 +64,10 @@ class SoftNotFoundScanTest {
             "<title>x</title><h1 class=\"a>b\" data-x='>'>404</h1>",
             "<title>x</title><main><nav><p>Siden finnes ikke</p></nav><p>Alt vel</p></main>",
             "<title>x</title><p>" + "Lang tekst om politikk. ".repeat(40) + "Siden finnes ikke</p>",
+            // a long run read where it lies up to a reference, decoded from there: around the 600 characters kept
+            "<title>x</title><main><p>" + "Tekst ".repeat(97) + "Siden&nbsp;finnes ikke</p></main>",
+            "<title>x</title><main><p>" + "Tekst ".repeat(95) + "Siden&nbsp;finnes ikke &amp; mer</p></main>",
+            "<title>x</title><main><h1>Om &laquo;siden&raquo;</h1><p>Vi &aelig;nser: siden finnes ikke &amp; " + "mer ".repeat(200) + "</p></main>",
             "");
 
     @Test
