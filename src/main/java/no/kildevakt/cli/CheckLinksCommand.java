@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Durations;
 import no.kildevakt.config.Settings;
+import no.kildevakt.crawl.Warmup;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
@@ -119,29 +120,38 @@ final class CheckLinksCommand implements Callable<Integer> {
             err.println("check-links: --archive-base must be an http(s) URL, got \"" + archiveBase + "\"");
             return Main.USAGE;
         }
+        Warmup.startInBackground(Warmup::database, Warmup::http); // while the issue is read
         return Commands.withConfig(main, false, config -> {
             OutputTarget target = output == null ? null : OutputTarget.checked(main, output);
             if (target != null) {
                 target.refuseInputs(main, localTargets());
             }
             Settings settings = config == null ? Settings.defaults() : config.settings();
-            return Commands.withStore(main, store -> run(settings, store, reportFormat, age, delay, target));
+            Issues read = readIssues(settings);
+            if (target != null) {
+                // a folder's files are known only now; the report must not replace one of them
+                target.refuseInputs(main, read.documents().stream().map(ExtractedDocument::document)
+                        .filter(d -> !IssueLoader.isUrl(d)).map(Path::of).toList());
+            }
+            // the database is opened once the issue has been read: a wrong input touches nothing
+            return Commands.withStore(main, store -> run(settings, store, read, reportFormat, age, delay, target));
         });
     }
 
-    /** The targets that are files or folders, not URLs. */
-    private List<Path> localTargets() {
-        return targets.stream().filter(t -> !IssueLoader.isUrl(t)).map(Path::of).toList();
-    }
+    /** What the named targets gave, and whether one of them could not be read. */
+    private record Issues(List<ExtractedDocument> documents, boolean inputFailed) {}
 
-    private int run(Settings settings, Store store, ReportFormat reportFormat, Duration age, Duration delay,
-            OutputTarget out) throws Commands.Exit, StoreException {
+    private Issues readIssues(Settings settings) throws Commands.Exit {
         PrintStream err = main.terminal.err();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<ExtractedDocument> documents = new ArrayList<>();
         boolean inputFailed = false;
-        try (Fetcher fetcher = new Fetcher(settings.withTimeout(timeout), FetcherOptions.defaults().withObeyRobots(false))) {
-            IssueLoader loader = new IssueLoader(new LinkExtractor(), fetcher::fetch);
+        // a fetcher (and its TLS set-up) only for an issue given by URL
+        boolean anyUrl = targets.stream().anyMatch(IssueLoader::isUrl);
+        try (Fetcher fetcher = anyUrl ? new Fetcher(settings.withTimeout(timeout), FetcherOptions.defaults().withObeyRobots(false)) : null) {
+            IssueLoader loader = new IssueLoader(new LinkExtractor(), anyUrl ? fetcher::fetch : request -> {
+                throw new IllegalStateException("no issue was given by URL, yet " + request.url() + " was asked for");
+            });
             for (String target : targets) {
                 try {
                     documents.addAll(loader.load(target));
@@ -157,11 +167,20 @@ final class CheckLinksCommand implements Callable<Integer> {
                 }
             }
         }
-        if (out != null) {
-            // a folder's files are known only now; the report must not replace one of them
-            out.refuseInputs(main, documents.stream().map(ExtractedDocument::document)
-                    .filter(d -> !IssueLoader.isUrl(d)).map(Path::of).toList());
-        }
+        return new Issues(documents, inputFailed);
+    }
+
+    /** The targets that are files or folders, not URLs. */
+    private List<Path> localTargets() {
+        return targets.stream().filter(t -> !IssueLoader.isUrl(t)).map(Path::of).toList();
+    }
+
+    private int run(Settings settings, Store store, Issues read, ReportFormat reportFormat, Duration age, Duration delay,
+            OutputTarget out) throws Commands.Exit, StoreException {
+        PrintStream err = main.terminal.err();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        List<ExtractedDocument> documents = new ArrayList<>(read.documents());
+        boolean inputFailed = read.inputFailed();
         LinkRecords records = store.links();
         if (issues) {
             documents.addAll(StoredIssues.documents(records));

@@ -44,7 +44,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Warmup.startInBackground(); // while feeds.yml is read and the database opened
+        Warmup.startInBackground(Warmup::database, Warmup::http, Warmup::feedPath); // while feeds.yml is read
         return Commands.withConfig(main, config -> {
             for (String id : sources) {
                 if (config.source(id).isEmpty()) {

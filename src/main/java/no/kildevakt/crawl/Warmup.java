@@ -8,20 +8,22 @@ import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.read.feed.FeedParseException;
 import no.kildevakt.read.feed.FeedParser;
+import no.kildevakt.store.Store;
 import okhttp3.Request;
 
 /**
- * Prepares, on a spare core, what a crawl's first request and first feed will need while the main
- * thread still reads feeds.yml and opens the database: OkHttp's classes and the JDK's TLS set-up
- * (trust store, cipher policy), then Rome, JDOM, the XML parser and the item normaliser, by reading
- * a small feed held in memory.
+ * Prepares, on a spare core, what a command's first request will need while the main thread still
+ * reads feeds.yml or an issue: {@link #database()} loads SQLite's driver and native library;
+ * {@link #http()} loads OkHttp's classes and does the JDK's TLS set-up (trust store, cipher policy);
+ * {@link #feedPath()} loads Rome, JDOM, the
+ * XML parser and the item normaliser by reading a small feed held in memory (for a crawl).
  *
- * <p>Why: a cron crawl lives a few seconds, and the main thread does its first steps alone. Without
- * this, the first request waited a tenth of a second for loading and set-up that the second core
- * could have done meanwhile ({@code bench/}: the time from start to the first request). It does
- * no I/O beyond reading the JDK's own files, and keeps nothing: what it leaves behind is the JDK's
- * own state (loaded and initialised classes, the trust store it caches). A failure is ignored; the
- * crawl then does the same work itself.
+ * <p>Why: a cron crawl or a link check lives a few seconds, and the main thread does its first steps
+ * alone. Without this, the first request waited a tenth of a second for loading and set-up that the
+ * second core could have done meanwhile ({@code bench/} and {@code bench/links/}: the time from start
+ * to the first request). It does no I/O beyond reading the JDK's own files, and keeps nothing: what
+ * it leaves behind is the JDK's own state (loaded and initialised classes, the trust store it
+ * caches). A failure is ignored; the command then does the same work itself.
  */
 public final class Warmup {
     private static final byte[] FEED = """
@@ -36,18 +38,38 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Starts the preparation on a daemon thread (it never holds the JVM open) and returns at once. */
-    public static void startInBackground() {
-        Thread thread = new Thread(Warmup::run, "kildevakt-warmup");
+    /**
+     * Runs {@code steps} one after another on a daemon thread (it never holds the JVM open) and
+     * returns at once.
+     */
+    public static void startInBackground(Runnable... steps) {
+        Thread thread = new Thread(() -> {
+            for (Runnable step : steps) {
+                step.run();
+            }
+        }, "kildevakt-warmup");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    /** Does the preparation here and now; returns how many items the feed in memory gave (0 if it failed). */
-    static int run() {
+    /** Loads SQLite's driver and native library, as the first open of the store would. */
+    public static void database() {
+        Store.loadDriver();
+    }
+
+    /** Builds and closes a fetcher's client: OkHttp's classes, the JDK's TLS set-up. */
+    public static void http() {
         try (Fetcher fetcher = new Fetcher(Settings.defaults(), FetcherOptions.defaults())) {
             fetcher.client().newCall(new Request.Builder().url("https://example.org/").build());
+        } catch (RuntimeException | LinkageError ignored) {
+            // the command does the same work itself when it gets there
+        }
+    }
+
+    /** Reads the feed held in memory; returns how many items it gave (0 if that failed). */
+    public static int feedPath() {
+        try {
             return new ItemNormalizer().normalize(new FeedParser().parse(FEED, "application/rss+xml",
                     URI.create("https://example.org/feed"))).size();
         } catch (FeedParseException | RuntimeException | LinkageError ignored) {

@@ -110,6 +110,14 @@ class CheckLinksCliTest {
     }
 
     @Test
+    void aMissingIssueFileTouchesNoDatabase() {
+        CliRun run = run("check-links", dir.resolve("finnes-ikke.html").toString());
+        assertEquals(Main.USAGE, run.code(), run.err());
+        assertEquals(dir.resolve("finnes-ikke.html") + ": no such file or folder\n", run.err());
+        assertFalse(Files.exists(dir.resolve("k.db")), "the issue is read before the database is opened");
+    }
+
+    @Test
     void allWellExitsZeroWithATextReport() throws IOException {
         Path file = issue("ok.html", "/plan", "/ny");
         CliRun run = run("check-links", file.toString());
