@@ -58,7 +58,7 @@ public final class Warmup {
         Store.loadDriver();
     }
 
-    /** Builds and closes a fetcher's client: OkHttp's classes, the JDK's TLS set-up. */
+    /** Builds and closes a fetcher's client: OkHttp's classes, and the one TLS context every client shares. */
     public static void http() {
         try (Fetcher fetcher = new Fetcher(Settings.defaults(), FetcherOptions.defaults())) {
             fetcher.client().newCall(new Request.Builder().url("https://example.org/").build());
