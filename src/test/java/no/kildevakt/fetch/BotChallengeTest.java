@@ -76,27 +76,4 @@ class BotChallengeTest {
         }
         assertEquals(true, checked > 100, "checked " + checked + " pages");
     }
-
-    @Test
-    void findsTheMarkersAsALoweredCopySearchedOncePerMarkerDid() {
-        // the one-pass search must answer as body.toLowerCase().contains(marker) did, for every marker
-        java.util.Random random = new java.util.Random(7);
-        java.util.List<String> markers = BotChallenge.BODY_MARKERS;
-        for (int round = 0; round < 20_000; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(5); k > 0; k--) {
-                String m = markers.get(random.nextInt(markers.size()));
-                String piece = random.nextInt(3) == 0 ? m : m.substring(random.nextInt(m.length()));
-                for (char c : piece.toCharArray()) {
-                    text.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
-                }
-                text.append(" <x>".charAt(random.nextInt(4)));
-            }
-            String t = text.toString();
-            String lowered = t.toLowerCase(java.util.Locale.ROOT);
-            java.util.Set<String> expected = new java.util.HashSet<>();
-            markers.stream().filter(lowered::contains).forEach(expected::add);
-            assertEquals(expected, BotChallenge.markersIn(t), t);
-        }
-    }
 }
