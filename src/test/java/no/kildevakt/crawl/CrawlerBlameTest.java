@@ -3,18 +3,13 @@ package no.kildevakt.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import no.kildevakt.config.Config;
-import no.kildevakt.config.Section;
-import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.Fetch;
@@ -22,7 +17,6 @@ import no.kildevakt.fetch.FetchException;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.read.feed.FeedParser;
 import no.kildevakt.read.feed.FeedReader;
-import no.kildevakt.store.Outcome;
 import no.kildevakt.store.SourceState;
 import no.kildevakt.store.Store;
 import org.junit.jupiter.api.Test;
@@ -36,12 +30,7 @@ class CrawlerBlameTest {
     Path dir;
 
     private static SourceConfig source(String id, String url) {
-        return new SourceConfig(id, id, URI.create(url), SourceType.FEED, "norske", Map.of(), Optional.empty(), 1.0, 1);
-    }
-
-    private static Config config(SourceConfig... sources) {
-        return new Config(Path.of("feeds.yml"), Settings.defaults(),
-                List.of(new Section("norske", "Norske", false)), List.of(), List.of(sources));
+        return TestSources.feed(id, url);
     }
 
     private Crawler crawler(Config config, Store store, Fetch fetch) {
@@ -55,7 +44,7 @@ class CrawlerBlameTest {
      */
     @Test
     void aHugeRetryAfterDoesNotSilenceASourceForMoreThanADay() throws Exception {
-        Config config = config(source("busy", "https://busy.example/feed"));
+        Config config = TestSources.config(source("busy", "https://busy.example/feed"));
         try (Store store = Store.open(dir.resolve("k.db"))) {
             Fetch fetch = r -> {
                 throw new FetchException(FetchException.Kind.BLOCKED, r.url(), 503, Duration.ofDays(365),
@@ -74,7 +63,7 @@ class CrawlerBlameTest {
      */
     @Test
     void oneDeadHostIsNotTheNetworkBeingDown() throws Exception {
-        Config config = config(source("r1", "https://www.regjeringen.example/1"), source("r2", "https://www.regjeringen.example/2"),
+        Config config = TestSources.config(source("r1", "https://www.regjeringen.example/1"), source("r2", "https://www.regjeringen.example/2"),
                 source("r3", "https://www.regjeringen.example/3"));
         try (Store store = Store.open(dir.resolve("k.db"))) {
             Fetch fetch = r -> {

@@ -17,12 +17,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import no.kildevakt.config.Config;
-import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
@@ -57,12 +55,11 @@ class CrawlerBoundsTest {
     Path dir;
 
     private static SourceConfig source(String id, String url) {
-        return new SourceConfig(id, id, URI.create(url), SourceType.FEED, "norske", Map.of(), Optional.empty(), 1.0, 1);
+        return TestSources.feed(id, url);
     }
 
     private static Config config(Settings settings, SourceConfig... sources) {
-        return new Config(Path.of("feeds.yml"), settings,
-                List.of(new Section("norske", "Aktuelle norske tiltak, rapporter og forskning", false)), List.of(), List.of(sources));
+        return TestSources.config(settings, sources);
     }
 
     private static FetchResponse ok(URI url) {

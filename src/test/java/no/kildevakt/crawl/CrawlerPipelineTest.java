@@ -2,7 +2,6 @@ package no.kildevakt.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,13 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import no.kildevakt.config.Config;
-import no.kildevakt.config.Section;
-import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.Fetch;
@@ -40,13 +36,8 @@ class CrawlerPipelineTest {
     @TempDir
     Path dir;
 
-    private static SourceConfig feed(String id, String url) {
-        return new SourceConfig(id, id, URI.create(url), SourceType.FEED, "norske", Map.of(), Optional.empty(), 1.0, 1);
-    }
-
     private CrawlReport crawl(List<SourceConfig> sources, Fetch fetch, SourceReader reader) throws Exception {
-        Config config = new Config(Path.of("feeds.yml"), Settings.defaults(),
-                List.of(new Section("norske", "Aktuelle norske tiltak, rapporter og forskning", false)), List.of(), sources);
+        Config config = TestSources.config(sources.toArray(SourceConfig[]::new));
         try (Store store = Store.open(dir.resolve("k.db"))) {
             return new Crawler(config, store, fetch, Map.of(SourceType.FEED, reader), Clock.fixed(NOW, ZoneOffset.UTC))
                     .crawl(CrawlOptions.due(), CrawlListener.NONE);
@@ -76,7 +67,7 @@ class CrawlerPipelineTest {
             return new SourceReader.Reading(List.of(), List.of());
         };
 
-        CrawlReport report = crawl(List.of(feed("a", "https://one.example/a"), feed("b", "https://one.example/b")), fetch, reader);
+        CrawlReport report = crawl(List.of(TestSources.feed("a", "https://one.example/a"), TestSources.feed("b", "https://one.example/b")), fetch, reader);
 
         assertEquals(List.of("/a", "/b"), fetched, "one request per feed, in the host's order");
         for (SourceReport r : report.sources()) {
@@ -94,7 +85,7 @@ class CrawlerPipelineTest {
         };
         SourceReader reader = (source, response) -> new SourceReader.Reading(List.of(), List.of());
 
-        CrawlReport report = crawl(List.of(feed("gone", "https://one.example/gone"), feed("bug", "https://one.example/bug")),
+        CrawlReport report = crawl(List.of(TestSources.feed("gone", "https://one.example/gone"), TestSources.feed("bug", "https://one.example/bug")),
                 fetch, reader);
 
         SourceReport gone = report.sources().get(0);
