@@ -95,7 +95,15 @@ class LauncherTest {
         }
     }
 
+    private static Path realJavaHome() {
+        return Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent();
+    }
+
     private Run launch(String... args) throws Exception {
+        return launchWith(realJavaHome(), args);
+    }
+
+    private Run launchWith(Path javaHome, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/bin/bash", LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -105,7 +113,7 @@ class LauncherTest {
         env.put("KILDEVAKT_CDS_DIR", archives.toString());
         // the default flags, plus a log that tells where each class came from (not on stdout)
         env.put("KILDEVAKT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xlog:class+load:file=" + classLog);
-        env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
+        env.put("JAVA_HOME", javaHome.toString());
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
         return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
@@ -132,8 +140,8 @@ class LauncherTest {
 
     @Test
     void theFirstRunOfACommandMakesItsArchiveAndLaterRunsUseIt() throws Exception {
-        Run first = launch("-q", "crawl", "--json", "3");
-        assertRunsClean(first, "-q crawl --json 3", 3);
+        Run first = launch("-q", "crawl", "--json", "1");
+        assertRunsClean(first, "-q crawl --json 1", 1);
         assertTrue(!probeFromArchive(), "no archive yet");
         List<Path> made = archives();
         assertEquals(1, made.size(), made.toString());
@@ -167,6 +175,37 @@ class LauncherTest {
         assertTrue(Files.readAllLines(classLog).stream()
                         .anyMatch(l -> l.contains(OldFormat.class.getName() + " source: shared objects file")),
                 "the Java 5 class was loaded from the jar");
+    }
+
+    @Test
+    void aRunStoppedByAUsageErrorOrALockMakesNoArchive() throws Exception {
+        // such a run loaded a fraction of what the command needs; the next full run makes the archive
+        assertRunsClean(launch("crawl", "2"), "crawl 2", 2);
+        assertRunsClean(launch("crawl", "3"), "crawl 3", 3);
+        assertEquals(List.of(), archives());
+        assertRunsClean(launch("crawl"), "crawl", 0);
+        assertEquals(1, archives().size(), archives().toString());
+    }
+
+    @Test
+    void aJvmThatCannotMakeAnArchiveIsNotAskedOnEveryRun() throws Exception {
+        // a stand-in JDK whose java refuses -Xshare:dump and notes every call
+        Path jdk = dir.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Path calls = dir.resolve("java-calls.txt");
+        Path java = jdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/bash\n"
+                + "echo \"$*\" >> '" + calls + "'\n"
+                + "for a in \"$@\"; do [ \"$a\" = -Xshare:dump ] && exit 1; done\n"
+                + "exec '" + realJavaHome().resolve("bin/java") + "' \"$@\"\n");
+        java.toFile().setExecutable(true);
+
+        assertRunsClean(launchWith(jdk, "digest"), "digest", 0);
+        assertRunsClean(launchWith(jdk, "digest"), "digest", 0);
+        assertRunsClean(launchWith(jdk, "digest"), "digest", 0);
+        long dumps = Files.readAllLines(calls).stream().filter(l -> l.contains("-Xshare:dump")).count();
+        assertEquals(1, dumps, "one failed dump, then runs without an archive");
+        assertEquals(1, archives().stream().filter(f -> f.getFileName().toString().endsWith(".failed")).count(), archives().toString());
     }
 
     @Test
