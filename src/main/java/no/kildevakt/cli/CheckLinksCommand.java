@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --max-age}), and prints a report. Exit 1 when anything is broken or an issue could not be
  * read, so cron can mail it.
  */
-@Command(name = "check-links", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "check-links", mixinStandardHelpOptions = true,
         description = {"Check the links in published issues (PDF, HTML, Markdown, DOCX, text; files, folders or URLs).",
                 "Statuses: broken (fix it), blocked/error (could not verify), redirect (update it), ok, skipped.",
                 "robots.txt is not read: each cited link is asked for once, as a reader's browser would.",

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * Safe under cron: a lock keeps runs apart, output is one summary line plus one line per
  * problem, and no progress line is drawn unless a person is watching a terminal.
  */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "crawl", mixinStandardHelpOptions = true,
         description = {"Fetch every due source (interval since last success) and store new items.",
                 "Exit 1 when a source failed, 3 when another crawl holds the lock.",
                 "Example: kildevakt crawl --source reg-jd --force --json"})

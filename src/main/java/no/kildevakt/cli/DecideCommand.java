@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
  * same way (history kept). The ranking learns from it on the next run; {@code new} takes it back, and the
  * item then stops counting as an example.
  */
-@Command(name = "decide", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "decide", mixinStandardHelpOptions = true,
         description = {"Accept, reject or reset (new) an item, as the review page does; the ranking learns from it.",
                 "Example: kildevakt decide 1234 accepted --period 2025-Q1"})
 final class DecideCommand implements Callable<Integer> {

@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
  * or JSON, printed, written to a file or mailed. A mailed digest (or one printed with
  * {@code --mark-delivered}) is recorded, so the next {@code --since-last} run continues where it ended.
  */
-@Command(name = "digest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(addMethodSubcommands = false, name = "digest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The candidates of a period for the editors: grouped by the newsletter's sections, best first,",
                 "each with date, source, title, summary, link, score and the terms that matched.",
                 "Give the period as --from D --to D, --period P or --since-last.",

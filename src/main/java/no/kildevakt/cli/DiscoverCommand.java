@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
  * parsing it, printed as a feeds.yml snippet to paste under {@code sources:}. Saves the editor
  * from reading page sources for {@code <link rel="alternate">} and guessing feed paths.
  */
-@Command(name = "discover", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "discover", mixinStandardHelpOptions = true,
         description = {"Find the feeds a page advertises (<link rel=alternate>), else at common paths (/feed/, /rss.xml, ...),",
                 "verify each by fetching and parsing it, and print them as a feeds.yml snippet.",
                 "Exit 1 when the page cannot be fetched or no feed was found.",

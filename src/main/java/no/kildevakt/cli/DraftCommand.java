@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code kildevakt draft}: the next issue in the newsletter's structure, from the items the editors
  * accepted for the period, or, while none are, from the candidates above the threshold.
  */
-@Command(name = "draft", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(addMethodSubcommands = false, name = "draft", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A draft of the next issue in the newsletter's structure: its sections in order (empty ones left out),",
                 "per item a heading, one to three sentences of the summary, the date (for events the event date) and",
                 "the link as \"se her\". Uses the editors' titles and summaries where they edited them.",

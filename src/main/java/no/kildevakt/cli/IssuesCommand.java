@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
  * an earlier version of the same source; {@code list} shows what is stored and how many links were
  * broken at the last check.
  */
-@Command(name = "issues", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "issues", mixinStandardHelpOptions = true,
         description = {"Keep a record of published issues, for check-links --issues.",
                 "Example: kildevakt issues add nyhetsbrev-2024-4.pdf --period 2024-Q4"},
         subcommands = {IssuesCommand.Add.class, IssuesCommand.ListIssues.class, IssuesCommand.Remove.class})
@@ -67,7 +67,7 @@ final class IssuesCommand implements Callable<Integer> {
         return Main.USAGE;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(addMethodSubcommands = false, name = "add", mixinStandardHelpOptions = true,
             description = {"Store an issue and its links (a folder adds each issue file in it).",
                     "Adding the same file or URL again replaces the stored version."})
     static final class Add implements Callable<Integer> {
@@ -197,7 +197,7 @@ final class IssuesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the stored issues, with links broken at the last check.")
+    @Command(addMethodSubcommands = false, name = "list", mixinStandardHelpOptions = true, description = "List the stored issues, with links broken at the last check.")
     static final class ListIssues implements Callable<Integer> {
         @ParentCommand
         IssuesCommand parent;
@@ -244,7 +244,7 @@ final class IssuesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(addMethodSubcommands = false, name = "remove", mixinStandardHelpOptions = true,
             description = {"Remove a stored issue with its links and entries; the ranking stops learning from its entries.",
                     "Items it marked accepted stay accepted; take one back with `kildevakt decide ID new`."})
     static final class Remove implements Callable<Integer> {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code kildevakt items}: lists stored items, newest first. */
-@Command(name = "items", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "items", mixinStandardHelpOptions = true,
         description = {"List stored items, newest first.",
                 "Example: kildevakt items --source reg-jd --since 2025-01-01 --json"})
 final class ItemsCommand implements Callable<Integer> {

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * with {@code --explain ID} how one item's score was made, so an editor can see which earlier decision or
  * past-issue entry moved it.
  */
-@Command(name = "learn", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "learn", mixinStandardHelpOptions = true,
         description = {"Show what the ranking learned from decisions and past issues; --explain ID shows how an item's score was made.",
                 "Example: kildevakt learn --explain 1234"})
 final class LearnCommand implements Callable<Integer> {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  * them all.
  */
 @Command(
+        addMethodSubcommands = false, // no @Command methods here: picocli need not scan for them at start-up
         name = "kildevakt",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,

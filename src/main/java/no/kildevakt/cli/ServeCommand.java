@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code kildevakt serve}: the editors' review page on this machine. Runs until stopped (Ctrl-C);
  * decisions are written to the database as they are made, so stopping loses nothing.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the review page: candidates of a period, decisions, notes, edits, the draft, source health.",
                 "Binds 127.0.0.1 unless told otherwise; any other address needs $" + ServeOptions.TOKEN_ENV + ".",
                 "Example: kildevakt serve --port 8080 --lang nb"})

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code kildevakt sources}: the health of every configured source, so an editor sees which
  * broke, since when, and which went quiet.
  */
-@Command(name = "sources", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "sources", mixinStandardHelpOptions = true,
         description = {"Show the health of every source: last success, last error, failures in a row, items last time.",
                 "Example: kildevakt sources --json"})
 final class SourcesCommand implements Callable<Integer> {

@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
  * auto-detection, and the selectors that were detected are printed as a {@code select:} block
  * ready to pin in feeds.yml.
  */
-@Command(name = "try", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "try", mixinStandardHelpOptions = true,
         description = {"Fetch and read one source (an id from feeds.yml, or a URL), store nothing, print its items and warnings.",
                 "For an HTML page without selectors, print the detected selectors as a feeds.yml select: block.",
                 "Exit 1 when the source could not be fetched or read.",

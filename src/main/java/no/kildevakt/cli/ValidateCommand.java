@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code kildevakt validate}: checks feeds.yml; exit 2 with file, line and field on error. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "validate", mixinStandardHelpOptions = true,
         description = {"Check feeds.yml. On an error, print one line with file, line and field, and exit 2.",
                 "Example: kildevakt --config feeds.yml validate"})
 final class ValidateCommand implements Callable<Integer> {
