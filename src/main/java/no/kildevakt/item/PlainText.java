@@ -37,7 +37,7 @@ public final class PlainText {
     private static final String ELLIPSIS = "\u2026";
 
     /** Elements that are not block-level for jsoup but still separate words when rendered. */
-    private static final Set<String> WORD_SEPARATING = Set.of("br", "td", "th", "li", "dt", "dd", "tr", "img", "hr", "option");
+    static final Set<String> WORD_SEPARATING = Set.of("br", "td", "th", "li", "dt", "dd", "tr", "img", "hr", "option");
 
     private static final Pattern ENCODED_AGAIN = Pattern.compile(
             "&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<(!--|/?[A-Za-z][A-Za-z0-9]*)[^<>]*>");
@@ -100,7 +100,7 @@ public final class PlainText {
      * of a known HTML element. Escaped brackets around anything else ({@code <ola@jd.dep.no>},
      * {@code <under 18 år>}) are text that was meant to show brackets.
      */
-    private static boolean looksEncodedAgain(String text) {
+    static boolean looksEncodedAgain(String text) {
         if (text.indexOf('&') < 0 && text.indexOf('<') < 0) {
             return false; // the common case, without running the pattern
         }

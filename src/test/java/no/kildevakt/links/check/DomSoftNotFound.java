@@ -23,32 +23,11 @@ import org.jsoup.nodes.Element;
  * not matched, since only the first {@value #BODY_START} characters of text count.
  */
 final class DomSoftNotFound {
-    /** How much of the visible text counts as "the start of the page". */
-    static final int BODY_START = 600;
+    /** How much of the visible text counts as "the start of the page": the scan's own figure. */
+    static final int BODY_START = SoftNotFound.BODY_START;
 
-    /** Phrases of "this page is missing", lower case, apostrophes straightened. */
-    static final List<String> PHRASES = List.of(
-            // Norwegian bokmål and nynorsk
-            "fant ikke siden", "finner ikke siden", "fann ikkje sida", "finn ikkje sida", "siden finnes ikke",
-            "sida finst ikkje", "siden ble ikke funnet", "sida vart ikkje funnen", "side ikke funnet",
-            "siden eksisterer ikke", "siden du leter etter finnes ikke", "siden du ba om finnes ikke",
-            "denne siden finnes ikke", "siden er ikke tilgjengelig lenger", "siden finnes ikke lenger",
-            "beklager, vi finner ikke", "vi fant ikke siden", "vi finner ikke siden", "kunne ikke finne siden",
-            // Swedish
-            "sidan finns inte", "sidan kunde inte hittas", "sidan hittades inte", "hittade inte sidan",
-            "sidan saknas", "kan inte hitta sidan", "vi hittar inte sidan", "vi kunde inte hitta sidan",
-            "sidan existerar inte", "sidan du söker finns inte", "sidan du letar efter finns inte",
-            "den här sidan finns inte",
-            // Danish
-            "siden blev ikke fundet", "siden findes ikke", "siden kunne ikke findes", "side ikke fundet",
-            "kan ikke finde siden", "vi kan ikke finde siden", "kunne ikke finde siden",
-            "siden du leder efter findes ikke", "siden du søger findes ikke", "denne side findes ikke",
-            // English
-            "page not found", "page cannot be found", "page can't be found", "page could not be found",
-            "page does not exist", "page doesn't exist", "page no longer exists", "page you are looking for",
-            "page you were looking for", "page you requested could not", "page you requested was not found",
-            "error 404", "404 error", "we can't find the page", "we couldn't find the page",
-            "we couldn't find that page", "content not found", "article not found");
+    /** The scan's phrases: the reference differs from it only in how it reads the page. */
+    static final List<String> PHRASES = SoftNotFound.PHRASES;
 
     private static final Pattern WORD_404 = Pattern.compile("(^|[^0-9a-z])404($|[^0-9a-z])");
     private static final Pattern TITLE_ONLY = Pattern.compile(
