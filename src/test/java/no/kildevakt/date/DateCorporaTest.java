@@ -1,7 +1,6 @@
 package no.kildevakt.date;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import no.kildevakt.SharedCorpora;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +32,7 @@ class DateCorporaTest {
     private static final Set<String> OUT_OF_SCOPE = Set.of("greek", "hungarian", "nate", "onblog");
 
     private static Path corpus(String relative) {
-        String shared = System.getProperty("kildevakt.shared");
-        assumeTrue(shared != null, "system property kildevakt.shared not set");
-        Path path = Path.of(shared, "corpora", relative);
-        assumeTrue(Files.isRegularFile(path), "corpus absent: " + path);
-        return path;
+        return SharedCorpora.path(relative);
     }
 
     private record Vector(String group, String input, String expectedUtc) {}

@@ -1,7 +1,6 @@
 package no.kildevakt.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.kildevakt.SharedCorpora;
 import no.kildevakt.date.DateText;
 import no.kildevakt.date.PageDate;
 import no.kildevakt.item.PlainText;
@@ -30,11 +30,7 @@ class PageMetadataCorpusTest {
     private static final long SMALL_PAGE_BYTES = 100_000;
 
     private static Path corpus() {
-        String shared = System.getProperty("kildevakt.shared");
-        assumeTrue(shared != null, "system property kildevakt.shared not set");
-        Path dir = Path.of(shared, "corpora", "readability");
-        assumeTrue(Files.isRegularFile(dir.resolve("manifest.jsonl")), "corpus absent: " + dir);
-        return dir;
+        return SharedCorpora.path("readability", "manifest.jsonl").getParent();
     }
 
     @Test

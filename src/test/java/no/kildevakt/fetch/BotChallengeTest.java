@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import okhttp3.Headers;
-import org.junit.jupiter.api.Assumptions;
+import no.kildevakt.SharedCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,10 +61,7 @@ class BotChallengeTest {
 
     @Test
     void realPagesFromTheCorpusAreNoChallenge() throws IOException {
-        String shared = System.getProperty("kildevakt.shared");
-        Assumptions.assumeTrue(shared != null, "kildevakt.shared not set");
-        Path pages = Path.of(shared, "corpora", "readability", "test-pages");
-        Assumptions.assumeTrue(Files.isDirectory(pages), "readability corpus absent");
+        Path pages = SharedCorpora.path("readability", "test-pages");
         int checked = 0;
         try (Stream<Path> sources = Files.walk(pages)) {
             for (Path source : (Iterable<Path>) sources.filter(p -> p.getFileName().toString().equals("source.html"))::iterator) {

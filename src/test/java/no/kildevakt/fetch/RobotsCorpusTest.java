@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import no.kildevakt.SharedCorpora;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +23,7 @@ class RobotsCorpusTest {
 
     @Test
     void rfc9309VectorsMatch() throws IOException {
-        String shared = System.getProperty("kildevakt.shared");
-        Assumptions.assumeTrue(shared != null, "kildevakt.shared not set");
-        Path vectors = Path.of(shared, "corpora", "google-robotstxt", "robots_test_vectors.jsonl");
-        Assumptions.assumeTrue(Files.isRegularFile(vectors), "google-robotstxt corpus absent");
+        Path vectors = SharedCorpora.path("google-robotstxt", "robots_test_vectors.jsonl");
 
         ObjectMapper json = new ObjectMapper();
         int total = 0;

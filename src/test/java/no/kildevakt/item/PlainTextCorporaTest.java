@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import no.kildevakt.SharedCorpora;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,7 @@ class PlainTextCorporaTest {
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private static Path corpora() {
-        String shared = System.getProperty("kildevakt.shared");
-        Assumptions.assumeTrue(shared != null, "kildevakt.shared not set");
-        Path corpora = Path.of(shared, "corpora");
-        Assumptions.assumeTrue(Files.isDirectory(corpora), "corpora absent");
-        return corpora;
+        return SharedCorpora.path();
     }
 
     @Test

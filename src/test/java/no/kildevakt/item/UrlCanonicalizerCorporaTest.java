@@ -3,7 +3,6 @@ package no.kildevakt.item;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.kildevakt.SharedCorpora;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,11 +30,7 @@ class UrlCanonicalizerCorporaTest {
     private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
 
     private static Path corpus(String relative) {
-        String shared = System.getProperty("kildevakt.shared");
-        assumeTrue(shared != null, "system property kildevakt.shared not set");
-        Path path = Path.of(shared, "corpora", relative);
-        assumeTrue(Files.isRegularFile(path), "corpus absent: " + path);
-        return path;
+        return SharedCorpora.path(relative);
     }
 
     /** Every canonical URL we hand out must parse and be its own canonical form. */

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import no.kildevakt.SharedCorpora;
 import no.kildevakt.text.CharsetSniffer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,10 +164,7 @@ class SoftNotFoundScanTest {
      */
     @Test
     void agreesWithTheDomCheckOnTheCorpus() throws IOException {
-        String shared = System.getProperty("kildevakt.shared");
-        Assumptions.assumeTrue(shared != null, "kildevakt.shared not set");
-        Path pages = Path.of(shared, "corpora", "readability", "test-pages");
-        Assumptions.assumeTrue(Files.isDirectory(pages), "readability corpus absent");
+        Path pages = SharedCorpora.path("readability", "test-pages");
         List<String> differences = new ArrayList<>();
         int compared = 0;
         int found = 0;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import no.kildevakt.SharedCorpora;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +25,7 @@ class HtmlCorpusTest {
 
     @Test
     void everyLinkOfRealPagesIsOnTheLineItIsReportedOn() throws IOException {
-        String shared = System.getProperty("kildevakt.shared");
-        Assumptions.assumeTrue(shared != null, "kildevakt.shared not set");
-        Path pages = Path.of(shared, "corpora", "readability", "test-pages");
-        Assumptions.assumeTrue(Files.isDirectory(pages), "readability corpus absent");
+        Path pages = SharedCorpora.path("readability", "test-pages");
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(pages)) {
             // pages under 60 KB (about 40 of the 130) keep the test quick; the large ones are the same kinds

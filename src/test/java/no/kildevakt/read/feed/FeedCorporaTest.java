@@ -2,7 +2,6 @@ package no.kildevakt.read.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import no.kildevakt.SharedCorpora;
 import no.kildevakt.date.FeedDates;
 import no.kildevakt.item.Entry;
 import no.kildevakt.text.CharsetSniffer;
@@ -44,9 +44,7 @@ class FeedCorporaTest {
 
     @BeforeAll
     static void locateCorpora() {
-        String shared = System.getProperty("kildevakt.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpora")), "shared corpora absent");
-        corpora = Path.of(shared, "corpora");
+        corpora = SharedCorpora.path();
     }
 
     /** Pass/total per label, printed as a table. */

@@ -1,7 +1,6 @@
 package no.kildevakt.read.html;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.kildevakt.SharedCorpora;
 import no.kildevakt.item.Item;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +28,7 @@ import org.junit.jupiter.api.Test;
 class ReadabilityCorpusTest {
     @Test
     void findsTheLabelledListsOnRealPages() throws Exception {
-        String shared = System.getProperty("kildevakt.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpora", "readability")), "shared corpora absent");
-        Path pages = Path.of(shared, "corpora", "readability", "test-pages");
+        Path pages = SharedCorpora.path("readability", "test-pages");
         JsonNode labels;
         try (InputStream in = getClass().getResourceAsStream("readability-labels.json")) {
             labels = new ObjectMapper().readTree(in).get("pages");
