@@ -20,8 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.kildevakt.text.OneLine;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -30,6 +29,9 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -96,8 +98,12 @@ public final class ConfigLoader {
                 .build();
         Optional<Node> document;
         try {
-            refuseBombs(settings, text, name);
-            document = new Compose(settings).composeString(text);
+            // one pass: the composer pulls its events through the bomb check, which refuses before
+            // the composer builds (or recurses into) what it refuses
+            Parser events = new BombCheck(new ParserImpl(settings, new StreamReader(settings, text)), name);
+            document = new Composer(settings, events).getSingleNode();
+        } catch (BombCheck.Refused e) {
+            throw e.refusal;
         } catch (YamlEngineException e) {
             throw yamlError(e, name, text);
         }
@@ -105,20 +111,55 @@ public final class ConfigLoader {
     }
 
     /**
-     * Walks the parser events (which are streamed, never expanded) to refuse what would make
-     * composing or walking the tree expensive: aliases to collections beyond a small budget, and
-     * nesting deep enough to exhaust the composer's recursion.
+     * The parser's events on their way to the composer (streamed, never expanded), checked for what
+     * would make composing or walking the tree expensive: aliases to collections beyond a small
+     * budget, and nesting deep enough to exhaust the composer's recursion.
      */
-    private static void refuseBombs(LoadSettings settings, String text, String name) throws ConfigException {
-        Set<String> collectionAnchors = new HashSet<>();
-        int depth = 0;
-        int collectionAliases = 0;
-        for (Event event : new Parse(settings).parseString(text)) {
+    private static final class BombCheck implements Parser {
+        private final Parser events;
+        private final String name;
+        private final Set<String> collectionAnchors = new HashSet<>();
+        private int depth;
+        private int collectionAliases;
+
+        BombCheck(Parser events, String name) {
+            this.events = events;
+            this.name = name;
+        }
+
+        /** Carries a refusal through the composer, whose callbacks cannot throw checked exceptions. */
+        static final class Refused extends RuntimeException {
+            final ConfigException refusal;
+
+            Refused(ConfigException refusal) {
+                super(refusal.getMessage(), null, false, false);
+                this.refusal = refusal;
+            }
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return events.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return events.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return events.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = events.next();
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     if (++depth > MAX_DEPTH) {
-                        throw new ConfigException(name + ":" + lineOf(event.getStartMark()) + ": YAML: nested more than "
-                                + MAX_DEPTH + " levels deep; refused");
+                        throw new Refused(new ConfigException(name + ":" + lineOf(event.getStartMark())
+                                + ": YAML: nested more than " + MAX_DEPTH + " levels deep; refused"));
                     }
                     ((NodeEvent) event).getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
                 }
@@ -126,15 +167,16 @@ public final class ConfigLoader {
                 case Alias -> {
                     if (collectionAnchors.contains(((AliasEvent) event).getAlias().getValue())
                             && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-                        throw new ConfigException(name + ":" + lineOf(event.getStartMark())
+                        throw new Refused(new ConfigException(name + ":" + lineOf(event.getStartMark())
                                 + ": YAML: more than " + MAX_COLLECTION_ALIASES
-                                + " aliases to lists or maps; refused as a likely YAML bomb (billion laughs)");
+                                + " aliases to lists or maps; refused as a likely YAML bomb (billion laughs)"));
                     }
                 }
                 default -> {
                     // scalars, documents and stream markers cost nothing
                 }
             }
+            return event;
         }
     }
 
