@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Durations;
 import no.kildevakt.config.Settings;
-import no.kildevakt.crawl.Warmup;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
@@ -120,7 +119,6 @@ final class CheckLinksCommand implements Callable<Integer> {
             err.println("check-links: --archive-base must be an http(s) URL, got \"" + archiveBase + "\"");
             return Main.USAGE;
         }
-        Warmup.startInBackground(Warmup::database, Warmup::http); // while the issue is read
         return Commands.withConfig(main, false, config -> {
             OutputTarget target = output == null ? null : OutputTarget.checked(main, output);
             if (target != null) {

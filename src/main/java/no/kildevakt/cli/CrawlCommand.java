@@ -14,7 +14,6 @@ import no.kildevakt.crawl.CrawlReport;
 import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.crawl.SourceReportJson;
-import no.kildevakt.crawl.Warmup;
 import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +43,6 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Warmup.startInBackground(Warmup::database, Warmup::http, Warmup::feedPath); // while feeds.yml is read
         return Commands.withConfig(main, config -> {
             for (String id : sources) {
                 if (config.source(id).isEmpty()) {

@@ -40,12 +40,17 @@ public final class Warmup {
 
     /**
      * Runs {@code steps} one after another on a daemon thread (it never holds the JVM open) and
-     * returns at once.
+     * returns at once. A step that fails is passed over: the command does that work itself. Commands
+     * add steps of their own, e.g. {@code check-links} the soft-404 judge's phrase automaton.
      */
     public static void startInBackground(Runnable... steps) {
         Thread thread = new Thread(() -> {
             for (Runnable step : steps) {
-                step.run();
+                try {
+                    step.run();
+                } catch (RuntimeException | LinkageError ignored) {
+                    // the command does the same work itself when it gets there
+                }
             }
         }, "kildevakt-warmup");
         thread.setDaemon(true);

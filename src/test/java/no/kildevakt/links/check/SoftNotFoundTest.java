@@ -11,6 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What counts as "this page is missing" and, as important, what does not. */
 class SoftNotFoundTest {
 
+    @Test
+    void theWarmUpPageIsJudgedASoft404() {
+        // the warm-up must reach the phrase automaton, not stop at a blank page or a real one
+        assertTrue(SoftNotFound.warmUp());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "<title>Fant ikke siden</title>",
