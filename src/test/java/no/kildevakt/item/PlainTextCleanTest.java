@@ -32,6 +32,20 @@ class PlainTextCleanTest {
     }
 
     @Test
+    void textBelowCombiningMarksIsAlreadyComposed() {
+        // clean skips the normaliser for text below U+0300: every such character, and every pair of
+        // them in both orders, must be what NFC leaves alone
+        for (char first = 0; first < '\u0300'; first++) {
+            StringBuilder pairs = new StringBuilder();
+            for (char second = 0; second < '\u0300'; second++) {
+                pairs.append(first).append(second);
+            }
+            String text = pairs.toString();
+            assertEquals(text, Normalizer.normalize(text, Normalizer.Form.NFC), "after U+" + Integer.toHexString(first));
+        }
+    }
+
+    @Test
     void keepsLongPlainRunsWhole() {
         String text = "  Kripos publiserte i oktober rapporten «Menneskehandel i Norge» – se her.  ";
         assertEquals(oneByOne(text), PlainText.clean(text));
