@@ -1,0 +1,56 @@
+package no.kildevakt.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link XmlPrologue#prepare} removes the characters XML 1.0 forbids, and hands a document without
+ * any back as it is. Both are checked against the rule itself ({@link #allowedOnly}), on random
+ * text of allowed characters, controls, noncharacters and paired and lone surrogates.
+ */
+class XmlPrologueCharactersTest {
+
+    private static final char[] ALPHABET = ("<a>b&amp;\t\n\r \u0000\u0001\u0008\u000b\u000c\u001f\u007f\u0085\u00e5"
+            + "\u2013\ud7ff\ud83d\ude00\ud800\udfff\ue000\ufffd\ufffe\uffff").toCharArray();
+
+    @Test
+    void removesWhatXmlForbidsAndNothingElse() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int n = 0; n < 20_000; n++) {
+            char[] text = new char[random.nextInt(30)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+            }
+            String body = new String(text);
+            XmlPrologue.Prepared prepared = XmlPrologue.prepare(body);
+            String expected = allowedOnly(body);
+            assertEquals(expected, prepared.xml(), () -> "for " + body.chars().mapToObj(Integer::toHexString).toList());
+            assertEquals(body.length() - expected.length(), prepared.invalidCharsRemoved());
+        }
+    }
+
+    @Test
+    void aDocumentWithNothingToRemoveIsHandedBackAsItIs() {
+        String feed = "<rss><channel><title>Menneskehandel \ud83d\ude00 \u2013 r\u00e5d</title></channel></rss>";
+        XmlPrologue.Prepared prepared = XmlPrologue.prepare(feed);
+        assertSame(feed, prepared.xml());
+        assertEquals(0, prepared.invalidCharsRemoved());
+    }
+
+    /** XML 1.0's Char production, with surrogates allowed only as a pair. */
+    private static String allowedOnly(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
