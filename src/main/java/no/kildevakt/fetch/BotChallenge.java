@@ -1,6 +1,7 @@
 package no.kildevakt.fetch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +55,24 @@ public record BotChallenge(String vendor) {
      * @param bodyStart the beginning of the (decompressed) body; null or empty when unknown
      */
     public static Optional<BotChallenge> detect(int status, Headers headers, String bodyStart) {
-        String body = bodyStart == null ? "" : bodyStart.toLowerCase(Locale.ROOT);
+        return detectLowered(status, headers, bodyStart == null ? "" : bodyStart.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@link #detect(int, Headers, String)} of a body start not yet decoded: the markers are ASCII, so
+     * only ASCII letters need lowering and the bytes can be read as Latin-1. Why: lowering a decoded
+     * copy of up to 64 KB was 3-4% of a link check's CPU.
+     */
+    public static Optional<BotChallenge> detect(int status, Headers headers, byte[] bodyStart) {
+        byte[] lowered = new byte[bodyStart.length];
+        for (int i = 0; i < lowered.length; i++) {
+            byte b = bodyStart[i];
+            lowered[i] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+        }
+        return detectLowered(status, headers, new String(lowered, StandardCharsets.ISO_8859_1));
+    }
+
+    private static Optional<BotChallenge> detectLowered(int status, Headers headers, String body) {
         String server = lower(headers.get("Server"));
         boolean wallStatus = status == 401 || status == 403 || status == 429 || status == 503;
 

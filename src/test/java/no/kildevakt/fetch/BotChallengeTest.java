@@ -44,6 +44,9 @@ class BotChallengeTest {
         Optional<BotChallenge> found = BotChallenge.detect(status, headers, body);
         assertEquals(Optional.of(new BotChallenge(vendor)), found);
         assertEquals("bot challenge (" + vendor + ")", found.get().description());
+        // the link checker hands over the body undecoded; the walls are the same walls in bytes
+        assertEquals(found, BotChallenge.detect(status, headers, body.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(found, BotChallenge.detect(status, headers, body.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -57,6 +60,7 @@ class BotChallengeTest {
         // Cloudflare injects this script into ordinary pages; with a 200 it proves nothing
         String page = "<html><title>News</title><script>a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'</script>";
         assertEquals(Optional.empty(), BotChallenge.detect(200, Headers.of("Server", "cloudflare"), page));
+        assertEquals(Optional.empty(), BotChallenge.detect(200, Headers.of("Server", "cloudflare"), page.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -330,9 +330,9 @@ public final class LinkChecker implements AutoCloseable {
             if (code >= 200 && code < 300 && looksLikeHtml(response.header("Content-Type"))) {
                 bodyStart = readStart(response);
             }
-            // the wall markers are ASCII, so the undecoded (Latin-1) start will do
-            Optional<BotChallenge> wall = BotChallenge.detect(code, response.headers(),
-                    code >= 200 && code < 300 ? new String(bodyStart, StandardCharsets.ISO_8859_1) : peekQuietly(response));
+            // the wall markers are ASCII, so the undecoded start will do
+            Optional<BotChallenge> wall = code >= 200 && code < 300 ? BotChallenge.detect(code, response.headers(), bodyStart)
+                    : BotChallenge.detect(code, response.headers(), peekQuietly(response));
             if (wall.isPresent()) {
                 return result(LinkStatus.BLOCKED, code, wall.get().description() + ", " + Failures.statusLine(code) + where());
             }
