@@ -283,8 +283,10 @@ public final class UrlCanonicalizer {
         int colon = host.indexOf(':');
         if (colon >= 0) {
             String port = host.substring(colon + 1);
-            if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return false;
+            for (int i = 0; i < port.length(); i++) {
+                if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+                    return false;
+                }
             }
             host = host.substring(0, colon);
         }
@@ -295,11 +297,24 @@ public final class UrlCanonicalizer {
         if (host.isEmpty() || host.startsWith(".") || host.contains("..")) {
             return false;
         }
+        // a loop, not a stream over code points: this runs for every item's link, on a cold JVM
+        for (int i = 0; i < host.length(); ) {
+            int c = host.codePointAt(i);
+            if (!isHostCodePoint(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    private static boolean isHostCodePoint(int c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+        }
         // U+3002, U+FF0E, U+FF61 are full stops that IDNA maps to '.'
-        return host.codePoints().allMatch(c -> c == '-' || c == '.' || c == '_' || c == '\u3002' || c == '\uff0e' || c == '\uff61'
-                || (c < 128 ? Character.isLetterOrDigit(c)
-                        : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                                || Character.getType(c) == Character.COMBINING_SPACING_MARK));
+        return c == '\u3002' || c == '\uff0e' || c == '\uff61' || Character.isLetterOrDigit(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.COMBINING_SPACING_MARK;
     }
 
     /**
