@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -252,7 +251,8 @@ public final class Items {
                         INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
                                            first_source, first_seen, last_seen, url_identity, event_date,
                                            title_derived, published_raw)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        RETURNING id""");
                 PreparedStatement update = c.prepareStatement("""
                         UPDATE items
                            SET title = ?, title_derived = ?, summary = ?, published = ?, published_raw = ?,
@@ -286,8 +286,9 @@ public final class Items {
                     insert.setString(13, item.eventDate() == null ? null : item.eventDate().toString());
                     insert.setInt(14, item.titleDerived() ? 1 : 0);
                     insert.setString(15, sighted.publishedRaw());
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                    // RETURNING, not getGeneratedKeys: the driver prepares and runs "SELECT last_insert_rowid()"
+                    // for each generated key it is asked for, 2% of a first crawl's CPU
+                    try (ResultSet keys = insert.executeQuery()) {
                         if (!keys.next()) {
                             throw new SQLException("no row id for the new item " + item.url());
                         }
