@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Durations;
 import no.kildevakt.config.Settings;
+import no.kildevakt.crawl.Warmup;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
@@ -26,6 +27,7 @@ import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckRuntime;
 import no.kildevakt.links.check.CheckSettings;
 import no.kildevakt.links.check.LinkChecker;
+import no.kildevakt.links.check.SoftNotFound;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkExtractor;
 import no.kildevakt.links.report.ReportFormat;
@@ -119,6 +121,7 @@ final class CheckLinksCommand implements Callable<Integer> {
             err.println("check-links: --archive-base must be an http(s) URL, got \"" + archiveBase + "\"");
             return Main.USAGE;
         }
+        Warmup.startInBackground(Warmup::database, Warmup::http, SoftNotFound::warmUp); // while the issue is read
         return Commands.withConfig(main, false, config -> {
             OutputTarget target = output == null ? null : OutputTarget.checked(main, output);
             if (target != null) {

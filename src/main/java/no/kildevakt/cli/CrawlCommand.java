@@ -14,6 +14,7 @@ import no.kildevakt.crawl.CrawlReport;
 import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.crawl.SourceReport;
 import no.kildevakt.crawl.SourceReportJson;
+import no.kildevakt.crawl.Warmup;
 import no.kildevakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Warmup.startInBackground(Warmup::http, Warmup::database, Warmup::feedPath); // while feeds.yml is read
         return Commands.withConfig(main, config -> {
             for (String id : sources) {
                 if (config.source(id).isEmpty()) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kildevakt.Version;
-import no.kildevakt.crawl.Warmup;
-import no.kildevakt.links.check.SoftNotFound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -179,29 +177,12 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureLogging(args);
-        warmUp(commandNamed(args));
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, new Terminal(out, err, System.getenv(), System.console() != null));
         out.flush();
         err.flush();
         System.exit(code);
-    }
-
-    /**
-     * Starts preparing, on the spare core, what the named command's first request will need, before
-     * picocli builds its model (60-75 ms) and the command reads feeds.yml or the issue
-     * ({@link Warmup}). The JDK's TLS set-up, the longest step, gets a thread of its own: the main
-     * thread had waited for it behind the database step ({@code bench/}, wall-clock profile).
-     */
-    private static void warmUp(String command) {
-        if ("crawl".equals(command)) {
-            Warmup.startInBackground(Warmup::http);
-            Warmup.startInBackground(Warmup::database, Warmup::feedPath);
-        } else if ("check-links".equals(command)) {
-            Warmup.startInBackground(Warmup::http);
-            Warmup.startInBackground(Warmup::database, SoftNotFound::warmUp);
-        }
     }
 
     /**
