@@ -1,10 +1,12 @@
 package no.kildevakt.date;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -54,12 +56,12 @@ final class MonthNames {
     }
 
     /** Every name and abbreviation in the table, lower case. */
-    static java.util.Set<String> names() {
+    static Set<String> names() {
         return BY_NAME.keySet();
     }
 
     private static Map<String, Integer> starts() {
-        Map<String, Integer> starts = new java.util.HashMap<>();
+        Map<String, Integer> starts = new HashMap<>();
         BY_NAME.forEach((name, month) -> {
             for (int end = 3; end <= name.length(); end++) {
                 Integer before = starts.put(name.substring(0, end), month);
