@@ -221,9 +221,9 @@ public final class Items {
                     + " carries the state of source " + round.newState().sourceId());
         }
         return store.inTransaction("record the round of source " + round.sourceId(), c -> {
-            RoundResult result = writeItems(c, round);
-            SourceRecords.writeState(c, round.newState());
-            SourceRecords.writeFetchLog(c, round, result.newItems());
+            RoundResult result = writeItems(store, round);
+            SourceRecords.writeState(store, round.newState());
+            SourceRecords.writeFetchLog(store, round, result.newItems());
             return result;
         });
     }
@@ -237,97 +237,96 @@ public final class Items {
         return item.keyedByOpaqueGuid() ? item.dedupeKey() + SOURCE_MARK + sourceId : item.dedupeKey();
     }
 
-    private static RoundResult writeItems(Connection c, Round round) throws SQLException {
+    private static RoundResult writeItems(Store store, Round round) throws SQLException {
         Instant seenAt = round.finishedAt() != null ? round.finishedAt() : round.startedAt();
         String seen = Store.text(seenAt);
         Set<Long> inserted = new HashSet<>();
         Set<Long> refreshed = new HashSet<>();
-        try (PreparedStatement byKey = c.prepareStatement("SELECT id FROM items WHERE dedupe_key = ?");
-                PreparedStatement byUrl = c.prepareStatement("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
-                PreparedStatement current = c.prepareStatement("""
+        PreparedStatement byKey = store.kept("SELECT id FROM items WHERE dedupe_key = ?");
+        PreparedStatement byUrl = store.kept("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
+        PreparedStatement current = store.kept("""
                         SELECT first_source, title, title_derived, summary, published, published_raw, updated, guid, event_date
                           FROM items WHERE id = ?""");
-                PreparedStatement insert = c.prepareStatement("""
+        PreparedStatement insert = store.kept("""
                         INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
                                            first_source, first_seen, last_seen, url_identity, event_date,
                                            title_derived, published_raw)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         RETURNING id""");
-                PreparedStatement update = c.prepareStatement("""
+        PreparedStatement update = store.kept("""
                         UPDATE items
                            SET title = ?, title_derived = ?, summary = ?, published = ?, published_raw = ?,
                                updated = ?, guid = ?, event_date = ?, last_seen = ?,
                                url_identity = min(url_identity, ?)
                          WHERE id = ?""");
-                PreparedStatement link = c.prepareStatement("""
+        PreparedStatement link = store.kept("""
                         INSERT INTO item_sources (item_id, source_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""")) {
-            for (Item item : round.items()) {
-                String key = storedKey(round.sourceId(), item);
-                Long id = findId(byKey, key);
-                if (id == null && item.urlIdentifiesItem()) {
-                    // the same page under another key: another source, another guid scheme
-                    id = findId(byUrl, item.url());
-                }
-                Fields sighted = Fields.of(item, seenAt);
-                if (id == null) {
-                    insert.setString(1, key);
-                    insert.setString(2, item.url());
-                    insert.setString(3, item.guid());
-                    insert.setString(4, item.title());
-                    insert.setString(5, item.summary());
-                    Store.setInstant(insert, 6, sighted.published());
-                    Store.setInstant(insert, 7, sighted.updated());
-                    insert.setString(8, round.section());
-                    insert.setString(9, round.sourceId());
-                    insert.setString(10, seen);
-                    insert.setString(11, seen);
-                    insert.setInt(12, item.urlIdentifiesItem() ? 1 : 0);
-                    insert.setString(13, item.eventDate() == null ? null : item.eventDate().toString());
-                    insert.setInt(14, item.titleDerived() ? 1 : 0);
-                    insert.setString(15, sighted.publishedRaw());
-                    // RETURNING, not getGeneratedKeys: the driver prepares and runs "SELECT last_insert_rowid()"
-                    // for each generated key it is asked for, 2% of a first crawl's CPU
-                    try (ResultSet keys = insert.executeQuery()) {
-                        if (!keys.next()) {
-                            throw new SQLException("no row id for the new item " + item.url());
-                        }
-                        id = keys.getLong(1);
-                    }
-                    inserted.add(id);
-                } else {
-                    current.setLong(1, id);
-                    Fields merged;
-                    try (ResultSet rs = current.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("item " + id + " vanished within the round");
-                        }
-                        boolean owner = round.sourceId().equals(rs.getString("first_source"));
-                        merged = Fields.read(rs).merge(sighted, owner);
-                    }
-                    update.setString(1, merged.title());
-                    update.setInt(2, merged.titleDerived() ? 1 : 0);
-                    update.setString(3, merged.summary());
-                    Store.setInstant(update, 4, merged.published());
-                    update.setString(5, merged.publishedRaw());
-                    Store.setInstant(update, 6, merged.updated());
-                    update.setString(7, merged.guid());
-                    update.setString(8, merged.eventDate());
-                    update.setString(9, seen);
-                    // once a URL is seen shared, it never again identifies the item
-                    update.setInt(10, item.urlIdentifiesItem() ? 1 : 0);
-                    update.setLong(11, id);
-                    update.executeUpdate();
-                    if (!inserted.contains(id)) {
-                        refreshed.add(id);
-                    }
-                }
-                link.setLong(1, id);
-                link.setString(2, round.sourceId());
-                link.setString(3, seen);
-                link.setString(4, seen);
-                link.executeUpdate();
+                        ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""");
+        for (Item item : round.items()) {
+            String key = storedKey(round.sourceId(), item);
+            Long id = findId(byKey, key);
+            if (id == null && item.urlIdentifiesItem()) {
+                // the same page under another key: another source, another guid scheme
+                id = findId(byUrl, item.url());
             }
+            Fields sighted = Fields.of(item, seenAt);
+            if (id == null) {
+                insert.setString(1, key);
+                insert.setString(2, item.url());
+                insert.setString(3, item.guid());
+                insert.setString(4, item.title());
+                insert.setString(5, item.summary());
+                Store.setInstant(insert, 6, sighted.published());
+                Store.setInstant(insert, 7, sighted.updated());
+                insert.setString(8, round.section());
+                insert.setString(9, round.sourceId());
+                insert.setString(10, seen);
+                insert.setString(11, seen);
+                insert.setInt(12, item.urlIdentifiesItem() ? 1 : 0);
+                insert.setString(13, item.eventDate() == null ? null : item.eventDate().toString());
+                insert.setInt(14, item.titleDerived() ? 1 : 0);
+                insert.setString(15, sighted.publishedRaw());
+                // RETURNING, not getGeneratedKeys: the driver prepares and runs "SELECT last_insert_rowid()"
+                // for each generated key it is asked for, 2% of a first crawl's CPU
+                try (ResultSet keys = insert.executeQuery()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no row id for the new item " + item.url());
+                    }
+                    id = keys.getLong(1);
+                }
+                inserted.add(id);
+            } else {
+                current.setLong(1, id);
+                Fields merged;
+                try (ResultSet rs = current.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("item " + id + " vanished within the round");
+                    }
+                    boolean owner = round.sourceId().equals(rs.getString("first_source"));
+                    merged = Fields.read(rs).merge(sighted, owner);
+                }
+                update.setString(1, merged.title());
+                update.setInt(2, merged.titleDerived() ? 1 : 0);
+                update.setString(3, merged.summary());
+                Store.setInstant(update, 4, merged.published());
+                update.setString(5, merged.publishedRaw());
+                Store.setInstant(update, 6, merged.updated());
+                update.setString(7, merged.guid());
+                update.setString(8, merged.eventDate());
+                update.setString(9, seen);
+                // once a URL is seen shared, it never again identifies the item
+                update.setInt(10, item.urlIdentifiesItem() ? 1 : 0);
+                update.setLong(11, id);
+                update.executeUpdate();
+                if (!inserted.contains(id)) {
+                    refreshed.add(id);
+                }
+            }
+            link.setLong(1, id);
+            link.setString(2, round.sourceId());
+            link.setString(3, seen);
+            link.setString(4, seen);
+            link.executeUpdate();
         }
         return new RoundResult(inserted.size(), refreshed.size());
     }

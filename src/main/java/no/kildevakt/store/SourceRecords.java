@@ -142,8 +142,8 @@ public final class SourceRecords {
     }
 
     /** Writes a source's state; the caller holds the round's transaction. */
-    static void writeState(Connection c, SourceState state) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("""
+    static void writeState(Store store, SourceState state) throws SQLException {
+        PreparedStatement upsert = store.kept("""
                 INSERT INTO sources (id, etag, last_modified, last_attempt, last_success, last_outcome, last_error,
                                      consecutive_failures, items_last_time, items_ever, next_due, moved_to)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -153,40 +153,38 @@ public final class SourceRecords {
                     last_outcome = excluded.last_outcome, last_error = excluded.last_error,
                     consecutive_failures = excluded.consecutive_failures,
                     items_last_time = excluded.items_last_time, items_ever = excluded.items_ever,
-                    next_due = excluded.next_due, moved_to = excluded.moved_to""")) {
-            upsert.setString(1, state.sourceId());
-            upsert.setString(2, state.etag());
-            upsert.setString(3, state.lastModified());
-            Store.setInstant(upsert, 4, state.lastAttempt());
-            Store.setInstant(upsert, 5, state.lastSuccess());
-            upsert.setString(6, state.lastOutcome() == null ? null : state.lastOutcome().code());
-            upsert.setString(7, state.lastError());
-            upsert.setInt(8, state.consecutiveFailures());
-            upsert.setInt(9, state.itemsLastTime());
-            upsert.setInt(10, state.itemsEver());
-            Store.setInstant(upsert, 11, state.nextDue());
-            upsert.setString(12, state.movedTo());
-            upsert.executeUpdate();
-        }
+                    next_due = excluded.next_due, moved_to = excluded.moved_to""");
+        upsert.setString(1, state.sourceId());
+        upsert.setString(2, state.etag());
+        upsert.setString(3, state.lastModified());
+        Store.setInstant(upsert, 4, state.lastAttempt());
+        Store.setInstant(upsert, 5, state.lastSuccess());
+        upsert.setString(6, state.lastOutcome() == null ? null : state.lastOutcome().code());
+        upsert.setString(7, state.lastError());
+        upsert.setInt(8, state.consecutiveFailures());
+        upsert.setInt(9, state.itemsLastTime());
+        upsert.setInt(10, state.itemsEver());
+        Store.setInstant(upsert, 11, state.nextDue());
+        upsert.setString(12, state.movedTo());
+        upsert.executeUpdate();
     }
 
     /** Appends a round to the fetch log; the caller holds the round's transaction. */
-    static void writeFetchLog(Connection c, Round round, int newItems) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
+    static void writeFetchLog(Store store, Round round, int newItems) throws SQLException {
+        PreparedStatement insert = store.kept("""
                 INSERT INTO fetch_log (source_id, started_at, finished_at, outcome, http_status, new_items,
                                        seen_items, bytes, error, final_url)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, round.sourceId());
-            Store.setInstant(insert, 2, round.startedAt());
-            Store.setInstant(insert, 3, round.finishedAt());
-            insert.setString(4, round.outcome().code());
-            insert.setInt(5, round.httpStatus());
-            insert.setInt(6, newItems);
-            insert.setInt(7, round.items().size());
-            insert.setLong(8, round.bytes());
-            insert.setString(9, round.error());
-            insert.setString(10, round.finalUrl());
-            insert.executeUpdate();
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        insert.setString(1, round.sourceId());
+        Store.setInstant(insert, 2, round.startedAt());
+        Store.setInstant(insert, 3, round.finishedAt());
+        insert.setString(4, round.outcome().code());
+        insert.setInt(5, round.httpStatus());
+        insert.setInt(6, newItems);
+        insert.setInt(7, round.items().size());
+        insert.setLong(8, round.bytes());
+        insert.setString(9, round.error());
+        insert.setString(10, round.finalUrl());
+        insert.executeUpdate();
     }
 }
