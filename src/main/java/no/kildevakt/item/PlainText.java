@@ -3,6 +3,7 @@ package no.kildevakt.item;
 import java.text.Normalizer;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.kildevakt.text.TagFacts;
 
 /**
  * Feed titles and summaries arrive as HTML, as text with entities, or as a mix, and the
@@ -318,7 +319,7 @@ public final class PlainText {
     }
 
     private static boolean separatesWords(String name) {
-        return WORD_SEPARATING.contains(name) || org.jsoup.parser.Tag.valueOf(name).isBlock();
+        return WORD_SEPARATING.contains(name) || TagFacts.of(name).block();
     }
 
     /** Whitespace collapsed, invisible characters removed, NFC. */

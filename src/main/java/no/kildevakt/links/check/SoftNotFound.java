@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import no.kildevakt.text.OneLine;
+import no.kildevakt.text.TagFacts;
 import org.jsoup.parser.Parser;
-import org.jsoup.parser.Tag;
 
 /**
  * Recognises a "soft 404": a page answered with 200 that says the page is missing. Many CMSs in
@@ -538,27 +538,6 @@ public final class SoftNotFound {
                 }
                 i = lt + 2;
             }
-        }
-    }
-
-    /**
-     * What the scan asks jsoup of a tag (block or inline, void, known), kept per known tag name: jsoup's
-     * {@code Tag.valueOf} copies its tag set on each call, a few percent of a link check. Unknown names
-     * (any a page makes up) are asked each time, so the table stays as small as HTML.
-     */
-    private record TagFacts(boolean block, boolean empty, boolean known) {
-        private static final java.util.concurrent.ConcurrentMap<String, TagFacts> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
-
-        static TagFacts of(String name) {
-            TagFacts facts = KNOWN.get(name);
-            if (facts == null) {
-                Tag tag = Tag.valueOf(name);
-                facts = new TagFacts(tag.isBlock(), tag.isEmpty(), tag.isKnownTag());
-                if (facts.known()) {
-                    KNOWN.putIfAbsent(name, facts);
-                }
-            }
-            return facts;
         }
     }
 
