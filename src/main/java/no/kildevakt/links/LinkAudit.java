@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import no.kildevakt.links.check.ArchiveLookup;
 import no.kildevakt.links.check.CheckListener;
@@ -70,7 +76,7 @@ public final class LinkAudit {
             throws StoreException, InterruptedException {
         Instant now = clock.instant();
         Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
-        Map<String, CheckUrls.Target> targets = new java.util.HashMap<>(); // each key's first citation, parsed once
+        Map<String, CheckUrls.Target> targets = new HashMap<>(); // each key's first citation, parsed once
         List<String> warnings = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (ExtractedDocument doc : documents) {
@@ -153,7 +159,7 @@ public final class LinkAudit {
         return new LinkReport(links, documents.size(), warnings, now, unreadable);
     }
 
-    private static List<CheckOutcome> outcomes(java.util.Collection<LinkResult> results) {
+    private static List<CheckOutcome> outcomes(Collection<LinkResult> results) {
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (LinkResult r : results) {
             if (r.status() != LinkStatus.SKIPPED) {
@@ -176,9 +182,9 @@ public final class LinkAudit {
         private static final LinkResult END = new LinkResult("", LinkStatus.SKIPPED, 0, null, null, 0, Instant.EPOCH, false);
 
         private final LinkRecords records;
-        private final java.util.concurrent.BlockingQueue<LinkResult> queue = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final Map<String, LinkCheck> recorded = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private final BlockingQueue<LinkResult> queue = new LinkedBlockingQueue<>();
+        private final Map<String, LinkCheck> recorded = new ConcurrentHashMap<>();
+        private final CountDownLatch ended = new CountDownLatch(1);
         private final Thread thread;
         private volatile boolean someSiteAnswered;
         private volatile StoreException failed;
@@ -260,7 +266,7 @@ public final class LinkAudit {
      * failed connection, a timeout). A cron run on a laptop without network must not mark a whole
      * archive as dead and start "dead since" clocks.
      */
-    static boolean networkLooksDown(java.util.Collection<LinkResult> fresh) {
+    static boolean networkLooksDown(Collection<LinkResult> fresh) {
         List<LinkResult> fetched = fresh.stream().filter(r -> r.status() != LinkStatus.SKIPPED).toList();
         if (!fetched.stream().allMatch(r -> r.httpStatus() == 0)) {
             return false; // some site answered: the usual case, settled without parsing every URL for its host

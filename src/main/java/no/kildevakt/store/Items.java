@@ -1,6 +1,5 @@
 package no.kildevakt.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -245,23 +244,23 @@ public final class Items {
         PreparedStatement byKey = store.kept("SELECT id FROM items WHERE dedupe_key = ?");
         PreparedStatement byUrl = store.kept("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
         PreparedStatement current = store.kept("""
-                        SELECT first_source, title, title_derived, summary, published, published_raw, updated, guid, event_date
-                          FROM items WHERE id = ?""");
+                SELECT first_source, title, title_derived, summary, published, published_raw, updated, guid, event_date
+                  FROM items WHERE id = ?""");
         PreparedStatement insert = store.kept("""
-                        INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
-                                           first_source, first_seen, last_seen, url_identity, event_date,
-                                           title_derived, published_raw)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        RETURNING id""");
+                INSERT INTO items (dedupe_key, url, guid, title, summary, published, updated, section,
+                                   first_source, first_seen, last_seen, url_identity, event_date,
+                                   title_derived, published_raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id""");
         PreparedStatement update = store.kept("""
-                        UPDATE items
-                           SET title = ?, title_derived = ?, summary = ?, published = ?, published_raw = ?,
-                               updated = ?, guid = ?, event_date = ?, last_seen = ?,
-                               url_identity = min(url_identity, ?)
-                         WHERE id = ?""");
+                UPDATE items
+                   SET title = ?, title_derived = ?, summary = ?, published = ?, published_raw = ?,
+                       updated = ?, guid = ?, event_date = ?, last_seen = ?,
+                       url_identity = min(url_identity, ?)
+                 WHERE id = ?""");
         PreparedStatement link = store.kept("""
-                        INSERT INTO item_sources (item_id, source_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""");
+                INSERT INTO item_sources (item_id, source_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
+                ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""");
         for (Item item : round.items()) {
             String key = storedKey(round.sourceId(), item);
             Long id = findId(byKey, key);
