@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one crawl: picks the sources that are due, fetches and reads each, and stores each
- * source's round in its own transaction. Sources are isolated from each other: whatever
- * goes wrong with one is recorded against it and the others go on.
+ * source's round atomically ({@link RoundWriter}: the rounds read within a tenth of a second share a
+ * transaction). Sources are isolated from each other: whatever goes wrong with one is recorded
+ * against it and the others go on.
  *
  * <p>Between reading and storing, new items that lack a date or summary are enriched from their
  * own pages ({@link Enricher}: bounded per source, through the same polite fetcher), and the
@@ -65,6 +66,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+
+    /** How long a crawl out of time waits for the rounds already read to be stored. */
+    private static final Duration WRITER_GRACE = Duration.ofSeconds(5);
 
     /** At least this many hosts tried before "the network looks down" is considered. */
     static final int NETWORK_DOWN_MIN_HOSTS = 3;
@@ -164,19 +168,25 @@ public final class Crawler {
         int threads = Math.max(1, Math.min(config.settings().concurrency(), byHost.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("crawl"));
         ExecutorService cores = Executors.newFixedThreadPool(CORES, daemonThreads("read"));
+        RoundWriter writer = new RoundWriter(store.items()::recordRounds,
+                (batch, rounds) -> run.store(batch, rounds).forEach(listener::finished), RoundWriter.WINDOW);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<SourceConfig> hostSources : byHost.values()) {
                 futures.add(pool.submit(() -> {
-                    crawlHost(hostSources, states, run, listener, cores);
+                    crawlHost(hostSources, states, run, cores, writer);
                     return null;
                 }));
             }
+            boolean timedOut = false;
             for (Future<?> f : futures) {
                 try {
                     f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
+                    // what was read in time is stored, not timed out; the store gets a little while for it
+                    writer.finish(WRITER_GRACE);
                     timeOutUnfinished(byHost, states, run, bound, listener);
+                    timedOut = true;
                     break;
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof StoreException se) {
@@ -188,11 +198,18 @@ public final class Crawler {
                     throw new StoreException("crawl interrupted", e);
                 }
             }
+            if (!timedOut) {
+                writer.finish(Duration.ZERO);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("crawl interrupted", e);
         } finally {
             // wakes workers sleeping in a backoff; calls still waiting on a server end when the
             // fetcher is closed, and whatever a worker finds after this is not recorded (see Run)
             pool.shutdownNow();
             cores.shutdownNow();
+            writer.close();
         }
     }
 
@@ -201,8 +218,8 @@ public final class Crawler {
      * once fetched, and this worker fetches the next source meanwhile; at most one such read per host
      * is under way, so at most two answers per host are held in memory.
      */
-    private void crawlHost(List<SourceConfig> hostSources, Map<String, SourceState> states, Run run, CrawlListener listener,
-            ExecutorService cores) throws StoreException, InterruptedException {
+    private void crawlHost(List<SourceConfig> hostSources, Map<String, SourceState> states, Run run, ExecutorService cores,
+            RoundWriter writer) throws StoreException, InterruptedException {
         Future<?> reading = null;
         for (SourceConfig source : hostSources) {
             if (run.isOver()) {
@@ -214,13 +231,13 @@ public final class Crawler {
                 Fetched fetched = Fetched.by(fetch, request(source, state));
                 awaitReading(reading);
                 reading = cores.submit(() -> {
-                    crawlOne(source, state, run, started, fetched).ifPresent(listener::finished);
+                    crawlOne(source, state, started, fetched, writer);
                     return null;
                 });
             } else {
                 awaitReading(reading);
                 reading = null;
-                crawlOne(source, state, run, started, fetch).ifPresent(listener::finished);
+                crawlOne(source, state, started, fetch, writer);
             }
         }
         awaitReading(reading);
@@ -291,7 +308,8 @@ public final class Crawler {
                     a.outcome = Outcome.TIMEOUT;
                     a.error = source.id() + ": timed out: crawl exceeded max_crawl_time (" + Durations.format(bound) + ")";
                     SourceState before = states.getOrDefault(source.id(), SourceState.empty(source.id()));
-                    SourceReport report = record(source, before, a, now, now);
+                    RoundWriter.Pending timedOut = pending(source, before, a, now, now);
+                    SourceReport report = timedOut.report().of(store.items().recordRound(timedOut.round()));
                     run.cutOff(source.id(), report);
                     listener.finished(report);
                 }
@@ -300,9 +318,9 @@ public final class Crawler {
     }
 
     /**
-     * What a crawl has recorded so far, and whether it is over. A source's round is recorded and
-     * counted under this lock, so once {@link #end} has been called no worker records another, and
-     * the crawl's own "timed out" round is the only one for a source left unfinished.
+     * What a crawl has recorded so far, and whether it is over. A batch of rounds is stored and
+     * counted under this lock, so once {@link #end} has been called no other is stored, and the
+     * crawl's own "timed out" round is the only one for a source left unfinished.
      */
     private static final class Run {
         private final Map<String, SourceReport> reports = new HashMap<>();
@@ -314,14 +332,19 @@ public final class Crawler {
             return over;
         }
 
-        /** Records through {@code recording} unless the run is over; empty when it is. */
-        synchronized Optional<SourceReport> record(String sourceId, Recording recording) throws StoreException {
+        /** Stores {@code batch} through {@code rounds} unless the run is over; returns the reports, none when it is. */
+        synchronized List<SourceReport> store(List<RoundWriter.Pending> batch, RoundWriter.Rounds rounds) throws StoreException {
             if (over) {
-                return Optional.empty();
+                return List.of();
             }
-            SourceReport report = recording.record();
-            reports.put(sourceId, report);
-            return Optional.of(report);
+            List<RoundResult> results = rounds.write(batch.stream().map(RoundWriter.Pending::round).toList());
+            List<SourceReport> stored = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                SourceReport report = batch.get(i).report().of(results.get(i));
+                reports.put(report.sourceId(), report);
+                stored.add(report);
+            }
+            return stored;
         }
 
         /** Ends the run; returns the sources already recorded. */
@@ -344,11 +367,6 @@ public final class Crawler {
         }
     }
 
-    @FunctionalInterface
-    private interface Recording {
-        SourceReport record() throws StoreException;
-    }
-
     private static ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -359,12 +377,12 @@ public final class Crawler {
     }
 
     /**
-     * One source's round: fetch, read, store — unless the crawl ran out of time meanwhile, when
-     * nothing is stored and the result is empty. Only a store failure escapes (the database is
+     * One source's round: fetch, read, and hand to {@code writer} to store — unless the crawl has run
+     * out of time by then, when nothing is stored. Only a store failure escapes (the database is
      * shared by all sources, so carrying on would only pile up failures); anything else that goes
      * wrong, down to an {@link Error}, is this source's failure.
      */
-    private Optional<SourceReport> crawlOne(SourceConfig source, SourceState before, Run run, Instant started, Fetch via)
+    private void crawlOne(SourceConfig source, SourceState before, Instant started, Fetch via, RoundWriter writer)
             throws StoreException {
         Attempt attempt;
         try {
@@ -377,22 +395,20 @@ public final class Crawler {
             attempt = new Attempt();
             unexpected(source, attempt, e);
         }
-        Attempt done = attempt;
-        Instant finished = clock.instant();
-        return run.record(source.id(), () -> record(source, before, done, started, finished));
+        writer.submit(pending(source, before, attempt, started, clock.instant()));
     }
 
-    /** Stores one round and reports it. */
-    private SourceReport record(SourceConfig source, SourceState before, Attempt attempt, Instant started, Instant finished)
-            throws StoreException {
+    /** One round, ready to store, and how it is reported once stored. */
+    private RoundWriter.Pending pending(SourceConfig source, SourceState before, Attempt attempt, Instant started, Instant finished) {
         SourceState after = nextState(source, before, attempt, finished);
         List<String> warnings = warningsFor(attempt, after);
         String warning = warnings.isEmpty() ? null : source.id() + ": " + String.join("; ", warnings);
         Round round = new Round(source.id(), source.section(), started, finished, attempt.outcome, attempt.httpStatus,
                 attempt.error, attempt.finalUrl, attempt.bytes, attempt.items, after);
-        RoundResult stored = store.items().recordRound(round);
-        return new SourceReport(source.id(), attempt.outcome, stored.newItems(), attempt.items.size(),
-                attempt.error, warning, Duration.between(started, finished), warnings);
+        Duration took = Duration.between(started, finished);
+        int found = attempt.items.size();
+        return new RoundWriter.Pending(round, stored -> new SourceReport(source.id(), attempt.outcome, stored.newItems(), found,
+                attempt.error, warning, took, warnings));
     }
 
     /** What one fetch-and-read produced; a plain holder so the steps above stay short. */

@@ -211,6 +211,34 @@ public final class Items {
      * @return how many items were new, and how many already known ones were seen again
      */
     public RoundResult recordRound(Round round) throws StoreException {
+        check(round);
+        return store.inTransaction("record the round of source " + round.sourceId(), c -> write(round));
+    }
+
+    /**
+     * Writes several rounds in one transaction, each as {@link #recordRound} would, in the order given
+     * (a later round sees what an earlier one stored). Why: a commit writes every page it changed to
+     * the write-ahead log, and a source's new items change pages all over the items' indexes, so a
+     * transaction per source wrote most of those pages again for the next source; a first crawl of 500
+     * feeds made 60,000 writes. Either every round is kept or none is.
+     *
+     * @return what each round did, in the order of {@code rounds}
+     */
+    public List<RoundResult> recordRounds(List<Round> rounds) throws StoreException {
+        rounds.forEach(Items::check);
+        if (rounds.size() == 1) {
+            return List.of(recordRound(rounds.get(0)));
+        }
+        return store.inTransaction("record the rounds of " + rounds.size() + " sources, from " + rounds.get(0).sourceId(), c -> {
+            List<RoundResult> results = new ArrayList<>(rounds.size());
+            for (Round round : rounds) {
+                results.add(write(round));
+            }
+            return results;
+        });
+    }
+
+    private static void check(Round round) {
         Objects.requireNonNull(round.sourceId(), "round.sourceId");
         Objects.requireNonNull(round.startedAt(), "round.startedAt");
         Objects.requireNonNull(round.outcome(), "round.outcome");
@@ -219,12 +247,13 @@ public final class Items {
             throw new IllegalArgumentException("round of source " + round.sourceId()
                     + " carries the state of source " + round.newState().sourceId());
         }
-        return store.inTransaction("record the round of source " + round.sourceId(), c -> {
-            RoundResult result = writeItems(store, round);
-            SourceRecords.writeState(store, round.newState());
-            SourceRecords.writeFetchLog(store, round, result.newItems());
-            return result;
-        });
+    }
+
+    private RoundResult write(Round round) throws SQLException {
+        RoundResult result = writeItems(store, round);
+        SourceRecords.writeState(store, round.newState());
+        SourceRecords.writeFetchLog(store, round, result.newItems());
+        return result;
     }
 
     /**

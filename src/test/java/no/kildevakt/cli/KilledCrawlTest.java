@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A crawl killed with {@code kill -9} in the middle of a source, in a real child JVM: the
- * sources finished before it keep everything, the ones in flight (the one being fetched, and the
- * host's previous one if it was still being read and stored) keep all or nothing, and the next
- * crawl is not blocked by the dead one's lock.
+ * sources stored before it keep everything, the ones in flight (the one being fetched, and the
+ * host's previous one if it was still being read or waiting for its batch to be stored) keep all
+ * or nothing, and the next crawl is not blocked by the dead one's lock.
  */
 class KilledCrawlTest {
     @TempDir
@@ -79,6 +79,8 @@ class KilledCrawlTest {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
             try {
                 assertTrue(thirdSourceRequested.await(30, TimeUnit.SECONDS), "the child crawl never reached source c");
+                // a's round waits at most RoundWriter's window to be stored: kill once it has been
+                awaitStored(db, "a");
                 crawl.destroyForcibly();
                 assertTrue(crawl.waitFor(20, TimeUnit.SECONDS));
             } finally {
@@ -91,7 +93,7 @@ class KilledCrawlTest {
             try (Store store = Store.open(db)) {
                 List<String> sources = store.items().list(ItemQuery.all()).stream().map(StoredItem::source).sorted()
                         .collect(Collectors.toList());
-                // a was read before c was asked for; b may have been read and stored or still in flight
+                // a was stored before the kill; b may have been stored too, or still in flight
                 assertTrue(sources.equals(List.of("a", "a")) || sources.equals(List.of("a", "a", "b", "b")),
                         "each source committed whole or not at all: " + sources);
                 assertEquals(0, store.sources().fetchLog("c", 0).size(), "c was in flight and left nothing");
@@ -106,5 +108,19 @@ class KilledCrawlTest {
             assertEquals(0, code, "the dead crawl's lock must not block: " + out);
             assertTrue(out.toString(StandardCharsets.UTF_8).contains((6 - kept) + " new items"), out.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Waits (up to 20 s, read-only beside the child's crawl) until {@code source}'s round is in the database. */
+    private static void awaitStored(Path db, String source) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Store store = Store.openReadOnly(db)) {
+                if (!store.sources().fetchLog(source, 0).isEmpty()) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(source + "'s round was never stored");
     }
 }

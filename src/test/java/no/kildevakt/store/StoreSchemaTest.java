@@ -54,6 +54,7 @@ class StoreSchemaTest {
             assertEquals("1", store.pragma("foreign_keys"));
             assertEquals("1", store.pragma("synchronous"), "NORMAL");
             assertEquals("10000", store.pragma("busy_timeout"));
+            assertEquals("2", store.pragma("temp_store"), "MEMORY: statement journals off the disk");
         }
     }
 
