@@ -151,6 +151,9 @@ public final class UrlCanonicalizer {
         if (fragment != null && carriesIdentity(fragment)) {
             canonical.append('#').append(normaliseFragment(fragment));
         }
+        if (canonical.length() == head.length()) {
+            return head; // parsed above
+        }
         String result = canonical.toString();
         URI.create(result); // a last guard: what we hand out must parse (throws into the catch above)
         return result;

@@ -142,7 +142,8 @@ public final class DraftEdits {
             long id = store.inTransaction("add an entry to issue " + period, c -> {
                 try (PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO handwritten_entries (period, section, grp, title, text, url, day, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        RETURNING id""")) {
                     insert.setString(1, period);
                     insert.setString(2, text.section().strip());
                     insert.setString(3, text.group() == null ? "" : text.group().strip());
@@ -152,8 +153,7 @@ public final class DraftEdits {
                     Store.setText(insert, 7, text.day() == null ? null : text.day().toString());
                     Store.setInstant(insert, 8, at);
                     Store.setInstant(insert, 9, at);
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                    try (ResultSet keys = insert.executeQuery()) {
                         keys.next();
                         return keys.getLong(1);
                     }

@@ -270,8 +270,11 @@ public final class Items {
         String seen = Store.text(seenAt);
         Set<Long> inserted = new HashSet<>();
         Set<Long> refreshed = new HashSet<>();
-        PreparedStatement byKey = store.kept("SELECT id FROM items WHERE dedupe_key = ?");
-        PreparedStatement byUrl = store.kept("SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1");
+        // by key, else (coalesce stops at its first value) by a URL that identifies its item: one
+        // statement, not two, for each new item
+        PreparedStatement known = store.kept("""
+                SELECT coalesce((SELECT id FROM items WHERE dedupe_key = ?),
+                                (SELECT id FROM items WHERE url = ? AND url_identity = 1 ORDER BY id LIMIT 1))""");
         PreparedStatement current = store.kept("""
                 SELECT first_source, title, title_derived, summary, published, published_raw, updated, guid, event_date
                   FROM items WHERE id = ?""");
@@ -292,11 +295,8 @@ public final class Items {
                 ON CONFLICT (item_id, source_id) DO UPDATE SET last_seen = excluded.last_seen""");
         for (Item item : round.items()) {
             String key = storedKey(round.sourceId(), item);
-            Long id = findId(byKey, key);
-            if (id == null && item.urlIdentifiesItem()) {
-                // the same page under another key: another source, another guid scheme
-                id = findId(byUrl, item.url());
-            }
+            // the same page under another key: another source, another guid scheme
+            Long id = knownId(known, key, item.urlIdentifiesItem() ? item.url() : null);
             Fields sighted = Fields.of(item, seenAt);
             if (id == null) {
                 insert.setString(1, key);
@@ -420,13 +420,15 @@ public final class Items {
         }
     }
 
-    private static Long findId(PreparedStatement select, String value) throws SQLException {
-        if (value == null) {
-            return null;
-        }
-        select.setString(1, value);
-        try (ResultSet rs = select.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
+    private static Long knownId(PreparedStatement known, String key, String identifyingUrl) throws SQLException {
+        known.setString(1, key);
+        known.setString(2, identifyingUrl);
+        try (ResultSet rs = known.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            long id = rs.getLong(1);
+            return rs.wasNull() ? null : id;
         }
     }
 }

@@ -59,6 +59,18 @@ class StoreSchemaTest {
     }
 
     @Test
+    void anInsertIsNotFollowedByTheDriversOwnQueryForItsRowId() throws Exception {
+        try (Store store = Store.open(dir.resolve("k.db"));
+                java.sql.PreparedStatement insert = store.connection().prepareStatement(
+                        "INSERT INTO robots (origin, status, body, fetched_at) VALUES ('https://a.example', 200, x'', 'now')")) {
+            assertEquals(1, insert.executeUpdate());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                assertFalse(keys.next(), "the driver ran SELECT last_insert_rowid() after the insert");
+            }
+        }
+    }
+
+    @Test
     void reopeningKeepsTheData() throws Exception {
         Path db = dir.resolve("k.db");
         try (Store store = Store.open(db)) {
