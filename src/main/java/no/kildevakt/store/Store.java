@@ -1,6 +1,5 @@
 package no.kildevakt.store;
 
-import no.kildevakt.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.kildevakt.date.InstantText;
+import no.kildevakt.text.OneLine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -43,10 +41,6 @@ import org.sqlite.SQLiteException;
 public final class Store implements AutoCloseable {
     /** How long an opener or a writer waits for another process holding the database. */
     static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(10);
-
-    /** Fixed width, so that text order is time order (for years 0000–9999). */
-    private static final DateTimeFormatter INSTANT_TEXT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final Connection connection;
@@ -518,31 +512,7 @@ public final class Store implements AutoCloseable {
     }
 
     static String text(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        int year = utc.getYear();
-        if (year < 0 || year > 9999) {
-            return INSTANT_TEXT.format(instant); // its signs and widths for what no feed will date
-        }
-        // the formatter's fields written straight into place: DateTimeFormatter.format was 1.5-2% of
-        // a crawl's and of a link check's CPU, a date or four for every item and every link stored
-        char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
-            '0', '0', '0', 'Z'};
-        digits(text, 0, 4, year);
-        digits(text, 5, 2, utc.getMonthValue());
-        digits(text, 8, 2, utc.getDayOfMonth());
-        digits(text, 11, 2, utc.getHour());
-        digits(text, 14, 2, utc.getMinute());
-        digits(text, 17, 2, utc.getSecond());
-        digits(text, 20, 3, instant.getNano() / 1_000_000);
-        return new String(text);
-    }
-
-    /** Writes {@code value} as {@code width} decimal digits ending before {@code at + width}. */
-    private static void digits(char[] text, int at, int width, int value) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return InstantText.fixedMillis(instant);
     }
 
     static Instant instant(String text) throws SQLException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.Writer;
+import no.kildevakt.date.InstantText;
 import no.kildevakt.links.CheckedLink;
 import no.kildevakt.links.LinkReport;
 import no.kildevakt.links.check.LinkResult;
@@ -55,7 +56,7 @@ final class JsonReport implements ReportWriter {
             json.writeStringField("error", r.error());
             json.writeStringField("archive_url", link.archiveUrl());
             json.writeBooleanField("cached", r.cached());
-            json.writeStringField("checked_at", r.checkedAt().toString());
+            json.writeStringField("checked_at", text(r.checkedAt()));
             json.writeNumberField("requests", r.requests());
             LinkCheck h = link.history();
             if (h == null) {
@@ -96,7 +97,7 @@ final class JsonReport implements ReportWriter {
         json.writeNumberField("requests", report.requests());
         json.writeNumberField("fetched", report.fetched());
         json.writeNumberField("cached", report.cached());
-        json.writeStringField("checked_at", report.checkedAt().toString());
+        json.writeStringField("checked_at", text(report.checkedAt()));
         json.writeEndObject();
         json.writeArrayFieldStart("warnings");
         for (String warning : report.warnings()) {
@@ -107,7 +108,7 @@ final class JsonReport implements ReportWriter {
     }
 
     private static String text(java.time.Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : InstantText.iso(instant); // as Instant.toString writes it
     }
 
     /** An {@link Appendable} that is no {@link Writer} (a StringBuilder in tests), as one. */
