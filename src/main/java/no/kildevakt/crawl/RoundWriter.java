@@ -27,7 +27,11 @@ import no.kildevakt.store.StoreException;
 final class RoundWriter implements AutoCloseable {
     /** How long the first round of a batch waits for others. */
     static final Duration WINDOW = Duration.ofMillis(100);
-    /** At most this many rounds in one transaction (and in memory, waiting). */
+    /**
+     * At most this many rounds in one transaction. More pages changed in one transaction than SQLite's
+     * page cache holds are spilled to the log before the commit and written again: 64 made more writes
+     * than a transaction per source (bench/, counted with strace).
+     */
     static final int MAX_BATCH = 16;
 
     /** Writes rounds to the store and reports what each did, as {@code store.items()} does. */
