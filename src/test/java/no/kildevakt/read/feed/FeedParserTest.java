@@ -481,6 +481,27 @@ class FeedParserTest {
     }
 
     @Test
+    void aReferenceIsWhatXmlsGrammarSaysItIs() {
+        // the grammar as a regex, the oracle the hand-written check is held to
+        java.util.regex.Pattern reference =
+                java.util.regex.Pattern.compile("(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
+        for (String tail : new String[] {"amp;", "amp", "Amp;", "#229;", "#x;", "#;", "#xE5;", "#XE5;", "#1234567;", "#12345678;",
+                "#xABCDEF;", "#x1234567;", "#0x41;", "#\uFF11;", "#x\uFF21;", "", "#", "#x", "quot;x", "apos;", "gt", "lt;;"}) {
+            assertEquals(reference.matcher(tail).lookingAt(), FeedParser.isXmlReference("&" + tail, 1), tail);
+        }
+        Random random = new Random(41);
+        String alphabet = "&#xX0123456789aAfFgG;amplgtquosx \uFF11";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            assertEquals(reference.matcher(t).lookingAt(), FeedParser.isXmlReference("&" + t, 1), t);
+        }
+    }
+
+    @Test
     void anImpossibleDateIsNoDateRatherThanTheNextMonth() throws FeedParseException {
         String rss = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.no/</link>"
                 + "<item><title>A</title><link>https://x.no/a</link><pubDate>Thu, 31 Sep 2026 11:00:00 +0200</pubDate></item>"
