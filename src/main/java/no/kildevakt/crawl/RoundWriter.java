@@ -186,7 +186,8 @@ final class RoundWriter implements AutoCloseable {
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // the crawl must hear of it: a writer that died quietly would leave sources without a report
             failure = new StoreException("storing the rounds of " + batch.size() + " sources failed: " + e, e);
         }
     }

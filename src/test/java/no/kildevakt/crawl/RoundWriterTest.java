@@ -109,6 +109,16 @@ class RoundWriterTest {
     }
 
     @Test
+    void aWriterThatFailsOtherwiseThanTheStoreSaysSoToo() throws Exception {
+        RoundWriter writer = new RoundWriter(this::write, (batch, rounds) -> {
+            throw new AssertionError("a listener that broke");
+        }, HOUR);
+        writer.submit(pending("a"));
+        StoreException e = assertThrows(StoreException.class, () -> writer.finish(Duration.ZERO));
+        assertTrue(e.getMessage().contains("a listener that broke"), e.getMessage());
+    }
+
+    @Test
     void closeDropsWhatIsQueued() throws Exception {
         RoundWriter writer = writer(HOUR);
         writer.submit(pending("a"));
