@@ -1,18 +1,15 @@
 package no.kildevakt.crawl;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import no.kildevakt.store.BatchWriter;
 import no.kildevakt.store.Round;
 import no.kildevakt.store.RoundResult;
 import no.kildevakt.store.StoreException;
 
 /**
- * Stores a crawl's rounds on a thread of its own, those that arrive within a short window in one
- * transaction. Why: a commit writes every page it changed to SQLite's write-ahead log, and twenty new
+ * Stores a crawl's rounds on a thread of its own ({@link BatchWriter}), those that arrive within a short
+ * window in one transaction. Why: a commit writes every page it changed to SQLite's write-ahead log, and twenty new
  * items change pages across all the items' indexes; with a transaction per source a first crawl of 500
  * feeds wrote 60,000 times and spent 3% of its CPU committing ({@code bench/}). Why a thread: a round
  * used to be stored by the worker that read it, so a batch would have held a core worker that the next
@@ -57,15 +54,9 @@ final class RoundWriter implements AutoCloseable {
         SourceReport of(RoundResult stored);
     }
 
-    private static final Object FINISH = new Object();
-
-    /** Unbounded, yet never longer than the crawl's sources: each source submits at most one round. */
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Rounds rounds;
     private final Stored stored;
-    private final Duration window;
-    private final Thread thread;
-    private volatile StoreException failure;
+    private final BatchWriter<Pending> writer;
 
     /**
      * @param rounds how rounds are written (one transaction per call)
@@ -76,10 +67,7 @@ final class RoundWriter implements AutoCloseable {
     RoundWriter(Rounds rounds, Stored stored, Duration window) {
         this.rounds = rounds;
         this.stored = stored;
-        this.window = window;
-        this.thread = new Thread(this::run, "store");
-        thread.setDaemon(true);
-        thread.start();
+        this.writer = new BatchWriter<>("rounds", window, MAX_BATCH, this::store);
     }
 
     /**
@@ -88,11 +76,7 @@ final class RoundWriter implements AutoCloseable {
      * @throws StoreException the writer's first failure, once it has failed
      */
     void submit(Pending pending) throws StoreException {
-        StoreException failed = failure;
-        if (failed != null) {
-            throw failed;
-        }
-        queue.add(pending);
+        writer.add(pending);
     }
 
     /**
@@ -102,93 +86,36 @@ final class RoundWriter implements AutoCloseable {
      * @throws StoreException the writer's first failure, if any
      */
     void finish(Duration maxWait) throws StoreException, InterruptedException {
-        queue.add(FINISH);
-        thread.join(maxWait.toMillis());
-        StoreException failed = failure;
-        if (failed != null) {
-            throw failed;
-        }
+        writer.finish(maxWait);
     }
 
     /** Stops at once; what is queued is not stored (the crawl ran out of time, or failed). */
     @Override
     public void close() {
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 
-    private void run() {
-        try {
-            boolean finishing = false;
-            while (!finishing) {
-                Object first = queue.take();
-                if (first == FINISH) {
-                    return;
-                }
-                List<Pending> batch = new ArrayList<>();
-                batch.add((Pending) first);
-                long deadline = System.nanoTime() + window.toNanos();
-                while (batch.size() < MAX_BATCH) {
-                    Object next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    } else if (next == FINISH) {
-                        finishing = true;
-                        drainInto(batch);
-                        break;
-                    }
-                    batch.add((Pending) next);
-                }
-                store(batch);
-                if (failure != null) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            // closed: what is queued stays unstored
-        }
-    }
-
-    /** What was queued before FINISH, in batches of at most {@value #MAX_BATCH}. */
-    private void drainInto(List<Pending> batch) {
-        Object next;
-        while ((next = queue.poll()) != null) {
-            batch.add((Pending) next);
-            if (batch.size() >= MAX_BATCH) {
-                store(List.copyOf(batch));
-                batch.clear();
-            }
-        }
-    }
-
-    private void store(List<Pending> batch) {
-        if (batch.isEmpty() || failure != null) {
-            return;
-        }
+    private void store(List<Pending> batch) throws StoreException {
         try {
             stored.batch(batch, rounds);
         } catch (StoreException batchFailed) {
             if (batch.size() == 1) {
-                failure = batchFailed;
-                return;
+                throw batchFailed;
             }
             // nothing of the batch was kept: each round alone, so only a round that cannot be stored is lost
+            StoreException first = null;
             for (Pending one : batch) {
                 try {
                     stored.batch(List.of(one), rounds);
                 } catch (StoreException e) {
-                    if (failure == null) {
-                        failure = e;
+                    if (first == null) {
+                        first = e;
                     }
                 }
             }
-        } catch (RuntimeException | Error e) {
-            // the crawl must hear of it: a writer that died quietly would leave sources without a report
-            failure = new StoreException("storing the rounds of " + batch.size() + " sources failed: " + e, e);
+            if (first != null) {
+                throw first;
+            }
         }
     }
 }

@@ -11,11 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import no.kildevakt.links.check.ArchiveLookup;
 import no.kildevakt.links.check.CheckListener;
 import no.kildevakt.links.check.CheckUrls;
@@ -25,6 +21,7 @@ import no.kildevakt.store.LinkStatus;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkOccurrence;
 import no.kildevakt.links.extract.LinkScheme;
+import no.kildevakt.store.BatchWriter;
 import no.kildevakt.store.LinkRecords;
 import no.kildevakt.store.LinkRecords.CheckOutcome;
 import no.kildevakt.store.LinkRecords.LinkCheck;
@@ -178,22 +175,18 @@ public final class LinkAudit {
      */
     private static final class Recorder {
         /** How long a batch (one transaction) gathers results. */
-        private static final long LINGER_MILLIS = 100;
-        private static final LinkResult END = new LinkResult("", LinkStatus.SKIPPED, 0, null, null, 0, Instant.EPOCH, false);
+        private static final Duration LINGER = Duration.ofMillis(100);
 
         private final LinkRecords records;
-        private final BlockingQueue<LinkResult> queue = new LinkedBlockingQueue<>();
         private final Map<String, LinkCheck> recorded = new ConcurrentHashMap<>();
-        private final CountDownLatch ended = new CountDownLatch(1);
-        private final Thread thread;
+        /** What came before any site answered, and so is not final yet; the writer's thread alone touches it. */
+        private final List<LinkResult> waiting = new ArrayList<>();
+        private final BatchWriter<LinkResult> writer;
         private volatile boolean someSiteAnswered;
-        private volatile StoreException failed;
 
         Recorder(LinkRecords records) {
             this.records = records;
-            this.thread = new Thread(this::drain, "link-record");
-            thread.setDaemon(true);
-            thread.start();
+            this.writer = new BatchWriter<>("link-checks", LINGER, Integer.MAX_VALUE, this::record);
         }
 
         /** Called by the checker's workers with each finished check. */
@@ -201,54 +194,29 @@ public final class LinkAudit {
             if (result.httpStatus() > 0) {
                 someSiteAnswered = true;
             }
-            queue.add(result);
+            try {
+                writer.add(result);
+            } catch (StoreException failedBefore) {
+                // the checks go on; finish() reports the failure when they are done
+            }
         }
 
-        private void drain() {
-            List<LinkResult> waiting = new ArrayList<>();
-            try {
-                while (true) {
-                    waiting.add(queue.take());
-                    // a batch gathers without a wake-up per result; the end of the run cuts the wait short
-                    ended.await(LINGER_MILLIS, TimeUnit.MILLISECONDS);
-                    queue.drainTo(waiting);
-                    boolean end = waiting.get(waiting.size() - 1) == END; // offered last, after every result
-                    if (end) {
-                        waiting.remove(waiting.size() - 1);
-                    }
-                    if (someSiteAnswered && !waiting.isEmpty()) {
-                        recorded.putAll(records.record(outcomes(waiting)));
-                        waiting.clear();
-                    }
-                    if (end) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException abandoned) {
-                // the run was abandoned: what was not written stays unwritten
-            } catch (StoreException e) {
-                failed = e;
+        private void record(List<LinkResult> batch) throws StoreException {
+            waiting.addAll(batch);
+            if (someSiteAnswered) {
+                recorded.putAll(records.record(outcomes(waiting)));
+                waiting.clear();
             }
         }
 
         /** Waits until every offered result that will be recorded here is. */
         void finish() throws StoreException, InterruptedException {
-            queue.add(END);
-            ended.countDown();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                thread.interrupt();
-                throw e;
-            }
-            if (failed != null) {
-                throw failed;
-            }
+            writer.finish(Duration.ZERO);
         }
 
         /** Stops without writing what is still waiting. */
         void abandon() {
-            thread.interrupt();
+            writer.close();
         }
 
         boolean someSiteAnswered() {
