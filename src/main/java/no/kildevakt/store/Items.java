@@ -211,8 +211,7 @@ public final class Items {
      * @return how many items were new, and how many already known ones were seen again
      */
     public RoundResult recordRound(Round round) throws StoreException {
-        check(round);
-        return store.inTransaction("record the round of source " + round.sourceId(), c -> write(round));
+        return recordRounds(List.of(round)).get(0);
     }
 
     /**
@@ -226,10 +225,9 @@ public final class Items {
      */
     public List<RoundResult> recordRounds(List<Round> rounds) throws StoreException {
         rounds.forEach(Items::check);
-        if (rounds.size() == 1) {
-            return List.of(recordRound(rounds.get(0)));
-        }
-        return store.inTransaction("record the rounds of " + rounds.size() + " sources, from " + rounds.get(0).sourceId(), c -> {
+        String what = rounds.size() == 1 ? "record the round of source " + rounds.get(0).sourceId()
+                : "record the rounds of " + rounds.size() + " sources, from " + rounds.get(0).sourceId();
+        return store.inTransaction(what, c -> {
             List<RoundResult> results = new ArrayList<>(rounds.size());
             for (Round round : rounds) {
                 results.add(write(round));

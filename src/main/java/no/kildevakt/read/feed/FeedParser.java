@@ -602,16 +602,16 @@ public final class FeedParser {
         }
         boolean hex = from + 1 < xml.length() && xml.charAt(from + 1) == 'x';
         int start = from + (hex ? 2 : 1);
+        int radix = hex ? 16 : 10;
         int end = start;
-        while (end < xml.length() && end - start < (hex ? 6 : 7)
-                && (hex ? Character.digit(xml.charAt(end), 16) >= 0 && xml.charAt(end) < 128 : isAsciiDigit(xml.charAt(end)))) {
+        while (end < xml.length() && end - start < (hex ? 6 : 7) && isAsciiDigit(xml.charAt(end), radix)) {
             end++;
         }
         return end > start && end < xml.length() && xml.charAt(end) == ';';
     }
 
-    private static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
+    private static boolean isAsciiDigit(char c, int radix) {
+        return c < 128 && Character.digit(c, radix) >= 0;
     }
 
     private static String oneLine(String s) {
