@@ -49,4 +49,24 @@ class FeedDatesTest {
     void nullIsEmpty() {
         assertTrue(FeedDates.parse(null).isEmpty());
     }
+
+    /** The loop that cuts an RFC 822 date into words cuts as the pattern it replaced did, edge cases too. */
+    @org.junit.jupiter.api.Test
+    void tokensAreThoseOfTheSeparatorPattern() {
+        java.util.regex.Pattern separators = java.util.regex.Pattern.compile("[\\s,]+");
+        java.util.List<String> cases = new java.util.ArrayList<>(java.util.List.of("", " ", ",", "a", " a", "a ", ", a,, b ,",
+                "Mon, 07 Oct 2024 10:00:00 +0200", "\t\u000Bx\fy\r\nz", "a\u00A0b", "\u2003a b\u2003"));
+        java.util.Random random = new java.util.Random(822);
+        String alphabet = "ab1 ,\t\n\u000B\f\r\u00A0\u2003:";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            cases.add(sb.toString());
+        }
+        for (String s : cases) {
+            assertEquals(java.util.List.of(separators.split(s)), java.util.List.of(FeedDates.tokens(s)), "\"" + s + "\"");
+        }
+    }
 }

@@ -140,7 +140,7 @@ public final class FeedParser {
         RdfRepair.dublinCore10As11(document.getRootElement());
         compactBase64(document);
         WireFeed wire;
-        List<DetachedDate> entryDates = detachDates(document);
+        List<Detached> unread = detachUnread(document);
         try {
             wire = buildWireFeed(input, document, warnings);
         } catch (IllegalArgumentException e) {
@@ -149,37 +149,41 @@ public final class FeedParser {
         } catch (FeedException e) {
             throw new FeedParseException(oneLine("unreadable feed: " + describe(e)), e);
         } finally {
-            entryDates.forEach(d -> d.parent().addContent(d.date()));
+            unread.forEach(d -> d.parent().addContent(d.element()));
         }
         SyndFeed synd = new SyndFeedImpl(wire);
         return map(wire, synd, document.getRootElement(), decoded, warnings, documentUrl);
     }
 
     /**
-     * Takes the date elements of the entries and of the feed itself out of the tree while Rome builds
-     * its model, and returns them (each still knowing its parent) so they can be put back. Entry dates
-     * are read by {@link FeedDates}, which is strict where Rome is lenient ("31 Sep" is no date, not
-     * 1 Oct); the feed's own dates ({@code lastBuildDate} and the like) are read by no one. And Rome's
-     * date parsing, a new SimpleDateFormat for every pattern it tries, was the largest single cost of
-     * parsing a feed, and still 2% of a first crawl's CPU for the feed's dates alone.
+     * Takes the elements Rome need not see out of the tree while it builds its model, and returns them
+     * (each still knowing its parent) so they can be put back:
+     * <ul>
+     *   <li>the dates of the entries and of the feed itself. Entry dates are read by {@link FeedDates},
+     *       which is strict where Rome is lenient ("31 Sep" is no date, not 1 Oct); the feed's own dates
+     *       ({@code lastBuildDate} and the like) are read by no one. And Rome's date parsing, a new
+     *       SimpleDateFormat for every pattern it tries, was the largest single cost of parsing a feed,
+     *       and still 2% of a first crawl's CPU for the feed's dates alone;</li>
+     *   <li>the categories, which kildevakt does not read: Rome puts an entry's categories in a set,
+     *       hashing each by a reflective {@code toString} of the bean, 2% of a first crawl's CPU.</li>
+     * </ul>
      */
-    private static List<DetachedDate> detachDates(Document document) {
-        List<DetachedDate> dates = new ArrayList<>();
+    private static List<Detached> detachUnread(Document document) {
+        List<Detached> detached = new ArrayList<>();
         for (Element e : document.getRootElement().getDescendants(Filters.element())) {
             Element parent = e.getParentElement();
-            if (parent != null && DATED_PARENTS.contains(parent.getName())
+            if (parent != null && DATED_PARENTS.contains(parent.getName()) && DATE_NAMESPACES.contains(e.getNamespaceURI())
                     && (PUBLISHED_NAMES.contains(e.getName()) || UPDATED_NAMES.contains(e.getName())
-                            || e.getName().equals("lastBuildDate"))
-                    && DATE_NAMESPACES.contains(e.getNamespaceURI())) {
-                dates.add(new DetachedDate(parent, e));
+                            || e.getName().equals("lastBuildDate") || e.getName().equals("category"))) {
+                detached.add(new Detached(parent, e));
             }
         }
-        dates.forEach(d -> d.date().detach());
-        return dates;
+        detached.forEach(d -> d.element().detach());
+        return detached;
     }
 
-    /** A date element taken out of its entry for a while. */
-    private record DetachedDate(Element parent, Element date) {}
+    /** An element taken out of its entry or feed for a while. */
+    private record Detached(Element parent, Element element) {}
 
     /** Rome knows RSS by its version attribute; an unknown version ("2.1", none at all) is read as 2.0. */
     private static WireFeed buildWireFeed(RomeInput input, Document document, List<String> warnings)
@@ -415,7 +419,7 @@ public final class FeedParser {
             published = toInstant(se.getPublishedDate());
             updated = toInstant(se.getUpdatedDate());
         }
-        // entry dates are FeedDates' alone (Rome never saw them: see detachDates)
+        // entry dates are FeedDates' alone (Rome never saw them: see detachUnread)
         if (element != null) {
             published = rawDate(element, PUBLISHED_NAMES).orElse(published);
             updated = rawDate(element, UPDATED_NAMES).orElse(updated);
