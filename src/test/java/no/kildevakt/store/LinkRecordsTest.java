@@ -152,4 +152,60 @@ class LinkRecordsTest {
     void anUnknownStatusIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new CheckOutcome(URL, LinkStatus.ofCode("dead"), 404, null, null, D1));
     }
+
+    /**
+     * The history rule as {@link LinkRecords#record} documents it, one step: a working result sets "last ok" and ends a run
+     * of failures; broken and error extend it, broken also marking when it was first seen broken; blocked
+     * and skipped leave the history as it is.
+     */
+    private static LinkCheck expectedAfter(LinkCheck before, CheckOutcome o) {
+        Instant firstChecked = before == null ? o.checkedAt() : before.firstChecked();
+        Instant firstSeenBroken = before == null ? null : before.firstSeenBroken();
+        Instant lastOk = before == null ? null : before.lastOk();
+        int consecutive = before == null ? 0 : before.consecutiveFailures();
+        int failures = before == null ? 0 : before.failures();
+        if (o.status().works()) {
+            lastOk = o.checkedAt();
+            consecutive = 0;
+            firstSeenBroken = null;
+        } else if (o.status().fails()) {
+            consecutive++;
+            failures++;
+            if (o.status() == LinkStatus.BROKEN && firstSeenBroken == null) {
+                firstSeenBroken = o.checkedAt();
+            }
+        }
+        return new LinkCheck(o.url(), o.status(), o.httpStatus(), o.finalUrl(), o.error(), o.checkedAt(), firstChecked,
+                firstSeenBroken, lastOk, consecutive, (before == null ? 0 : before.checks()) + 1, failures);
+    }
+
+    /** Random runs of every status over a few links, in batches, against the rule step by step. */
+    @Test
+    void theHistoryFollowsItsRuleThroughEveryKindOfRun() throws StoreException {
+        java.util.Random random = new java.util.Random(404);
+        LinkStatus[] statuses = LinkStatus.values();
+        Map<String, LinkCheck> expected = new java.util.HashMap<>();
+        Instant at = D1;
+        for (int batch = 0; batch < 60; batch++) {
+            List<CheckOutcome> outcomes = new java.util.ArrayList<>();
+            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                String url = URL + "?n=" + random.nextInt(5);
+                if (!inBatch.add(url)) {
+                    continue; // a run records each URL once
+                }
+                LinkStatus status = statuses[random.nextInt(statuses.length)];
+                at = at.plusSeconds(60 + random.nextInt(3600));
+                CheckOutcome o = new CheckOutcome(url, status, status.works() ? 200 : random.nextBoolean() ? 0 : 404,
+                        random.nextBoolean() ? null : url + "/flyttet", random.nextBoolean() ? null : "grunn " + batch, at);
+                outcomes.add(o);
+                expected.put(url, expectedAfter(expected.get(url), o));
+            }
+            Map<String, LinkCheck> now = links.record(outcomes);
+            for (CheckOutcome o : outcomes) {
+                assertEquals(expected.get(o.url()), now.get(o.url()), "batch " + batch + ", " + o);
+            }
+        }
+        assertEquals(expected, links.checks(expected.keySet()));
+    }
 }
