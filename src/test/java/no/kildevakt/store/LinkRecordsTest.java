@@ -154,9 +154,9 @@ class LinkRecordsTest {
     }
 
     /**
-     * The history rule as {@link LinkRecords#record} documents it, one step: a working result sets "last ok" and ends a run
-     * of failures; broken and error extend it, broken also marking when it was first seen broken; blocked
-     * and skipped leave the history as it is.
+     * The history rule as {@link LinkRecords#record} documents it, one step: a working result sets
+     * "last ok" and ends a run of failures; broken and error extend it, broken also marking when it was
+     * first seen broken; blocked and skipped leave the history as it is.
      */
     private static LinkCheck expectedAfter(LinkCheck before, CheckOutcome o) {
         Instant firstChecked = before == null ? o.checkedAt() : before.firstChecked();
