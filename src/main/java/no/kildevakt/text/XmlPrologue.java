@@ -101,8 +101,7 @@ public final class XmlPrologue {
      * forbidden character.
      */
     private static boolean allCharactersAllowed(String s) {
-        for (int i = 0; i < s.length(); i++) { // charAt, not a toCharArray copy of the whole feed
-            char c = s.charAt(i);
+        for (char c : s.toCharArray()) {
             if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0xD800 && (c < 0xE000 || c > 0xFFFD)) {
                 return false;
             }
