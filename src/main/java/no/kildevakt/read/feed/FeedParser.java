@@ -66,7 +66,7 @@ public final class FeedParser {
             "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2");
     private static final List<String> PUBLISHED_NAMES = List.of("pubDate", "published", "issued", "date", "created");
     private static final List<String> UPDATED_NAMES = List.of("updated", "modified");
-    /** Elements whose dates Rome would parse: entries, and the feed itself (RSS channel, Atom feed). */
+    /** Elements whose dates and categories Rome would parse: entries, and the feed itself (RSS channel, Atom feed). */
     private static final Set<String> DATED_PARENTS = Set.of("item", "entry", "channel", "feed");
     private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf:rdf", "rdf", "channel");
 
