@@ -441,6 +441,7 @@ public final class SoftNotFound {
                 headingOpen = false;
                 headingDone = true;
             }
+            settleIfDecided();
         }
 
         private void endRaw() {
@@ -472,8 +473,9 @@ public final class SoftNotFound {
 
         /** Character data between tags. */
         private void text(String s, int from, int to) {
-            boolean toBody = leftOutDepth == 0;
-            boolean toMain = toBody && mainFound && !mainDone;
+            // once the main element is found its text is the page's start, and the body's is never asked for
+            boolean toBody = leftOutDepth == 0 && !mainFound;
+            boolean toMain = leftOutDepth == 0 && mainFound && !mainDone;
             boolean toHeading = headingOpen;
             if (!toHeading && (!toBody || body.full()) && (!toMain || main.full())) {
                 if (!inBody && !isBlank(s, from, to)) {
@@ -503,6 +505,18 @@ public final class SoftNotFound {
             }
             if (reference >= 0) {
                 appendTo(toHeading, toBody, toMain, decode(s.substring(reference, to)));
+            }
+            settleIfDecided();
+        }
+
+        /**
+         * Stops the scan once nothing further down can change the verdict: the title is behind (it is
+         * only taken before the body), the first {@code h1} has ended, and the main element has ended
+         * or given all the text that counts. Most pages get there in their first few kilobytes.
+         */
+        private void settleIfDecided() {
+            if (inBody && headingDone && mainFound && (mainDone || main.full())) {
+                settled = true;
             }
         }
 
