@@ -74,6 +74,7 @@ public final class LinkAudit {
         Instant now = clock.instant();
         Map<String, List<LinkOccurrence>> byUrl = new LinkedHashMap<>();
         Map<String, CheckUrls.Target> targets = new HashMap<>(); // each key's first citation, parsed once
+        CheckUrls.Targets parser = new CheckUrls.Targets();
         List<String> warnings = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (ExtractedDocument doc : documents) {
@@ -82,7 +83,7 @@ public final class LinkAudit {
                 unreadable.add(doc.document());
             }
             for (LinkOccurrence occurrence : doc.links()) {
-                CheckUrls.Target target = CheckUrls.Target.of(occurrence.url());
+                CheckUrls.Target target = parser.of(occurrence.url());
                 targets.putIfAbsent(target.key(), target);
                 byUrl.computeIfAbsent(target.key(), k -> new ArrayList<>()).add(occurrence);
             }
