@@ -14,7 +14,29 @@ public final class OneLine {
 
     /** {@code text} with every run of white space (line breaks included) made one space, trimmed; "" for null. */
     public static String of(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
+        if (text == null) {
+            return "";
+        }
+        return (hasWhiteSpaceToCollapse(text) ? WHITESPACE.matcher(text).replaceAll(" ") : text).strip();
+    }
+
+    /**
+     * Whether {@code text} holds white space the pattern would change: a tab, line break, vertical tab
+     * or form feed, or two spaces in a row. Most texts hold only single spaces, and the matcher cost as
+     * much for them as for the rest (a link's text goes through here, and an issue has thousands).
+     */
+    static boolean hasWhiteSpaceToCollapse(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i + 1 < n && text.charAt(i + 1) == ' ') {
+                    return true;
+                }
+            } else if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link #of(String)}, cut to {@code maxChars} characters and an ellipsis when longer. */

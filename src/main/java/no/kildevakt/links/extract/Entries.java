@@ -259,8 +259,22 @@ final class Entries {
         return LEADING_PUNCTUATION.matcher(line).replaceFirst("");
     }
 
-    private static int words(String s) {
+    /** The words of {@code s}: what {@code s.strip().split("\\s+")} counts, without making the pieces. */
+    static int words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        if (t.isEmpty()) {
+            return 0;
+        }
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                words++; // stripped, so a run of white space always has a word after it
+            }
+            inSpace = space;
+        }
+        return words;
     }
 }

@@ -28,7 +28,6 @@ public enum LinkScheme {
     /** Empty, or an http(s) URL without a host. */
     INVALID("malformed link");
 
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern HTTP_WITH_HOST =
             Pattern.compile("^https?://([^/?#\\s@]*@)?(\\[[0-9a-f:.]+]|[^/?#\\s:@\\[\\]]+)(:\\d*)?([/?#].*)?$",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -61,11 +60,11 @@ public enum LinkScheme {
         if (u.startsWith("#")) {
             return FRAGMENT;
         }
-        var m = SCHEME.matcher(u);
-        if (!m.find()) {
+        String scheme = schemeOf(u);
+        if (scheme == null) {
             return RELATIVE;
         }
-        return switch (m.group(1).toLowerCase(Locale.ROOT)) {
+        return switch (scheme.toLowerCase(Locale.ROOT)) {
             case "http", "https" -> HTTP_WITH_HOST.matcher(u).matches() ? HTTP : INVALID;
             case "mailto" -> MAILTO;
             case "tel", "callto" -> TEL;
@@ -74,7 +73,30 @@ public enum LinkScheme {
             case "ftp", "ftps", "sftp" -> FTP;
             case "file" -> FILE;
             // "C:\\issues\\q4.docx" in a Word document is a local path, not a scheme
-            default -> m.group(1).length() == 1 ? FILE : OTHER;
+            default -> scheme.length() == 1 ? FILE : OTHER;
         };
+    }
+
+    /**
+     * The scheme {@code url} starts with (a letter, then letters, digits, {@code + . -}, then a colon),
+     * or null. A loop rather than a pattern: every link of every issue is classified here.
+     */
+    static String schemeOf(String url) {
+        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+            return null;
+        }
+        int i = 1;
+        while (i < url.length()) {
+            char c = url.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
+                break;
+            }
+            i++;
+        }
+        return i < url.length() && url.charAt(i) == ':' ? url.substring(0, i) : null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -31,6 +31,9 @@ final class TextUrls {
     /** The URLs in {@code text}, in order. */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
+        if (!mayHoldUrl(text)) {
+            return found;
+        }
         Matcher m = CANDIDATE.matcher(text);
         while (m.find()) {
             String raw = trimTrailing(m.group());
@@ -40,6 +43,26 @@ final class TextUrls {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether {@link #CANDIDATE} could match at all: it needs a {@code ://} or a {@code www.} (in any
+     * case). Most entry texts hold neither, and the pattern tries every position of them.
+     */
+    static boolean mayHoldUrl(String text) {
+        if (text.contains("://")) {
+            return true;
+        }
+        for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (isW(text.charAt(dot - 1)) && isW(text.charAt(dot - 2)) && isW(text.charAt(dot - 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
     }
 
     /** {@code raw} with {@code www.} given a scheme, or null when it is not a usable URL (no host). */
