@@ -153,6 +153,9 @@ public final class PlainText {
     static String visibleText(String html) {
         int n = html.length();
         StringBuilder text = new StringBuilder(n);
+        // the next '&' at or after where the text has been read to: found once, not asked for again by every
+        // run of text between two tags (each asking read on to the end of the html when it held none)
+        int nextAmp = html.indexOf('&');
         String skipping = null; // a no-text container being read past, and how deep in it we are
         int skipDepth = 0;
         int i = 0;
@@ -160,7 +163,7 @@ public final class PlainText {
             int lt = html.indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
             if (textEnd > i && skipping == null) {
-                appendDecoded(text, html, i, textEnd);
+                nextAmp = appendDecoded(text, html, i, textEnd, nextAmp);
             }
             if (lt < 0) {
                 break;
@@ -244,7 +247,7 @@ public final class PlainText {
                 int end = rawEnd(html, i, name);
                 if (!NO_TEXT_RAW.contains(name)) {
                     if (RCDATA.contains(name)) {
-                        appendDecoded(text, html, i, end);
+                        nextAmp = appendDecoded(text, html, i, end, nextAmp);
                     } else {
                         text.append(html, i, end);
                     }
@@ -262,13 +265,20 @@ public final class PlainText {
         return text.toString();
     }
 
-    private static void appendDecoded(StringBuilder text, String html, int from, int to) {
-        int amp = html.indexOf('&', from);
+    /**
+     * Appends {@code html[from, to)} with its character references decoded.
+     *
+     * @param nextAmp the first '&' at or after some index at most {@code from}, or -1 when there is none
+     * @return the first '&' at or after {@code from}, or -1
+     */
+    private static int appendDecoded(StringBuilder text, String html, int from, int to, int nextAmp) {
+        int amp = nextAmp < 0 || nextAmp >= from ? nextAmp : html.indexOf('&', from);
         if (amp < 0 || amp >= to) {
             text.append(html, from, to);
         } else {
             text.append(html, from, amp).append(org.jsoup.parser.Parser.unescapeEntities(html.substring(amp, to), false));
         }
+        return amp;
     }
 
     /** The '>' that ends the tag whose attributes start at {@code from} (quoted values may hold '>'), or -1. */

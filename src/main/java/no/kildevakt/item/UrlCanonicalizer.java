@@ -104,7 +104,7 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalOrNull(String raw, URI base) {
-        String url = trimJunk(TAB_OR_NEWLINE.matcher(withoutLoneSurrogates(raw)).replaceAll(""));
+        String url = trimJunk(withoutTabsOrNewlines(withoutLoneSurrogates(raw)));
 
         String fragment = null;
         int hash = url.indexOf('#');
@@ -293,10 +293,13 @@ public final class UrlCanonicalizer {
             }
             host = host.substring(0, colon);
         }
-        if (BROKEN_ESCAPE.matcher(host).find()) {
-            return false;
+        // most hosts hold neither an escape nor a '+' (a space to the decoder), and then neither question needs asking
+        if (host.indexOf('%') >= 0 || host.indexOf('+') >= 0) {
+            if (BROKEN_ESCAPE.matcher(host).find()) {
+                return false;
+            }
+            host = java.net.URLDecoder.decode(host, StandardCharsets.UTF_8);
         }
-        host = java.net.URLDecoder.decode(host, StandardCharsets.UTF_8);
         if (host.isEmpty() || host.startsWith(".") || host.contains("..")) {
             return false;
         }
@@ -324,6 +327,31 @@ public final class UrlCanonicalizer {
      * The URL with a host that is not plain ASCII written as OkHttp writes it (UTS #46,
      * non-transitional, then punycode). A host OkHttp refuses is left for the normaliser to judge.
      */
+    /** ASCII without an escape: a host IDNA leaves as it is. A loop, not a stream: this runs for every item's link. */
+    private static boolean isPlainAscii(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c >= 128 || c == '%') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The URL with tabs and line breaks removed, as browsers remove them. Looked for before the
+     * pattern is asked: almost no URL holds one, and the matcher cost as much as the look.
+     */
+    private static String withoutTabsOrNewlines(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n') {
+                return TAB_OR_NEWLINE.matcher(url).replaceAll("");
+            }
+        }
+        return url;
+    }
+
     private static String withUts46Host(String absolute) {
         int start = absolute.indexOf("//");
         if (start < 0) {
@@ -342,7 +370,7 @@ public final class UrlCanonicalizer {
         int colon = absolute.indexOf(':', hostStart);
         int hostEnd = colon < 0 || colon > end ? end : colon;
         String host = absolute.substring(hostStart, hostEnd);
-        if (host.chars().allMatch(c -> c < 128 && c != '%')) {
+        if (isPlainAscii(host)) {
             return absolute;
         }
         HttpUrl parsed = HttpUrl.parse("http://" + host + "/");
@@ -359,7 +387,8 @@ public final class UrlCanonicalizer {
         if (authority < 0 || pathStart < 0) {
             return absolute;
         }
-        String path = ENCODED_DOT.matcher(absolute.substring(pathStart)).replaceAll(".");
+        String path = absolute.indexOf('%', pathStart) < 0 ? absolute.substring(pathStart)
+                : ENCODED_DOT.matcher(absolute.substring(pathStart)).replaceAll(".");
         return absolute.substring(0, pathStart) + removeDotSegments(path);
     }
 

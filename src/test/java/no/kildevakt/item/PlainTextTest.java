@@ -50,6 +50,14 @@ class PlainTextTest {
     }
 
     @Test
+    void referencesAreDecodedInEveryRunBetweenTagsAndOnlyThere() {
+        assertEquals("Tom & Jerry Bonnie & Clyde", PlainText.of("Tom &amp; Jerry<br>Bonnie &amp; Clyde"));
+        assertEquals("a b & c", PlainText.of("<p>a</p><p>b &amp;</p> c"));
+        assertEquals("x & y", PlainText.of("<b>x</b> &amp; <i>y</i>"));
+        assertEquals("\u00e5", PlainText.of("<p></p>&aring;"));
+    }
+
+    @Test
     void decodesAtMostTwice() {
         // triple encoding is left half-decoded rather than guessed at
         assertEquals("&aring;", PlainText.of("&amp;amp;aring;"));

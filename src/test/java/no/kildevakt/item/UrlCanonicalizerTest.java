@@ -155,7 +155,7 @@ class UrlCanonicalizerTest {
     @ValueSource(strings = {"   ", "mailto:post@jd.dep.no", "ftp://ftp.x.no/f", "javascript:alert(1)", "file:///etc/passwd",
             "data:text/html,<b>", "tel:+4722000000", "http://", "http:///path", "https://:80/", "http://#ref",
             "relative/path", "/absolute/path", "//x.no/scheme-relative", "?q=1", "not a url", "https://exa mple.no/",
-            "https://example%2Xcom/", "http://[::1"})
+            "https://example%2Xcom/", "http://[::1", "http://a+b.no/x", "http://a%2Bb.no/x"})
     void rejectsWhatIsNoHttpUrl(String input) {
         assertEquals(Optional.empty(), canonicalizer.canonicalize(input));
     }
