@@ -72,10 +72,11 @@ public final class CheckUrls {
     /**
      * Turns the cited URLs of a run into {@link Target}s as {@link Target#of} does, parsing each scheme
      * and authority ({@code https://www.regjeringen.no}) once and the rest of each URL against it.
-     * Why: OkHttp's parse of a host (its IDNA mapping) is half of what a URL's parse costs, an issue
-     * cites the same few hundred sites thousands of times, and the parsing happens before any check can
-     * start. A URL with user info or white space in its authority, or whose rest could be read as
-     * another authority ({@code //}, backslashes, no authority at all), is parsed whole. Not thread-safe: one per run.
+     * Why: OkHttp's parse of a host (its IDNA mapping) is half of what a URL's parse costs, a folder of
+     * issues cites the same sites over and over, and all of it is parsed before the first check starts.
+     * A URL with user info or white space in its authority, or whose rest could be read as another
+     * authority ({@code //}, backslashes, no authority at all), is parsed whole. Not thread-safe: one per
+     * run.
      */
     public static final class Targets {
         private final Map<String, Optional<HttpUrl>> authorities = new HashMap<>();

@@ -512,7 +512,8 @@ public final class SoftNotFound {
         /**
          * Stops the scan once nothing further down can change the verdict: the title is behind (it is
          * only taken before the body), the first {@code h1} has ended, and the main element has ended
-         * or given all the text that counts. Most pages get there in their first few kilobytes.
+         * or given all the text that counts. A page with a main element and a heading gets there as soon as
+         * both are read, and the rest of what was fetched of it is not looked at.
          */
         private void settleIfDecided() {
             if (inBody && headingDone && mainFound && (mainDone || main.full())) {
