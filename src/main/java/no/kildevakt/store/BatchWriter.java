@@ -114,7 +114,12 @@ public final class BatchWriter<T> implements AutoCloseable {
                 // a batch gathers without a wake-up per element; finish() cuts the wait short
                 finished.await(linger.toNanos(), TimeUnit.NANOSECONDS);
                 queue.drainTo(taken);
-                finishing = taken.remove(FINISH);
+                int marker = taken.indexOf(FINISH);
+                if (marker >= 0) {
+                    // what was added after finish() queued its marker is not written, as finish() says
+                    taken.subList(marker, taken.size()).clear();
+                    finishing = true;
+                }
                 for (int from = 0; from < taken.size() && failure == null; ) {
                     int to = from + Math.min(maxBatch, taken.size() - from);
                     write((List<T>) List.copyOf(taken.subList(from, to)));
