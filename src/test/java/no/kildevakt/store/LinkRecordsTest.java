@@ -53,6 +53,41 @@ class LinkRecordsTest {
                 status.equals("ok") ? null : "HTTP 404 Not Found", at))).get(URL);
     }
 
+    /**
+     * More URLs than one look-up asks for, some stored before, one twice in the same batch: each moves
+     * on from its own stored state, and {@code checks} answers in the order it was asked.
+     */
+    @Test
+    void aBatchOfManyUrlsMovesEachOnFromItsOwnHistory() throws StoreException {
+        List<String> urls = java.util.stream.IntStream.range(0, 1203).mapToObj(i -> "https://example.org/p/" + i).toList();
+        links.record(urls.stream().filter(u -> u.hashCode() % 3 == 0)
+                .map(u -> new CheckOutcome(u, LinkStatus.BROKEN, 404, null, "HTTP 404 Not Found", D1)).toList());
+        List<CheckOutcome> batch = new java.util.ArrayList<>(urls.stream()
+                .map(u -> new CheckOutcome(u, LinkStatus.BROKEN, 404, null, "HTTP 404 Not Found", D2)).toList());
+        batch.add(new CheckOutcome(urls.get(1202), LinkStatus.OK, 200, null, null, D3));
+        Map<String, LinkCheck> now = links.record(batch);
+        for (String u : urls.subList(0, 1202)) {
+            boolean before = u.hashCode() % 3 == 0;
+            LinkCheck k = now.get(u);
+            assertEquals(before ? 2 : 1, k.checks(), u);
+            assertEquals(before ? 2 : 1, k.consecutiveFailures(), u);
+            assertEquals(before ? D1 : D2, k.firstSeenBroken(), u);
+            assertEquals(before ? D1 : D2, k.firstChecked(), u);
+        }
+        LinkCheck twice = now.get(urls.get(1202));
+        boolean before = urls.get(1202).hashCode() % 3 == 0;
+        assertEquals(before ? 3 : 2, twice.checks());
+        assertEquals(LinkStatus.OK, twice.status());
+        assertEquals(D3, twice.lastOk());
+        assertNull(twice.firstSeenBroken());
+        List<String> asked = new java.util.ArrayList<>(urls);
+        java.util.Collections.reverse(asked);
+        asked.add(1, "https://example.org/never-checked");
+        Map<String, LinkCheck> found = links.checks(asked);
+        assertEquals(asked.stream().filter(u -> !u.endsWith("never-checked")).toList(), List.copyOf(found.keySet()));
+        assertEquals(now, Map.copyOf(found));
+    }
+
     @Test
     void anIssueIsStoredWithItsLinksInOrder() throws StoreException {
         long id = links.saveIssue("issues/2024-4.pdf", "Nyhetsbrev 4/2024", "2024-Q4", "pdf",
