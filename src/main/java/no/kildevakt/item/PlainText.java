@@ -3,6 +3,7 @@ package no.kildevakt.item;
 import java.text.Normalizer;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.kildevakt.text.Ascii;
 import no.kildevakt.text.TagFacts;
 
 /**
@@ -191,7 +192,7 @@ public final class PlainText {
                 i = html.startsWith("<!--", lt) ? end + 3 : end + 1;
                 continue;
             }
-            if (c == '?' || (c == '/' && lt + 2 < n && !isAsciiLetter(html.charAt(lt + 2)))) {
+            if (c == '?' || (c == '/' && lt + 2 < n && !Ascii.isLetter(html.charAt(lt + 2)))) {
                 int end = html.indexOf('>', lt + 2);
                 if (end < 0) {
                     break;
@@ -201,7 +202,7 @@ public final class PlainText {
             }
             boolean endTag = c == '/';
             int nameStart = endTag ? lt + 2 : lt + 1;
-            if (nameStart >= n || !isAsciiLetter(html.charAt(nameStart))) {
+            if (nameStart >= n || !Ascii.isLetter(html.charAt(nameStart))) {
                 if (endTag) {
                     if (skipping == null) {
                         text.append("</"); // "</" at the very end is text
@@ -318,10 +319,6 @@ public final class PlainText {
             }
             i = lt + 2;
         }
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isTagNameEnd(char c) {

@@ -28,11 +28,7 @@ public final class OneLine {
     static boolean hasWhiteSpaceToCollapse(String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == ' ') {
-                if (i + 1 < n && text.charAt(i + 1) == ' ') {
-                    return true;
-                }
-            } else if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (Ascii.isSpace(c) && (c != ' ' || (i + 1 < n && text.charAt(i + 1) == ' '))) {
                 return true;
             }
         }

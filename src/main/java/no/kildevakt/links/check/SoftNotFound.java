@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import no.kildevakt.text.Ascii;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.text.TagFacts;
 import org.jsoup.parser.Parser;
@@ -261,7 +262,7 @@ public final class SoftNotFound {
             if (nameStart >= n) {
                 return -1;
             }
-            if (!isAsciiLetter(s.charAt(nameStart))) {
+            if (!Ascii.isLetter(s.charAt(nameStart))) {
                 if (endTag) { // "</ ..." is a bogus comment to the next '>'
                     int end = s.indexOf('>', nameStart);
                     return end < 0 ? -1 : end + 1;
@@ -283,7 +284,7 @@ public final class SoftNotFound {
             int i = nameEnd;
             // attributes: only role and aria-hidden matter; quoted values may hold '>'
             while (true) {
-                while (i < n && isSpace(s.charAt(i))) {
+                while (i < n && Ascii.isSpace(s.charAt(i))) {
                     i++;
                 }
                 if (i >= n) {
@@ -300,17 +301,17 @@ public final class SoftNotFound {
                     continue;
                 }
                 int attrStart = i;
-                while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '>' && s.charAt(i) != '=' && !(s.charAt(i) == '/' && i > attrStart)) {
+                while (i < n && !Ascii.isSpace(s.charAt(i)) && s.charAt(i) != '>' && s.charAt(i) != '=' && !(s.charAt(i) == '/' && i > attrStart)) {
                     i++;
                 }
                 String attr = s.substring(attrStart, i);
-                while (i < n && isSpace(s.charAt(i))) {
+                while (i < n && Ascii.isSpace(s.charAt(i))) {
                     i++;
                 }
                 String value = null;
                 if (i < n && s.charAt(i) == '=') {
                     i++;
-                    while (i < n && isSpace(s.charAt(i))) {
+                    while (i < n && Ascii.isSpace(s.charAt(i))) {
                         i++;
                     }
                     if (i >= n) {
@@ -326,7 +327,7 @@ public final class SoftNotFound {
                         i = close + 1;
                     } else {
                         int start = i;
-                        while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '>') {
+                        while (i < n && !Ascii.isSpace(s.charAt(i)) && s.charAt(i) != '>') {
                             i++;
                         }
                         value = s.substring(start, i);
@@ -598,7 +599,7 @@ public final class SoftNotFound {
                 if (stopAtReference && c == '&') {
                     return i;
                 }
-                if (isSpace(c) || c == '\u00a0') {
+                if (Ascii.isSpace(c) || c == '\u00a0') {
                     space();
                     i++;
                     continue;
@@ -615,7 +616,7 @@ public final class SoftNotFound {
                 int room = i + (max - text.length());
                 while (end < to && end < room) {
                     char d = chunk.charAt(end);
-                    if (isSpace(d) || d == '\u00a0' || (stopAtReference && d == '&')) {
+                    if (Ascii.isSpace(d) || d == '\u00a0' || (stopAtReference && d == '&')) {
                         break;
                     }
                     end++;
@@ -636,21 +637,13 @@ public final class SoftNotFound {
         return text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
     }
 
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
-    }
-
     private static boolean isTagNameEnd(char c) {
-        return isSpace(c) || c == '/' || c == '>';
+        return Ascii.isSpace(c) || c == '/' || c == '>';
     }
 
     private static boolean isBlank(String s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!isSpace(s.charAt(i))) {
+            if (!Ascii.isSpace(s.charAt(i))) {
                 return false;
             }
         }
@@ -714,7 +707,7 @@ public final class SoftNotFound {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isSpace(c) || c == '\u00a0') {
+            if (Ascii.isSpace(c) || c == '\u00a0') {
                 space = true;
                 continue;
             }

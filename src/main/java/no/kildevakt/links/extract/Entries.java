@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.kildevakt.config.Section;
+import no.kildevakt.text.Ascii;
 import no.kildevakt.text.OneLine;
 
 /**
@@ -268,8 +269,7 @@ final class Entries {
         int words = 1;
         boolean inSpace = false;
         for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean space = Ascii.isSpace(t.charAt(i));
             if (space && !inSpace) {
                 words++; // stripped, so a run of white space always has a word after it
             }

@@ -2,6 +2,7 @@ package no.kildevakt.links.extract;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import no.kildevakt.text.Ascii;
 
 /**
  * What kind of link a URL is, so the checker fetches only what can be fetched and lists everything
@@ -81,22 +82,18 @@ public enum LinkScheme {
      * The scheme {@code url} starts with (a letter, then letters, digits, {@code + . -}, then a colon),
      * or null. A loop rather than a pattern: every link of every issue is classified here.
      */
-    static String schemeOf(String url) {
-        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+    public static String schemeOf(String url) {
+        if (url.isEmpty() || !Ascii.isLetter(url.charAt(0))) {
             return null;
         }
         int i = 1;
         while (i < url.length()) {
             char c = url.charAt(i);
-            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
+            if (!(Ascii.isLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
                 break;
             }
             i++;
         }
         return i < url.length() && url.charAt(i) == ':' ? url.substring(0, i) : null;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }
