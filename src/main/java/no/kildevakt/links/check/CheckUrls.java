@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import no.kildevakt.links.extract.LinkScheme;
 import okhttp3.HttpUrl;
 
 /**
@@ -119,10 +120,7 @@ public final class CheckUrls {
 
     /** The scheme of a non-http link for the "skipped" reason, e.g. "mailto"; "not a URL" when it has none. */
     static String schemeOf(String text) {
-        int colon = text.indexOf(':');
-        if (colon > 0 && text.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-            return text.substring(0, colon).toLowerCase(Locale.ROOT);
-        }
-        return "";
+        String scheme = LinkScheme.schemeOf(text);
+        return scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
     }
 }
