@@ -46,6 +46,10 @@ class LauncherTest {
                 OldFormat.touch();
             }
             System.out.println("probe " + String.join(" ", args));
+            if (List.of(args).contains("--print-flags")) {
+                System.out.println("flags " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                        .stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xmn")).toList());
+            }
             if (System.getProperty("org.sqlite.lib.name") != null) {
                 System.out.println("sqlite " + Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name")));
             }
@@ -104,6 +108,12 @@ class LauncherTest {
     }
 
     private Run launchWith(Path javaHome, String... args) throws Exception {
+        // the default flags, plus a log that tells where each class came from (not on stdout)
+        return launchWithOpts(javaHome, "-XX:TieredStopAtLevel=1 -Xmn32m -Xlog:class+load:file=" + classLog, args);
+    }
+
+    /** Runs the launcher with these KILDEVAKT_JAVA_OPTS, or with none set when {@code javaOpts} is null. */
+    private Run launchWithOpts(Path javaHome, String javaOpts, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/bin/bash", LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -111,8 +121,11 @@ class LauncherTest {
         Map<String, String> env = pb.environment();
         env.put("KILDEVAKT_JAR", jar.toString());
         env.put("KILDEVAKT_CDS_DIR", archives.toString());
-        // the default flags, plus a log that tells where each class came from (not on stdout)
-        env.put("KILDEVAKT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xlog:class+load:file=" + classLog);
+        if (javaOpts == null) {
+            env.remove("KILDEVAKT_JAVA_OPTS");
+        } else {
+            env.put("KILDEVAKT_JAVA_OPTS", javaOpts);
+        }
         env.put("JAVA_HOME", javaHome.toString());
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
@@ -257,6 +270,16 @@ class LauncherTest {
         assertRunsClean(launch("--help"), "--help", 0);
         assertRunsClean(launch(), "", 0);
         assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void shortCommandsRunWithC1AndASmallYoungGenerationServeWithTheJvmsDefaults() throws Exception {
+        Run crawl = launchWithOpts(realJavaHome(), null, "crawl", "--print-flags");
+        assertEquals("probe crawl --print-flags\nflags [-XX:TieredStopAtLevel=1, -Xmn32m]\n", crawl.out(), crawl.err());
+        Run serve = launchWithOpts(realJavaHome(), null, "serve", "--print-flags");
+        assertEquals("probe serve --print-flags\nflags []\n", serve.out(), serve.err());
+        Run own = launchWithOpts(realJavaHome(), "-Xmn8m", "digest", "--print-flags");
+        assertEquals("probe digest --print-flags\nflags [-Xmn8m]\n", own.out(), own.err());
     }
 
     @Test
