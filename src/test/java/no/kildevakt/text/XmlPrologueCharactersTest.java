@@ -36,6 +36,29 @@ class XmlPrologueCharactersTest {
         assertEquals(0, prepared.invalidCharsRemoved());
     }
 
+    @Test
+    void whatComesBeforeTheContentIsSkippedNotCutOff() {
+        String declaration = "\ufeff<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+        String feed = declaration + "\n<rss><channel><title>R\u00e5d \u2013 tiltak</title></channel></rss>";
+        XmlPrologue.Prepared prepared = XmlPrologue.prepare(feed);
+        assertSame(feed, prepared.text(), "a document with nothing to remove is not copied");
+        assertEquals(declaration.length(), prepared.start());
+        assertEquals(feed.substring(declaration.length()), prepared.xml());
+    }
+
+    @Test
+    void afterADeclarationTooOnlyWhatXmlForbidsIsRemoved() {
+        RandomText texts = new RandomText(23, ALPHABET);
+        for (int n = 0; n < 20_000; n++) {
+            String body = texts.next(30);
+            String feed = "<?xml version=\"1.0\"?>" + body;
+            XmlPrologue.Prepared prepared = XmlPrologue.prepare(feed);
+            // a body holding a forbidden character takes the careful path (a copy), the others the copy-free one
+            assertEquals(allowedOnly(body), prepared.xml(), () -> "for " + RandomText.codeUnits(body));
+            assertEquals(body.length() - allowedOnly(body).length(), prepared.invalidCharsRemoved());
+        }
+    }
+
     /** XML 1.0's Char production, with surrogates allowed only as a pair. */
     private static String allowedOnly(String s) {
         StringBuilder out = new StringBuilder();

@@ -122,14 +122,14 @@ public final class FeedParser {
         RomeInput input = inputs.get();
         Document document;
         try {
-            document = buildDocument(input, prepared.xml());
+            document = buildDocument(input, prepared.text(), prepared.start());
         } catch (FeedParseException e) {
             // feeds often use content:, dc:, atom: ... without declaring them; declare and try once more
             String repaired = e.getMessage().contains("is not bound") ? NamespaceRepair.declareMissing(prepared.xml()) : null;
             if (repaired == null) {
                 throw e;
             }
-            document = buildDocument(input, repaired);
+            document = buildDocument(input, repaired, 0);
             warnings.add("declared namespace prefixes the document uses without declaring them");
         }
         repairAtomRoot(document, warnings);
@@ -309,11 +309,13 @@ public final class FeedParser {
      */
     static final int MAX_ELEMENT_DEPTH = 256;
 
-    private static Document buildDocument(RomeInput input, String xml) throws FeedParseException {
+    /** Parses {@code text} from {@code start} on (what comes before is no part of the document, see {@link XmlPrologue}). */
+    private static Document buildDocument(RomeInput input, String text, int start) throws FeedParseException {
         SAXBuilder builder = input.saxBuilder();
         try {
-            Reader reader = new StringReader(xml);
-            return builder.build(needsHealing(xml) ? new XmlFixerReader(reader) : reader);
+            Reader reader = new StringReader(text);
+            reader.skip(start);
+            return builder.build(needsHealing(text, start) ? new XmlFixerReader(reader) : reader);
         } catch (JDOMParseException e) {
             Throwable cause = e.getCause();
             String reason = cause instanceof SAXParseException sax ? sax.getMessage() : e.getMessage();
@@ -580,7 +582,12 @@ public final class FeedParser {
      * which reads character by character and is the slowest step of parsing a clean feed.
      */
     static boolean needsHealing(String xml) {
-        for (int at = xml.indexOf('&'); at >= 0; at = xml.indexOf('&', at + 1)) {
+        return needsHealing(xml, 0);
+    }
+
+    /** As {@link #needsHealing(String)}, for the text from {@code from} on. */
+    private static boolean needsHealing(String xml, int from) {
+        for (int at = xml.indexOf('&', from); at >= 0; at = xml.indexOf('&', at + 1)) {
             if (!isXmlReference(xml, at + 1)) {
                 return true;
             }
