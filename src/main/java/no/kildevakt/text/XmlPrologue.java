@@ -33,6 +33,10 @@ public final class XmlPrologue {
     /**
      * The decoded text after repair, and what was repaired.
      *
+     * @param text             the decoded text, or a repaired copy of the document; the document is
+     *                         its part from {@code start} on
+     * @param start            where the document begins in {@code text}: after a BOM and the XML
+     *                         declaration, or 0 in a repaired copy
      * @param expandedEntities internal entities with a plain-text value, substituted by hand
      * @param droppedEntities  entities declared external (SYSTEM/PUBLIC) or built from other entities;
      *                         their references were removed, so neither XXE nor an expansion bomb can work
