@@ -107,11 +107,11 @@ EOF
 
 if [ -n "$LAUNCHER_CDS" ]; then
     # as users run it: bin/kildevakt with its archives (kept in LAUNCHER_CDS across runs, so a second
-    # run starts every phase from an archive; the first makes them) and its default flags (C1 only, a
-    # 32 MB young generation: keep in step with bin/kildevakt), plus the heap cap and any extra ones
+    # run starts every phase from an archive; the first makes them) and its default flags, plus the
+    # heap cap and any extra ones
     mkdir -p "$LAUNCHER_CDS"
-    export KILDEVAKT_JAR="$JAR" KILDEVAKT_CDS_DIR="$LAUNCHER_CDS"
-    export KILDEVAKT_JAVA_OPTS="-Xmx$XMX -XX:TieredStopAtLevel=1 -Xmn32m $JVM_OPTS"
+    unset KILDEVAKT_JAVA_OPTS
+    export KILDEVAKT_JAR="$JAR" KILDEVAKT_CDS_DIR="$LAUNCHER_CDS" KILDEVAKT_EXTRA_JAVA_OPTS="-Xmx$XMX $JVM_OPTS"
     KV=(bin/kildevakt --config "$OUT/feeds.yml" --db "$OUT/bench.db")
 else
     # shellcheck disable=SC2206 # the extra flags are meant to split on spaces
@@ -178,7 +178,7 @@ latency_ms=$LATENCY_MS
 per_host_delay_ms=$DELAY_MS
 concurrency=$CONCURRENCY
 xmx=$XMX
-jvm_opts=${LAUNCHER_CDS:+-XX:TieredStopAtLevel=1 -Xmn32m through bin/kildevakt, archives in $LAUNCHER_CDS }$JVM_OPTS
+jvm_opts=${LAUNCHER_CDS:+through bin/kildevakt with its default flags, archives in $LAUNCHER_CDS }$JVM_OPTS
 startup_wall=$STARTUP
 date=$(date -u +%Y-%m-%dT%H:%MZ)
 load=$LOAD_BEFORE (after: $(cut -d' ' -f1-3 /proc/loadavg))

@@ -91,11 +91,10 @@ measure() {
 
 if [ -n "$LAUNCHER_CDS" ]; then
     # as users run it: bin/kildevakt, its AppCDS archive kept in LAUNCHER_CDS across runs (the first run
-    # makes it, so run twice and read the second) and its default flags (C1 only, a 32 MB young
-    # generation: keep in step with bin/kildevakt), plus any extra ones
+    # makes it, so run twice and read the second) and its default flags, plus any extra ones
     mkdir -p "$LAUNCHER_CDS"
-    export KILDEVAKT_JAR="$JAR" KILDEVAKT_CDS_DIR="$LAUNCHER_CDS"
-    export KILDEVAKT_JAVA_OPTS="-XX:TieredStopAtLevel=1 -Xmn32m $JVM_OPTS"
+    unset KILDEVAKT_JAVA_OPTS
+    export KILDEVAKT_JAR="$JAR" KILDEVAKT_CDS_DIR="$LAUNCHER_CDS" KILDEVAKT_EXTRA_JAVA_OPTS="$JVM_OPTS"
     KV=(bin/kildevakt)
 else
     # shellcheck disable=SC2206 # the extra JVM flags are meant to split on spaces

@@ -38,6 +38,8 @@ class LauncherTest {
     Path jar;
     Path archives;
     Path classLog;
+    /** KILDEVAKT_EXTRA_JAVA_OPTS for the next runs; none when null. */
+    String extraJavaOpts;
 
     /** Stands in for kildevakt: prints its arguments and exits with the code of its last one, if a number. */
     public static final class Probe {
@@ -125,6 +127,11 @@ class LauncherTest {
             env.remove("KILDEVAKT_JAVA_OPTS");
         } else {
             env.put("KILDEVAKT_JAVA_OPTS", javaOpts);
+        }
+        if (extraJavaOpts == null) {
+            env.remove("KILDEVAKT_EXTRA_JAVA_OPTS");
+        } else {
+            env.put("KILDEVAKT_EXTRA_JAVA_OPTS", extraJavaOpts);
         }
         env.put("JAVA_HOME", javaHome.toString());
         Process p = pb.start();
@@ -273,13 +280,16 @@ class LauncherTest {
     }
 
     @Test
-    void shortCommandsRunWithC1AndASmallYoungGenerationServeWithTheJvmsDefaults() throws Exception {
+    void shortCommandsRunWithC1AndASmallYoungGenerationServeWithTheJvmsDefaultsAndExtraFlagsComeLast() throws Exception {
         Run crawl = launchWithOpts(realJavaHome(), null, "crawl", "--print-flags");
         assertEquals("probe crawl --print-flags\nflags [-XX:TieredStopAtLevel=1, -Xmn32m]\n", crawl.out(), crawl.err());
         Run serve = launchWithOpts(realJavaHome(), null, "serve", "--print-flags");
         assertEquals("probe serve --print-flags\nflags []\n", serve.out(), serve.err());
         Run own = launchWithOpts(realJavaHome(), "-Xmn8m", "digest", "--print-flags");
         assertEquals("probe digest --print-flags\nflags [-Xmn8m]\n", own.out(), own.err());
+        extraJavaOpts = "-Xmn16m";
+        Run more = launchWithOpts(realJavaHome(), null, "crawl", "--print-flags");
+        assertEquals("probe crawl --print-flags\nflags [-XX:TieredStopAtLevel=1, -Xmn32m, -Xmn16m]\n", more.out(), more.err());
     }
 
     @Test
