@@ -50,7 +50,7 @@ class LauncherTest {
             System.out.println("probe " + String.join(" ", args));
             if (List.of(args).contains("--print-flags")) {
                 System.out.println("flags " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                        .stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xmn")).toList());
+                        .stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xmn") || a.startsWith("-XX:C1MaxInlineSize")).toList());
             }
             if (System.getProperty("org.sqlite.lib.name") != null) {
                 System.out.println("sqlite " + Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name")));
@@ -280,9 +280,12 @@ class LauncherTest {
     }
 
     @Test
-    void shortCommandsRunWithC1AndASmallYoungGenerationServeWithTheJvmsDefaultsAndExtraFlagsComeLast() throws Exception {
+    void shortCommandsRunWithC1AndASmallYoungGenerationCheckLinksInlinesLessServeWithTheJvmsDefaultsAndExtraFlagsComeLast() throws Exception {
         Run crawl = launchWithOpts(realJavaHome(), null, "crawl", "--print-flags");
         assertEquals("probe crawl --print-flags\nflags [-XX:TieredStopAtLevel=1, -Xmn32m]\n", crawl.out(), crawl.err());
+        Run links = launchWithOpts(realJavaHome(), null, "check-links", "--print-flags");
+        assertEquals("probe check-links --print-flags\nflags [-XX:TieredStopAtLevel=1, -Xmn32m, -XX:C1MaxInlineSize=15]\n",
+                links.out(), links.err());
         Run serve = launchWithOpts(realJavaHome(), null, "serve", "--print-flags");
         assertEquals("probe serve --print-flags\nflags []\n", serve.out(), serve.err());
         Run own = launchWithOpts(realJavaHome(), "-Xmn8m", "digest", "--print-flags");
