@@ -121,7 +121,7 @@ final class CheckLinksCommand implements Callable<Integer> {
             err.println("check-links: --archive-base must be an http(s) URL, got \"" + archiveBase + "\"");
             return Main.USAGE;
         }
-        Warmup.startInBackground(Warmup::database, Warmup::http, SoftNotFound::warmUp); // while the issue is read
+        Warmup.startInBackground(Warmup::database, LinkChecker::warmUp, SoftNotFound::warmUp); // while the issue is read
         return Commands.withConfig(main, false, config -> {
             OutputTarget target = output == null ? null : OutputTarget.checked(main, output);
             if (target != null) {

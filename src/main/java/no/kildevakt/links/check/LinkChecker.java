@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.kildevakt.config.Settings;
 import no.kildevakt.fetch.BotChallenge;
 import no.kildevakt.fetch.ClientBase;
 import no.kildevakt.fetch.FetchException;
@@ -102,6 +103,23 @@ public final class LinkChecker implements AutoCloseable {
                 .addInterceptor(new HostLimitInterceptor(settings.perHost(), url -> settings.perHostDelay()))
                 .addInterceptor(new AttemptInterceptor(settings.timeout()))
                 .build();
+    }
+
+    /**
+     * Builds and closes a checker with the default settings, and prepares (never sends) one https
+     * call on it: the classes a check runs through and the JDK's TLS set-up, which every client of a
+     * run shares. {@code check-links} calls this on a spare core while the main thread still reads
+     * the issue ({@code crawl.Warmup}); warming the crawler's fetcher instead also built its
+     * robots.txt cache and loaded Caffeine, which a link check never uses.
+     *
+     * @return whether the client is ready for https (it must be)
+     */
+    public static boolean warmUp() {
+        try (LinkChecker checker = new LinkChecker(CheckSettings.from(Settings.defaults()),
+                CheckRuntime.defaults())) {
+            checker.client.newCall(new Request.Builder().url("https://example.org/").build());
+            return checker.client.sslSocketFactory() != null;
+        }
     }
 
     /**

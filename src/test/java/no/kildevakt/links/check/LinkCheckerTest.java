@@ -45,6 +45,12 @@ class LinkCheckerTest {
     }
 
     @Test
+    void theWarmUpBuildsAClientReadyForHttpsWithoutTheNetwork() {
+        // the warm-up must get as far as the TLS set-up, not stop at the settings
+        assertTrue(LinkChecker.warmUp());
+    }
+
+    @Test
     void aWorkingPageIsOkInOneGetWithTheCrawlersUserAgent() {
         sites.route("/plan", html(LoopbackSites.PAGE));
         LinkResult r = check("/plan");
