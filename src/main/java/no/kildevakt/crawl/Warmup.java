@@ -46,7 +46,8 @@ public final class Warmup {
     /**
      * Runs {@code steps} one after another on a daemon thread (it never holds the JVM open) and
      * returns at once. A step that fails is passed over: the command does that work itself. Commands
-     * add steps of their own, e.g. {@code check-links} the soft-404 judge's phrase automaton.
+     * add steps of their own, e.g. {@code check-links} a link checker of its own (in place of
+     * {@link #http()}) and the soft-404 judge's phrase automaton.
      */
     public static void startInBackground(Runnable... steps) {
         Thread thread = new Thread(() -> {
