@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.kildevakt.text.Ascii;
 import okhttp3.HttpUrl;
 
 /**
@@ -64,7 +65,6 @@ public final class UrlCanonicalizer {
             "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
             "_hsenc", "_hsmi", "igshid", "yclid", "_ga", "ref_src");
 
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final Pattern FIRST_SEGMENT_HAS_COLON = Pattern.compile("^[^/?]*:");
     private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\r\\n]");
@@ -113,7 +113,7 @@ public final class UrlCanonicalizer {
             url = url.substring(0, hash);
         }
 
-        String absolute = SCHEME.matcher(url).find() ? withAuthoritySlashes(url, base) : resolve(url, base);
+        String absolute = Ascii.schemeEnd(url) >= 0 ? withAuthoritySlashes(url, base) : resolve(url, base);
         if (absolute == null) {
             return null;
         }

@@ -21,4 +21,26 @@ public final class Ascii {
     public static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
+
+    /**
+     * Where the URI scheme {@code s} starts with ends: the index of the colon after a letter and then
+     * letters, digits, {@code + . -} (RFC 3986's {@code scheme ":"}, the pattern
+     * {@code [A-Za-z][A-Za-z0-9+.-]*:} at the start); -1 when {@code s} starts with none. Read up to
+     * that colon and no further: it runs for every link of every feed and issue.
+     */
+    public static int schemeEnd(String s) {
+        if (s.isEmpty() || !isLetter(s.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return -1;
+            }
+        }
+        return -1;
+    }
 }

@@ -80,20 +80,10 @@ public enum LinkScheme {
 
     /**
      * The scheme {@code url} starts with (a letter, then letters, digits, {@code + . -}, then a colon),
-     * or null. A loop rather than a pattern: every link of every issue is classified here.
+     * or null, as {@link Ascii#schemeEnd} finds it: every link of every issue is classified here.
      */
     public static String schemeOf(String url) {
-        if (url.isEmpty() || !Ascii.isLetter(url.charAt(0))) {
-            return null;
-        }
-        int i = 1;
-        while (i < url.length()) {
-            char c = url.charAt(i);
-            if (!(Ascii.isLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
-                break;
-            }
-            i++;
-        }
-        return i < url.length() && url.charAt(i) == ':' ? url.substring(0, i) : null;
+        int colon = Ascii.schemeEnd(url);
+        return colon < 0 ? null : url.substring(0, colon);
     }
 }
