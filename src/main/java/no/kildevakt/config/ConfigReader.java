@@ -63,6 +63,7 @@ final class ConfigReader {
     private final Path file;
     private final String fileName;
     private final List<SourceType> types;
+    private final FetchableUrls fetchable = new FetchableUrls();
 
     /** @param types the source types there are readers for */
     ConfigReader(Path file, List<SourceType> types) {
@@ -459,7 +460,7 @@ final class ConfigReader {
             throw error(node, path, ConfigText.quote(value) + ": port " + uri.getPort() + " does not exist (ports go up to 65535)");
         }
         // the last word is the HTTP client's: a URL it cannot send would fail every crawl
-        if (okhttp3.HttpUrl.parse(value) == null) {
+        if (!fetchable.accepts(uri)) {
             throw error(node, path, ConfigText.quote(value) + " is not a URL the HTTP client can fetch");
         }
         return uri;

@@ -19,6 +19,15 @@ class ConfigUrlTest {
     }
 
     @Test
+    void aUrlTheHttpClientCannotSendIsRefusedWithItsLineEvenWhenAnotherSourceSharesItsHost() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().parse(Path.of("feeds.yml"),
+                HEAD + "  - {id: a, url: \"https://example.org:0/a\", section: norske}\n"
+                        + "  - {id: b, url: \"https://example.org:0/b?page=2\", section: norske}\n"));
+        assertEquals("feeds.yml:4: sources[0].url: \"https://example.org:0/a\" is not a URL the HTTP client can fetch",
+                e.getMessage());
+    }
+
+    @Test
     void anIntervalBeyondAYearIsRefusedBeforeItOverflowsTheSchedule() {
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().parse(Path.of("feeds.yml"),
                 "settings: {interval: 9999999999999d}\n" + HEAD + "  - {id: a, url: \"https://example.org/feed\", section: norske}\n"));
