@@ -78,4 +78,15 @@ class StartupClassesTest {
                 "no.kildevakt.review.", "no.kildevakt.links.", "org.apache.pdfbox.", "org.apache.poi.", "com.sun.net.httpserver.",
                 "com.github.mustachejava.", "jakarta.mail.");
     }
+
+    @Test
+    void aCrawlPrintingJsonWritesItWithoutJacksonsMapper() throws Exception {
+        Path feeds = dir.resolve("feeds.yml");
+        Files.writeString(feeds, "settings: {timeout: 1s, retries: 0}\nsources:\n  - {id: a, url: \"http://127.0.0.1:9/feed.xml\", section: norske}\n");
+        List<String> classes = classesLoaded(1, "--config", feeds.toString(), "--db", dir.resolve("k.db").toString(), "crawl", "--json");
+        assertTrue(classes.contains("com.fasterxml.jackson.core.JsonGenerator"), "printed no JSON");
+        assertTrue(Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8).contains("\"new_items\" : 0"), "not the JSON expected");
+        assertNoneFrom(classes, "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.ser.",
+                "com.fasterxml.jackson.databind.deser.");
+    }
 }
