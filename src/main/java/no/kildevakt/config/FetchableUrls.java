@@ -13,7 +13,7 @@ import okhttp3.HttpUrl;
  * so the config reader asks {@link HttpUrl#parse} about each. What OkHttp can refuse is the scheme, the
  * host (its IDNA mapping, label and name lengths) and the port; the path, query and fragment it only
  * percent-encodes. Most sources share a few hosts, and a cold {@code HttpUrl.parse} runs its host
- * mapping interpreted: asking once per authority took half of reading a 500-source file's sources. The
+ * mapping interpreted: asking about every source's URL took half of reading a 500-source file. The
  * URL must already have been parsed by {@link URI} as absolute, http or https, with a host: that fixes
  * where its authority ends the way OkHttp reads it (no backslashes, at most one {@code @}).
  *
