@@ -64,22 +64,25 @@ public final class XmlPrologue {
             return new Prepared(text, start, false, 0, List.of(), List.of()); // nearly every feed
         }
         String s = text.substring(start);
-        doctype = findDoctype(s);
         boolean stripped = false;
         Map<String, String> safe = new LinkedHashMap<>();
         Set<String> dropped = new LinkedHashSet<>();
         if (doctype != null) {
+            // found in text from start on: the same places in s, start earlier
+            int from = doctype[0] - start;
+            int to = doctype[1] - start;
             // keep the line count so that error messages still point at the right line
-            String removed = s.substring(doctype[0], doctype[1]);
+            String removed = s.substring(from, to);
             String newlines = removed.replaceAll("[^\n]", "");
-            s = s.substring(0, doctype[0]) + newlines + s.substring(doctype[1]);
+            s = s.substring(0, from) + newlines + s.substring(to);
             stripped = true;
             collectEntities(removed, safe, dropped);
             if (!safe.isEmpty() || !dropped.isEmpty()) {
                 s = substituteEntities(s, safe, dropped);
             }
         }
-        if (allCharactersAllowed(s, 0)) {
+        // without a DOCTYPE, the check above already found a character to remove
+        if (stripped && allCharactersAllowed(s, 0)) {
             return new Prepared(s, 0, stripped, 0, List.copyOf(safe.keySet()), List.copyOf(dropped));
         }
         StringBuilder clean = null;
@@ -197,12 +200,10 @@ public final class XmlPrologue {
         return start;
     }
 
-    /** Start and end offsets of a DOCTYPE declaration in the prolog (before the root element), or null. */
-    static int[] findDoctype(String s) {
-        return findDoctype(s, 0);
-    }
-
-    /** As {@link #findDoctype(String)}, for the document that begins at {@code from}. */
+    /**
+     * Start and end offsets in {@code s} of a DOCTYPE declaration in the prolog (before the root element)
+     * of the document that begins at {@code from}, or null.
+     */
     private static int[] findDoctype(String s, int from) {
         int i = skipMisc(s, from);
         if (i >= 0 && s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {

@@ -2,6 +2,7 @@ package no.kildevakt.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import no.kildevakt.RandomText;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,20 @@ class XmlPrologueCharactersTest {
             // a body holding a forbidden character takes the careful path (a copy), the others the copy-free one
             assertEquals(allowedOnly(body), prepared.xml(), () -> "for " + RandomText.codeUnits(body));
             assertEquals(body.length() - allowedOnly(body).length(), prepared.invalidCharsRemoved());
+        }
+    }
+
+    @Test
+    void aDoctypeAfterADeclarationIsCutWhereItIsAndTheRestCleaned() {
+        RandomText texts = new RandomText(29, ALPHABET);
+        for (int n = 0; n < 5_000; n++) {
+            String body = texts.next(30);
+            String feed = "\ufeff<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n]>" + body;
+            XmlPrologue.Prepared prepared = XmlPrologue.prepare(feed);
+            // the DOCTYPE leaves its line breaks behind, so the parser's line numbers still hold
+            assertEquals("\n\n" + allowedOnly(body), prepared.xml(), () -> "for " + RandomText.codeUnits(body));
+            assertEquals(body.length() - allowedOnly(body).length(), prepared.invalidCharsRemoved());
+            assertTrue(prepared.doctypeStripped());
         }
     }
 
