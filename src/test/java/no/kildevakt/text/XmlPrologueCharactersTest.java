@@ -2,7 +2,6 @@ package no.kildevakt.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import no.kildevakt.RandomText;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,7 @@ class XmlPrologueCharactersTest {
 
     @Test
     void removesWhatXmlForbidsAndNothingElse() {
-        RandomText texts = new RandomText(17, ALPHABET);
-        for (int n = 0; n < 20_000; n++) {
-            String body = texts.next(30);
-            XmlPrologue.Prepared prepared = XmlPrologue.prepare(body);
-            String expected = allowedOnly(body);
-            assertEquals(expected, prepared.xml(), () -> "for " + RandomText.codeUnits(body));
-            assertEquals(body.length() - expected.length(), prepared.invalidCharsRemoved());
-        }
+        assertRemovesOnlyWhatXmlForbids(17, 20_000, "", "", false);
     }
 
     @Test
@@ -49,28 +41,29 @@ class XmlPrologueCharactersTest {
 
     @Test
     void afterADeclarationTooOnlyWhatXmlForbidsIsRemoved() {
-        RandomText texts = new RandomText(23, ALPHABET);
-        for (int n = 0; n < 20_000; n++) {
-            String body = texts.next(30);
-            String feed = "<?xml version=\"1.0\"?>" + body;
-            XmlPrologue.Prepared prepared = XmlPrologue.prepare(feed);
-            // a body holding a forbidden character takes the careful path (a copy), the others the copy-free one
-            assertEquals(allowedOnly(body), prepared.xml(), () -> "for " + RandomText.codeUnits(body));
-            assertEquals(body.length() - allowedOnly(body).length(), prepared.invalidCharsRemoved());
-        }
+        // a body holding a forbidden character takes the careful path (a copy), the others the copy-free one
+        assertRemovesOnlyWhatXmlForbids(23, 20_000, "<?xml version=\"1.0\"?>", "", false);
     }
 
     @Test
     void aDoctypeAfterADeclarationIsCutWhereItIsAndTheRestCleaned() {
-        RandomText texts = new RandomText(29, ALPHABET);
-        for (int n = 0; n < 5_000; n++) {
+        // the DOCTYPE leaves its line breaks behind, so the parser's line numbers still hold
+        assertRemovesOnlyWhatXmlForbids(29, 5_000, "\ufeff<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n]>", "\n\n", true);
+    }
+
+    /**
+     * Prepares {@code before} followed by {@code count} random bodies: each must come out as {@code kept}
+     * and the body's allowed characters, counting what was removed, with a DOCTYPE stripped or not.
+     */
+    private static void assertRemovesOnlyWhatXmlForbids(int seed, int count, String before, String kept, boolean doctype) {
+        RandomText texts = new RandomText(seed, ALPHABET);
+        for (int n = 0; n < count; n++) {
             String body = texts.next(30);
-            String feed = "\ufeff<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n]>" + body;
-            XmlPrologue.Prepared prepared = XmlPrologue.prepare(feed);
-            // the DOCTYPE leaves its line breaks behind, so the parser's line numbers still hold
-            assertEquals("\n\n" + allowedOnly(body), prepared.xml(), () -> "for " + RandomText.codeUnits(body));
-            assertEquals(body.length() - allowedOnly(body).length(), prepared.invalidCharsRemoved());
-            assertTrue(prepared.doctypeStripped());
+            XmlPrologue.Prepared prepared = XmlPrologue.prepare(before + body);
+            String expected = allowedOnly(body);
+            assertEquals(kept + expected, prepared.xml(), () -> "for " + RandomText.codeUnits(body));
+            assertEquals(body.length() - expected.length(), prepared.invalidCharsRemoved());
+            assertEquals(doctype, prepared.doctypeStripped());
         }
     }
 
