@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sys
+import urllib.parse
 
 OUT = sys.argv[1]
 
@@ -111,7 +112,9 @@ for label, verdicts in tools:
 links = len(expected)
 base = rows.get("kildevakt")
 print("# check-links benchmark\n")
-print("%d distinct links on 50 loopback hosts, 20 ms latency per response, per-host limit 2 where the tool has one." % links)
+hosts = len({urllib.parse.urlsplit(url).hostname for url in expected})
+print("%d distinct links on %d loopback hosts, 20 ms latency per response, per-host limit 2 where the tool has one."
+      % (links, hosts))
 print(read("load").replace("\n", "; ").strip("; ") + "\n")
 print("| tool | wall s | × kildevakt | before / network / after s | CPU s (user + sys) | CPU ms per link | farm CPU s | requests | per link | GET / HEAD | connections | max in flight per host | classified right | exit |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
