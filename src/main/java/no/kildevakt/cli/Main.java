@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kildevakt.Version;
+import no.kildevakt.fetch.TlsUnavailableException;
+import no.kildevakt.text.OneLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -169,7 +171,8 @@ public final class Main implements Callable<Integer> {
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(new PrintWriter(terminal.err(), true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            terminal.err().println("kildevakt: " + ex);
+            // the JDK's TLS set-up is the installation's, not a fault here: its reason is the message
+            terminal.err().println("kildevakt: " + OneLine.of(ex instanceof TlsUnavailableException ? ex.getMessage() : ex.toString()));
             return PARTIAL;
         });
         return cli;

@@ -23,7 +23,11 @@ import okhttp3.Request;
  * second core could have done meanwhile ({@code bench/} and {@code bench/links/}: the time from start
  * to the first request). It does no I/O beyond reading the JDK's own files, and keeps nothing: what
  * it leaves behind is the JDK's own state (loaded and initialised classes, the trust store it
- * caches). A failure is ignored; the command then does the same work itself.
+ * caches). A failure is ignored; the command then does the same work itself and meets the failure
+ * with its own message. That holds only because no class initialiser these steps run throws: one that
+ * did would leave its class dead, and the command with "Could not initialize class" in place of the
+ * cause, so the initialisers that can fail keep their failure and throw it on each use
+ * ({@code ClientBase}'s TLS set-up, the bundled topics).
  *
  * <p>One thread, started by the command once its arguments are known. Starting it from {@code main}
  * before picocli, with TLS on a thread of its own, was tried: the crawl gained nothing measurable and

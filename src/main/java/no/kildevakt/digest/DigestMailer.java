@@ -93,7 +93,7 @@ public final class DigestMailer {
         } catch (AddressException e) {
             throw new MailDeliveryException("mail: bad address: " + OneLine.of(e.getMessage()), e);
         } catch (MessagingException e) {
-            throw new MailDeliveryException("mail via " + server + " failed: " + cause(e), e);
+            throw new MailDeliveryException("mail via " + server + " failed: " + OneLine.ofCauses(e), e);
         }
     }
 
@@ -120,21 +120,5 @@ public final class DigestMailer {
 
     private static InternetAddress address(String text) throws AddressException {
         return new InternetAddress(text, true);
-    }
-
-    /** The innermost useful message: "Connection refused" says more than "Couldn't connect to host". */
-    private static String cause(Throwable e) {
-        StringBuilder message = new StringBuilder(OneLine.of(String.valueOf(e.getMessage())));
-        Throwable inner = e.getCause();
-        while (inner != null && inner != e) {
-            if (inner.getMessage() != null) {
-                message.append(": ").append(inner.getMessage());
-            } else {
-                message.append(": ").append(inner.getClass().getSimpleName());
-            }
-            e = inner;
-            inner = inner.getCause();
-        }
-        return OneLine.of(message.toString());
     }
 }

@@ -37,8 +37,16 @@ import okhttp3.OkHttpClient;
 public record ClientBase(String userAgent, Headers requestHeaders, Duration timeout, Duration attemptBudget, Dns dns,
         PrivateNetworkRule addressRule, ConnectionPool connectionPool) {
 
-    /** A builder with all of the above; add the application interceptors, then build. */
+    /**
+     * A builder with all of the above; add the application interceptors, then build.
+     *
+     * @throws TlsUnavailableException when the JDK's TLS set-up failed (a trust store it cannot read,
+     *                                 say): then no client can be built, and the run says so in one line
+     */
     public OkHttpClient.Builder newBuilder() {
+        if (Tls.FAILURE != null) {
+            throw new TlsUnavailableException(Tls.FAILURE.getCause());
+        }
         return new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -59,27 +67,44 @@ public record ClientBase(String userAgent, Headers requestHeaders, Duration time
      * every client this process builds. OkHttp made a new context per client, some 30 ms each; a run
      * builds two or three clients (the crawl's and the warm-up's; an issue's loader, the link checker's),
      * each on the way to its first request. Made once, on first use, and never changed.
+     *
+     * <p>Its initialiser never throws: a class whose initialiser failed is dead for the rest of the
+     * run, and the JVM answers every later use with "Could not initialize class" and a stack trace
+     * instead of the cause. The warm-up thread usually gets here first, so the command's own client
+     * would have met only that. A failure is kept and thrown to every client built, each time.
      */
     private static final class Tls {
         static final X509TrustManager TRUST;
         static final SSLSocketFactory FACTORY;
+        static final TlsUnavailableException FAILURE;
 
         static {
+            X509TrustManager trust = null;
+            SSLSocketFactory factory = null;
+            TlsUnavailableException failure = null;
             try {
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                factory.init((KeyStore) null);
-                TRUST = (X509TrustManager) java.util.Arrays.stream(factory.getTrustManagers())
-                        .filter(X509TrustManager.class::isInstance).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("the JDK offers no X.509 trust manager"));
+                trust = trustManager(TrustManagerFactory.getDefaultAlgorithm());
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {TRUST}, null);
-                FACTORY = context.getSocketFactory();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK's TLS set-up failed: " + e.getMessage(), e);
+                context.init(null, new TrustManager[] {trust}, null);
+                factory = context.getSocketFactory();
+            } catch (GeneralSecurityException | RuntimeException e) {
+                failure = new TlsUnavailableException(e);
             }
+            TRUST = trust;
+            FACTORY = factory;
+            FAILURE = failure;
         }
 
         private Tls() {
         }
+    }
+
+    /** The JDK's trust manager of {@code algorithm} over its default trust store. */
+    static X509TrustManager trustManager(String algorithm) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(algorithm);
+        factory.init((KeyStore) null);
+        return (X509TrustManager) java.util.Arrays.stream(factory.getTrustManagers())
+                .filter(X509TrustManager.class::isInstance).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the JDK offers no X.509 trust manager"));
     }
 }

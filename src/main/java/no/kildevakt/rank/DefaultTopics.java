@@ -22,20 +22,48 @@ public final class DefaultTopics {
     private DefaultTopics() {
     }
 
-    /** Read once per JVM, on first use: the resources are part of the jar and immutable. */
-    private static final class Loaded {
-        static final List<Topic> TOPICS = readTopics();
-        static final List<NegativeContext> NEGATIVES = readNegativeContexts();
+    /**
+     * Each resource is read once per JVM, on first use (they are part of the jar and immutable), by a
+     * holder of its own: {@code validate} reads the topics on its warm-up thread and never needs the
+     * negative contexts. A holder's initialiser never throws: a class whose initialiser failed is dead
+     * for the rest of the run, and every later use, the command's own after the warm-up thread met the
+     * failure first, would get "Could not initialize class" instead of what is wrong with the resource.
+     */
+    private static final class Topics {
+        static final Read<List<Topic>> READ = Read.of(DefaultTopics::readTopics);
+    }
+
+    private static final class Negatives {
+        static final Read<List<NegativeContext>> READ = Read.of(DefaultTopics::readNegativeContexts);
+    }
+
+    /** A resource's content, or why it could not be read. */
+    record Read<T>(T value, RuntimeException failure) {
+        static <T> Read<T> of(java.util.function.Supplier<T> reader) {
+            try {
+                return new Read<>(reader.get(), null);
+            } catch (RuntimeException e) {
+                return new Read<>(null, e);
+            }
+        }
+
+        /** The content; a failure is thrown anew, with its message, on every call. */
+        T get() {
+            if (failure != null) {
+                throw new IllegalStateException(failure.getMessage(), failure);
+            }
+            return value;
+        }
     }
 
     /** The default topics, used when feeds.yml has no {@code topics:}. */
     public static List<Topic> topics() {
-        return Loaded.TOPICS;
+        return Topics.READ.get();
     }
 
     /** The built-in negative contexts, applied to every topic. */
     static List<NegativeContext> negativeContexts() {
-        return Loaded.NEGATIVES;
+        return Negatives.READ.get();
     }
 
     private static List<Topic> readTopics() {

@@ -40,4 +40,24 @@ public final class OneLine {
         String line = of(text);
         return line.length() > maxChars ? line.substring(0, maxChars) + ELLIPSIS : line;
     }
+
+    /**
+     * The message of {@code e} and of each of its causes, outermost first, joined by ": " in one line:
+     * "Couldn't connect to host: Connection refused", "problem accessing trust store: foo not found".
+     * The outer message alone often names only the step that failed. A cause without a message shows
+     * its class's simple name; one whose message is already in the line (a wrapper that repeats its
+     * cause) adds nothing.
+     */
+    public static String ofCauses(Throwable e) {
+        StringBuilder line = new StringBuilder(of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.add(e);
+        for (Throwable inner = e.getCause(); inner != null && seen.add(inner); inner = inner.getCause()) {
+            String message = inner.getMessage() == null ? inner.getClass().getSimpleName() : of(inner.getMessage());
+            if (line.indexOf(message) < 0) {
+                line.append(": ").append(message);
+            }
+        }
+        return line.toString();
+    }
 }

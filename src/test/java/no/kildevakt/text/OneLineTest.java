@@ -40,4 +40,27 @@ class OneLineTest {
             assertEquals(whiteSpace.matcher(s).replaceAll(" ").strip(), OneLine.of(s), s);
         }
     }
+
+    @Test
+    void causesAreJoinedOutermostFirstInOneLine() {
+        Exception e = new IllegalStateException("problem accessing\ntrust store",
+                new java.io.IOException("nonesuch   not found", new IllegalArgumentException()));
+        assertEquals("problem accessing trust store: nonesuch not found: IllegalArgumentException", OneLine.ofCauses(e));
+    }
+
+    @Test
+    void aCauseThatRepeatsWhatIsSaidAddsNothing() {
+        var inner = new java.net.ConnectException("Connection refused");
+        var wrapper = new RuntimeException(inner.toString(), inner); // the JDK's default when wrapping
+        assertEquals("java.net.ConnectException: Connection refused", OneLine.ofCauses(wrapper));
+        assertEquals("NullPointerException", OneLine.ofCauses(new NullPointerException()));
+    }
+
+    @Test
+    void aCycleOfCausesEnds() {
+        Exception outer = new Exception("outer");
+        Exception inner = new Exception("inner", outer);
+        outer.initCause(inner);
+        assertEquals("outer: inner", OneLine.ofCauses(outer));
+    }
 }

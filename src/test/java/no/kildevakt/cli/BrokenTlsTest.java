@@ -1,0 +1,79 @@
+package no.kildevakt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Java installation whose TLS cannot be set up (here a trust store type that does not exist, as a
+ * stray {@code javax.net.ssl.trustStoreType} in JAVA_TOOL_OPTIONS would make it), in a child JVM
+ * because the set-up is made once per JVM. Every command that fetches stops with one line naming the
+ * JDK's reason and exit code 1; before, the warm-up thread met the failure first and the command died
+ * with a stack trace and "Could not initialize class ClientBase$Tls". Commands that fetch nothing run.
+ */
+class BrokenTlsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, List<String> errLines) {
+    }
+
+    private Run kildevakt(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
+                "-Djavax.net.ssl.trustStoreType=nonesuch", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(50, TimeUnit.SECONDS), "the child JVM did not finish");
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readAllLines(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(120)
+    void fetchingCommandsSayInOneLineThatTheJdksTlsIsBroken() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
+                    .body(CliTest.rss(CliTest.item("a-1", "Sak", "https://x.example/1", "Thu, 17 Sep 2026 11:00:00 +0200")))
+                    .build());
+            server.start();
+            Path config = dir.resolve("feeds.yml");
+            Files.writeString(config, """
+                    settings: {per_host_delay: 10ms, timeout: 5s, retries: 0}
+                    sources:
+                      - {id: a, url: "%s", section: norske}
+                    """.formatted(server.url("/a.rss")));
+            Path issue = dir.resolve("issue.md");
+            Files.writeString(issue, "Se [rapporten](" + server.url("/rapport") + ").\n");
+            String db = dir.resolve("k.db").toString();
+
+            for (Run run : List.of(kildevakt("--config", config.toString(), "--db", db, "crawl"),
+                    kildevakt("--db", db, "check-links", issue.toString()))) {
+                assertEquals(1, run.code(), run.errLines().toString());
+                assertEquals(1, run.errLines().size(), run.errLines().toString());
+                String line = run.errLines().get(0);
+                assertTrue(line.startsWith("kildevakt: the JDK's TLS set-up failed, so nothing can be fetched"), line);
+                assertTrue(line.contains("nonesuch"), "names the JDK's reason: " + line);
+            }
+            assertEquals(0, server.getRequestCount(), "nothing was fetched");
+
+            Run validate = kildevakt("--config", config.toString(), "validate");
+            assertEquals(0, validate.code(), validate.errLines().toString());
+            assertTrue(validate.out().contains(": ok"), validate.out());
+        }
+    }
+}
