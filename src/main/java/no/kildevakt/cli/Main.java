@@ -204,6 +204,9 @@ public final class Main implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.no.kildevakt", verbose ? "debug" : quiet ? "error" : "warn");
         // crawler-commons warns about every odd line of every robots.txt: noise for cron mail
         System.setProperty("org.slf4j.simpleLogger.log.crawlercommons", verbose ? "warn" : "error");
+        // sqlite-jdbc logs each failed way of loading its native library with a stack trace; the store
+        // says in one line what went wrong (Store.nativeLibraryProblem)
+        System.setProperty("org.slf4j.simpleLogger.log.org.sqlite", verbose ? "warn" : "off");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     }

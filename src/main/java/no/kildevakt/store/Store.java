@@ -301,7 +301,30 @@ public final class Store implements AutoCloseable {
                 return new StoreException("database " + file + " is corrupt", e);
             }
         }
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof org.sqlite.NativeLibraryNotFoundException) {
+                return new StoreException("cannot open database " + file + ": " + nativeLibraryProblem(), e);
+            }
+        }
         return new StoreException("cannot open database " + file + ": " + oneLine(e), e);
+    }
+
+    /**
+     * Why SQLite's native library did not load. The driver unpacks it from the jar into a temporary
+     * folder and loads it from there; when that folder is missing, read-only or mounted noexec (as
+     * hardened servers mount /tmp), its own message, "No native library found for os.name=Linux ...",
+     * names neither the folder nor the cure. {@code bin/kildevakt} keeps a copy beside its archives
+     * and is not affected unless that folder cannot be written either.
+     */
+    static String nativeLibraryProblem() {
+        String property = System.getProperty("org.sqlite.tmpdir") != null ? "org.sqlite.tmpdir" : "java.io.tmpdir";
+        String folder = System.getProperty(property, "");
+        Path path = Path.of(folder);
+        String state = !Files.isDirectory(path) ? "does not exist"
+                : !Files.isWritable(path) ? "cannot be written"
+                : "may not allow running programs (mounted noexec?)";
+        return "SQLite's native library could not be unpacked into the temporary folder " + folder + " (" + property
+                + "), which " + state + "; give java -Dorg.sqlite.tmpdir=DIR, a folder that can be written and run from";
     }
 
     /** The schema version of the open database ({@code PRAGMA user_version}). */
