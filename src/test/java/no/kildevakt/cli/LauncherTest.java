@@ -40,6 +40,8 @@ class LauncherTest {
     Path classLog;
     /** KILDEVAKT_EXTRA_JAVA_OPTS for the next runs; none when null. */
     String extraJavaOpts;
+    /** The locale variables (LANG, LC_ALL, LC_CTYPE) of the next runs; the test JVM's own when null. */
+    Map<String, String> locale;
 
     /** Stands in for kildevakt: prints its arguments and exits with the code of its last one, if a number. */
     public static final class Probe {
@@ -51,6 +53,9 @@ class LauncherTest {
             if (List.of(args).contains("--print-flags")) {
                 System.out.println("flags " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
                         .stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xmn") || a.startsWith("-XX:C1MaxInlineSize")).toList());
+            }
+            if (List.of(args).contains("--print-encoding")) {
+                System.out.println("encoding " + System.getProperty("sun.jnu.encoding") + " " + System.getProperty("file.encoding"));
             }
             if (System.getProperty("org.sqlite.lib.name") != null) {
                 System.out.println("sqlite " + Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name")));
@@ -134,6 +139,10 @@ class LauncherTest {
             env.put("KILDEVAKT_EXTRA_JAVA_OPTS", extraJavaOpts);
         }
         env.put("JAVA_HOME", javaHome.toString());
+        if (locale != null) {
+            env.keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+            env.putAll(locale);
+        }
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
         return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
@@ -326,5 +335,32 @@ class LauncherTest {
         // a copy cut short is not handed over: the driver makes its own, as without the launcher
         Files.write(copies.get(0), new byte[3]);
         assertRunsClean(launch("digest"), "digest", 0);
+    }
+
+    /**
+     * cron runs with no locale, and Java then takes file names and arguments as ASCII: "nummer-høst.pdf"
+     * could not even be named. The launcher gives a JVM whose locale is not UTF-8 the C.UTF-8 one.
+     */
+    @Test
+    void aLocaleThatIsNotUtf8GetsUtf8() throws Exception {
+        ProcessBuilder direct = new ProcessBuilder(realJavaHome().resolve("bin/java").toString(), "-cp", jar.toString(),
+                Probe.class.getName(), "--print-encoding").redirectErrorStream(true);
+        direct.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+        direct.environment().put("LC_ALL", "C.UTF-8");
+        Process p = direct.start();
+        String probe = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assumeTrue(probe.contains("encoding UTF-8"), "this machine has no C.UTF-8 locale: " + probe);
+
+        for (Map<String, String> given : List.<Map<String, String>>of(Map.of(), Map.of("LC_ALL", "C"),
+                Map.of("LANG", "POSIX"), Map.of("LANG", "nb_NO.ISO-8859-1"))) {
+            locale = given;
+            Run run = launch("digest", "--print-encoding");
+            assertEquals(0, run.code(), run.err());
+            assertEquals("", run.err(), "no warning from the shell: " + given);
+            assertTrue(run.out().contains("encoding UTF-8 UTF-8"), given + ": " + run.out());
+        }
+        locale = Map.of("LANG", "C.UTF-8", "LC_TIME", "C");
+        assertTrue(launch("digest", "--print-encoding").out().contains("encoding UTF-8 UTF-8"));
     }
 }
