@@ -426,22 +426,33 @@ public final class Store implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction; rolls back and reports on any failure. */
+    /**
+     * Runs {@code work} in one transaction; rolls back and reports on any failure, with the failure's
+     * own error. SQLite rolls a transaction back by itself after some errors (a full disk, an I/O
+     * error); the driver, asked to leave transaction mode after that, commits a transaction that no
+     * longer exists, and "cannot commit - no transaction is active" had replaced the error that
+     * mattered.
+     */
     synchronized <T> T inTransaction(String what, TransactionWork<T> work) throws StoreException {
         try {
             Connection c = connection();
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 forgetKept(); // one may have been left mid-step; the next transaction prepares afresh
+                try {
+                    c.setAutoCommit(true); // the driver marks the mode first, so it is restored even if this fails
+                } catch (SQLException restoring) {
+                    e.addSuppressed(restoring);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -500,6 +511,10 @@ public final class Store implements AutoCloseable {
         }
         if (e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code) {
             return new StoreException("cannot " + what + ": database " + file + " is read-only", e);
+        }
+        if (e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+            return new StoreException("cannot " + what + " in database " + file + ": the disk is full (nothing of it was"
+                    + " written)", e);
         }
         return new StoreException("cannot " + what + " in database " + file + ": " + oneLine(e), e);
     }
