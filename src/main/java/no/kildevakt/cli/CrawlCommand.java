@@ -59,6 +59,12 @@ final class CrawlCommand implements Callable<Integer> {
     private int crawl(CrawlRunner runner) {
         Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
         CrawlReport report;
+        // a crawl ended from outside (SIGTERM from `timeout` or a service stop, Ctrl-C) printed nothing at
+        // all: say once that it is incomplete and that nothing stored is lost (sources are stored whole)
+        Thread stopped = new Thread(() -> main.terminal.err().println("kildevakt: the crawl was stopped before it"
+                + " finished (SIGTERM, Ctrl-C or a timeout); the sources stored so far are kept, the rest come again"
+                + " on the next run"));
+        Runtime.getRuntime().addShutdownHook(stopped);
         try {
             report = runner.crawl(new CrawlOptions(force, new LinkedHashSet<>(sources)), progress);
         } catch (CrawlRunner.Busy e) {
@@ -71,6 +77,12 @@ final class CrawlCommand implements Callable<Integer> {
             // the database failed mid-crawl (disk full, ...): what was stored before stays
             main.terminal.err().println(main.dbPath() + ": " + e.getMessage());
             return Main.PARTIAL;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already ending: the hook says so
+            }
         }
         progress.clear();
         if (json) {
