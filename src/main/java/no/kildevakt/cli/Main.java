@@ -202,8 +202,11 @@ public final class Main implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", quiet ? "error" : "warn");
         System.setProperty("org.slf4j.simpleLogger.log.no.kildevakt", verbose ? "debug" : quiet ? "error" : "warn");
-        // crawler-commons warns about every odd line of every robots.txt: noise for cron mail
+        // crawler-commons warns about every odd line of every robots.txt, PDFBox and POI about every odd
+        // byte of a file that kildevakt already reports in one warning of its own: noise for cron mail
         System.setProperty("org.slf4j.simpleLogger.log.crawlercommons", verbose ? "warn" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", verbose ? "warn" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.poi", verbose ? "warn" : "error");
         // sqlite-jdbc logs each failed way of loading its native library with a stack trace; the store
         // says in one line what went wrong (Store.nativeLibraryProblem)
         System.setProperty("org.slf4j.simpleLogger.log.org.sqlite", verbose ? "warn" : "off");

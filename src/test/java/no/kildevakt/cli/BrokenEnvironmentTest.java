@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Java installation that cannot do what kildevakt needs of it, each in a child JVM because what
  * fails is set up once per JVM: the command says so in one line, naming the cause and the cure, not
- * with stack traces.
+ * with stack traces. Also the libraries' own logging, which is configured once per JVM.
  */
 class BrokenEnvironmentTest {
     @TempDir
@@ -104,5 +104,26 @@ class BrokenEnvironmentTest {
         assertTrue(line.contains("SQLite's native library could not be unpacked into the temporary folder " + missing
                 + " (java.io.tmpdir), which does not exist"), line);
         assertTrue(line.contains("-Dorg.sqlite.tmpdir=DIR"), line);
+    }
+
+    /**
+     * A file that is not the PDF its name says gets kildevakt's one warning, in the report; PDFBox's own
+     * about the same bytes ("WARN PDFParser - ... Header doesn't contain versioninfo" on standard error)
+     * was cron-mail noise beside it, and shows only with -v. These random bytes (seed 1) make PDFBox
+     * say it.
+     */
+    @Test
+    @Timeout(60)
+    void aBrokenPdfGetsOneWarningNotTheLibrarysToo() throws Exception {
+        Path pdf = dir.resolve("nummer.pdf");
+        byte[] bytes = new byte[3000];
+        new java.util.Random(1).nextBytes(bytes);
+        Files.write(pdf, bytes);
+        String db = dir.resolve("k.db").toString();
+        Run run = kildevakt("-Xshare:auto", "--db", db, "check-links", pdf.toString());
+        assertEquals(List.of(), run.errLines());
+        assertTrue(run.out().startsWith("warning: " + pdf + ": not a readable PDF ("), run.out());
+        Run verbose = kildevakt("-Xshare:auto", "-v", "--db", db, "check-links", pdf.toString());
+        assertTrue(verbose.errLines().stream().anyMatch(line -> line.contains("PDFParser")), verbose.errLines().toString());
     }
 }
