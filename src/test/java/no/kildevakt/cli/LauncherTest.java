@@ -363,4 +363,34 @@ class LauncherTest {
         locale = Map.of("LANG", "C.UTF-8", "LC_TIME", "C");
         assertTrue(launch("digest", "--print-encoding").out().contains("encoding UTF-8 UTF-8"));
     }
+
+    /**
+     * A Java older than 17 (Debian 11's default is 11) failed with UnsupportedClassVersionError and
+     * "class file version 61.0"; no Java at all with bash's "exec: java: not found". Each now gets one
+     * line that says what to install, exit code 2, and nothing is run.
+     */
+    @Test
+    void anOldJavaOrNoneIsNamedInOneLine() throws Exception {
+        Path jdk = dir.resolve("jdk11");
+        Files.createDirectories(jdk.resolve("bin"));
+        Path java = jdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/bash\necho started >&2\nexit 1\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"11.0.22\"\n");
+        Run old = launchWith(jdk, "crawl");
+        assertEquals(2, old.code());
+        assertEquals("", old.out());
+        assertEquals("kildevakt: needs Java 17 or newer, and " + java.toRealPath() + " is Java 11.0.22: install Java 17"
+                + " (Debian and Ubuntu: openjdk-17-jre-headless) or set JAVA_HOME\n", old.err());
+
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"1.8.0_392\"\n");
+        assertTrue(launchWith(jdk, "crawl").err().contains(" is Java 1.8.0_392: "));
+
+        Path none = Files.createDirectories(dir.resolve("no-jdk"));
+        Run missing = launchWith(none, "crawl");
+        assertEquals(2, missing.code());
+        assertEquals("kildevakt: no Java found (JAVA_HOME is " + none + "; looked for " + none + "/bin/java): install Java 17"
+                + " or newer, or set JAVA_HOME\n", missing.err());
+        assertEquals(List.of(), archives());
+    }
 }
