@@ -144,7 +144,7 @@ final class TryCommand implements Callable<Integer> {
 
     static Optional<URI> httpUrl(String s) {
         try {
-            URI u = new URI(s.strip());
+            URI u = no.kildevakt.config.IdnHosts.toAscii(new URI(s.strip())); // blåkors.no as xn--blkors-jua.no
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null ? Optional.of(u) : Optional.empty();
         } catch (URISyntaxException e) {

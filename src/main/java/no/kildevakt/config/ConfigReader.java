@@ -449,12 +449,16 @@ final class ConfigReader {
             throw error(node, path, ConfigText.quote(value) + ": scheme " + ConfigText.quote(uri.getScheme())
                     + " is not allowed; use https or http");
         }
+        String writtenAuthority = uri.getRawAuthority();
+        if ((uri.getHost() == null || uri.getHost().isEmpty()) && writtenAuthority != null) {
+            uri = IdnHosts.toAscii(uri);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
                 throw error(node, path, ConfigText.quote(value) + " has no host; write it as https://host/path");
             }
-            throw error(node, path, ConfigText.quote(value) + ": " + ConfigText.quote(uri.getRawAuthority())
-                    + " is not a valid host name (non-ASCII names must be written in their xn-- form)");
+            throw error(node, path, ConfigText.quote(value) + ": " + ConfigText.quote(writtenAuthority)
+                    + " is not a valid host name");
         }
         if (uri.getPort() > 65535) {
             throw error(node, path, ConfigText.quote(value) + ": port " + uri.getPort() + " does not exist (ports go up to 65535)");

@@ -148,6 +148,13 @@ class TryDiscoverTest {
         assertTrue(root.get("warnings").isArray());
     }
 
+    /** try and discover take a URL whose host has æ, ø or å, as feeds.yml does; they said "not an http(s) URL". */
+    @Test
+    void aHostBeyondAsciiIsAUrlToo() {
+        assertEquals("https://xn--blkors-jua.no/rss", TryCommand.httpUrl(" https://blåkors.no/rss ").orElseThrow().toString());
+        assertTrue(TryCommand.httpUrl("ftp://blåkors.no/").isEmpty());
+    }
+
     @Test
     void tryFailuresAndMistakes() {
         CliRun missing = run("try", server.url("/gone").toString());
