@@ -59,9 +59,11 @@ public final class Fetcher implements Fetch, AutoCloseable {
 
     private OkHttpClient buildClient() {
         Duration timeout = settings.timeout();
+        RunCookieJar cookies = new RunCookieJar();
         OkHttpClient.Builder builder = new ClientBase(settings.userAgent(), Headers.EMPTY, timeout, timeout.multipliedBy(2),
                 options.dns(), addressRule, idleConnections(settings)).newBuilder()
-                .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule));
+                .cookieJar(cookies) // a site that sets a cookie and redirects to itself is no loop
+                .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule, cookies));
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();
         if (options.obeyRobots()) {
             Clock clock = options.clock();

@@ -18,14 +18,26 @@ import okhttp3.Response;
  * And a hop from a public address into a private network is refused before it is taken
  * ({@link PrivateNetworkRule}), so neither the hop nor its robots.txt reaches the refused address.
  * The client must be built with {@code followRedirects(false)} for this to see the 3xx.
+ *
+ * <p>A hop back to a URL already visited is a loop only if it would carry the same cookies: a site
+ * that sets a cookie and redirects to itself (a consent or session check) is answered on the second
+ * visit, as a browser's is.
  */
 final class RedirectInterceptor implements Interceptor {
     private final int maxRedirects;
     private final PrivateNetworkRule addressRule;
+    private final RunCookieJar cookies;
 
-    RedirectInterceptor(int maxRedirects, PrivateNetworkRule addressRule) {
+    /** @param cookies the client's cookie jar, which tells a cookie check from a loop */
+    RedirectInterceptor(int maxRedirects, PrivateNetworkRule addressRule, RunCookieJar cookies) {
         this.maxRedirects = Math.max(0, maxRedirects);
         this.addressRule = addressRule;
+        this.cookies = cookies;
+    }
+
+    /** A URL with the cookies it would be sent with. */
+    private String visit(HttpUrl url) {
+        return url + "\n" + cookies.headerFor(url);
     }
 
     static boolean isRedirect(int code) {
@@ -36,8 +48,8 @@ final class RedirectInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         FetchTrace trace = FetchTrace.of(chain.call());
         Request request = chain.request();
-        Set<HttpUrl> visited = new HashSet<>();
-        visited.add(request.url());
+        Set<String> visited = new HashSet<>();
+        visited.add(visit(request.url()));
         boolean permanentSoFar = true;
         for (int hops = 0; ; hops++) {
             Response response = chain.proceed(request);
@@ -56,7 +68,7 @@ final class RedirectInterceptor implements Interceptor {
                 throw FetchFailures.interceptorFailure(chain, Kind.TOO_MANY_REDIRECTS, code,
                         "more than " + maxRedirects + " redirects (the last to " + next + ")");
             }
-            if (!visited.add(next)) {
+            if (!visited.add(visit(next))) {
                 throw FetchFailures.interceptorFailure(chain, Kind.REDIRECT_LOOP, code,
                         "redirect loop back to " + next);
             }

@@ -321,6 +321,37 @@ class FetcherTest {
         assertEquals(TestSupport.USER_AGENT, last.getHeaders().get("User-Agent"));
     }
 
+    /**
+     * A site that sets a cookie and redirects to itself (a consent or session check) is fetched on the
+     * second visit; the crawl had called it a redirect loop. The cookie lives for one run.
+     */
+    @Test
+    void aSiteThatSetsACookieAndRedirectsToItselfIsFetched() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Set-Cookie", "samtykke=1; Path=/")
+                .setHeader("Location", "/feed").build());
+        server.enqueue(ok("<rss/>"));
+        server.enqueue(ok("<rss/>"));
+
+        FetchResponse response = fetcher(TestSupport.settings()).fetch(FetchRequest.of(url("/feed")));
+
+        assertEquals(200, response.status());
+        assertEquals(2, response.attempts());
+        assertNull(server.takeRequest().getHeaders().get("Cookie"));
+        assertEquals("samtykke=1", server.takeRequest().getHeaders().get("Cookie"));
+        fetcher(TestSupport.settings()).fetch(FetchRequest.of(url("/feed")));
+        assertNull(server.takeRequest().getHeaders().get("Cookie"), "a new run starts without cookies");
+    }
+
+    @Test
+    void aRedirectToItselfWithoutANewCookieIsALoop() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Set-Cookie", "samtykke=1; Path=/")
+                .setHeader("Location", "/feed").build());
+        server.enqueue(redirect(302, "/feed"));
+
+        FetchException e = fails(fetcher(TestSupport.settings()), url("/feed"));
+        assertEquals(FetchException.Kind.REDIRECT_LOOP, e.kind());
+    }
+
     @Test
     void temporaryRedirectHasNoMovedTo() throws Exception {
         server.enqueue(redirect(302, "/b"));

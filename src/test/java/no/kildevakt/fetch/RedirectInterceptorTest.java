@@ -30,8 +30,9 @@ class RedirectInterceptorTest {
         server.start();
         other = new MockWebServer();
         other.start();
-        client = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
-                .addInterceptor(new RedirectInterceptor(3, new PrivateNetworkRule(okhttp3.Dns.SYSTEM, AddressScope::of))).build();
+        RunCookieJar cookies = new RunCookieJar();
+        client = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false).cookieJar(cookies)
+                .addInterceptor(new RedirectInterceptor(3, new PrivateNetworkRule(okhttp3.Dns.SYSTEM, AddressScope::of), cookies)).build();
     }
 
     @AfterEach

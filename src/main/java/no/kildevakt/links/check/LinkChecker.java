@@ -25,6 +25,7 @@ import no.kildevakt.fetch.ClientBase;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.HostLimitInterceptor;
 import no.kildevakt.fetch.PrivateNetworkRule;
+import no.kildevakt.fetch.RunCookieJar;
 import no.kildevakt.fetch.RetryInterceptor;
 import no.kildevakt.links.check.CheckUrls.Target;
 import no.kildevakt.text.CharsetSniffer;

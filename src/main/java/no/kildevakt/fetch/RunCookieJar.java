@@ -1,4 +1,4 @@
-package no.kildevakt.links.check;
+package no.kildevakt.fetch;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,10 +9,11 @@ import okhttp3.HttpUrl;
 
 /**
  * One cookie jar for one run, in memory only. Some sites set a cookie and redirect to the same URL
- * (a consent or session check); a client without cookies sees that as a loop and would call a
- * working link broken. Nothing is kept after the run: a link checker has no session to keep.
+ * (a consent or session check); a client without cookies sees that as a loop: the link checker
+ * would call a working link broken, and a crawl would fail the source with "too many redirects".
+ * Nothing is kept after the run: neither has a session to keep.
  */
-final class RunCookieJar implements CookieJar {
+public final class RunCookieJar implements CookieJar {
     private final List<Cookie> cookies = new ArrayList<>();
     @Override
     public synchronized void saveFromResponse(HttpUrl url, List<Cookie> received) {
@@ -39,7 +40,7 @@ final class RunCookieJar implements CookieJar {
     }
 
     /** The cookies a request to {@code url} would carry, as "name=value; ..." (for loop detection). */
-    synchronized String headerFor(HttpUrl url) {
+    public synchronized String headerFor(HttpUrl url) {
         StringBuilder header = new StringBuilder();
         for (Cookie cookie : loadForRequest(url)) {
             header.append(cookie.name()).append('=').append(cookie.value()).append("; ");
