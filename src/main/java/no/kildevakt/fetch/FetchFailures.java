@@ -121,8 +121,8 @@ public final class FetchFailures {
         if (isTimeout(e)) {
             return "timed out" + (message.isEmpty() || message.equals("timeout") ? "" : " (" + message + ")");
         }
-        if (e instanceof SSLException) {
-            return "TLS failure: " + message;
+        if (e instanceof SSLException tls) {
+            return TlsFailures.describe(tls);
         }
         if (e instanceof ConnectException) {
             return "connection failed: " + message;

@@ -321,6 +321,20 @@ class FetcherTest {
         assertEquals(TestSupport.USER_AGENT, last.getHeaders().get("User-Agent"));
     }
 
+    /** A source whose certificate this Java does not trust: the report says so in words, not in PKIX. */
+    @Test
+    void anUntrustedCertificateIsSaidInWords() throws Exception {
+        okhttp3.tls.HeldCertificate selfSigned = new okhttp3.tls.HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+        MockWebServer https = new MockWebServer();
+        closeables.add(https);
+        https.useHttps(new okhttp3.tls.HandshakeCertificates.Builder().heldCertificate(selfSigned).build().sslSocketFactory());
+        https.start();
+        FetchException e = fails(fetcher(TestSupport.settings()), https.url("/feed").uri());
+        assertEquals(FetchException.Kind.TLS, e.kind());
+        assertTrue(e.getMessage().endsWith(": TLS failure: the site's certificate is not trusted by this Java (self-signed,"
+                + " from an unknown authority, or sent without its intermediate certificates)"), e.getMessage());
+    }
+
     /**
      * A site that sets a cookie and redirects to itself (a consent or session check) is fetched on the
      * second visit; the crawl had called it a redirect loop. The cookie lives for one run.

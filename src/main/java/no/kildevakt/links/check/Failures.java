@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Map;
 import javax.net.ssl.SSLException;
+import no.kildevakt.fetch.TlsFailures;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.fetch.FetchFailures;
 import no.kildevakt.store.LinkStatus;
@@ -65,8 +66,8 @@ final class Failures {
         if (isTimeout(e)) {
             return "timed out";
         }
-        if (e instanceof SSLException) {
-            return "TLS failure: " + message;
+        if (e instanceof SSLException tls) {
+            return TlsFailures.describe(tls);
         }
         if (e instanceof ConnectException) {
             return message.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : "connection failed: " + message;
