@@ -339,7 +339,8 @@ class LauncherTest {
 
     /**
      * cron runs with no locale, and Java then takes file names and arguments as ASCII: "nummer-høst.pdf"
-     * could not even be named. The launcher gives a JVM whose locale is not UTF-8 the C.UTF-8 one.
+     * could not even be named. The launcher gives a JVM whose locale is not a working UTF-8 one (none,
+     * C, POSIX, Latin-1, or a UTF-8 name that was never generated) the C.UTF-8 one.
      */
     @Test
     void aLocaleThatIsNotUtf8GetsUtf8() throws Exception {
@@ -353,7 +354,7 @@ class LauncherTest {
         assumeTrue(probe.contains("encoding UTF-8"), "this machine has no C.UTF-8 locale: " + probe);
 
         for (Map<String, String> given : List.<Map<String, String>>of(Map.of(), Map.of("LC_ALL", "C"),
-                Map.of("LANG", "POSIX"), Map.of("LANG", "nb_NO.ISO-8859-1"))) {
+                Map.of("LANG", "POSIX"), Map.of("LANG", "nb_NO.ISO-8859-1"), Map.of("LANG", "xx_YY.UTF-8"))) {
             locale = given;
             Run run = launch("digest", "--print-encoding");
             assertEquals(0, run.code(), run.err());
