@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.MailConfig;
+import no.kildevakt.fetch.TlsFailures;
 
 /**
  * Mails a digest over SMTP as configured in feeds.yml's {@code mail:} block: one message, an HTML part
@@ -93,7 +94,7 @@ public final class DigestMailer {
         } catch (AddressException e) {
             throw new MailDeliveryException("mail: bad address: " + OneLine.of(e.getMessage()), e);
         } catch (MessagingException e) {
-            throw new MailDeliveryException("mail via " + server + " failed: " + OneLine.ofCauses(e), e);
+            throw new MailDeliveryException("mail via " + server + " failed: " + reason(e), e);
         }
     }
 
@@ -120,5 +121,15 @@ public final class DigestMailer {
 
     private static InternetAddress address(String text) throws AddressException {
         return new InternetAddress(text, true);
+    }
+
+    /** Why delivery failed: a TLS failure as {@link TlsFailures} words it, else every cause in one line. */
+    private static String reason(MessagingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException tls) {
+                return TlsFailures.describe(tls);
+            }
+        }
+        return OneLine.ofCauses(e);
     }
 }

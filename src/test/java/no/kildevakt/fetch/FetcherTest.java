@@ -331,7 +331,7 @@ class FetcherTest {
         https.start();
         FetchException e = fails(fetcher(TestSupport.settings()), https.url("/feed").uri());
         assertEquals(FetchException.Kind.TLS, e.kind());
-        assertTrue(e.getMessage().endsWith(": TLS failure: the site's certificate is not trusted by this Java (self-signed,"
+        assertTrue(e.getMessage().endsWith(": TLS failure: the server's certificate is not trusted by this Java (self-signed,"
                 + " from an unknown authority, or sent without its intermediate certificates)"), e.getMessage());
     }
 

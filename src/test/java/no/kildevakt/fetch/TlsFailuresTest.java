@@ -19,7 +19,7 @@ class TlsFailuresTest {
 
     @Test
     void anUntrustedCertificate() {
-        assertEquals("TLS failure: the site's certificate is not trusted by this Java (self-signed, from an unknown authority,"
+        assertEquals("TLS failure: the server's certificate is not trusted by this Java (self-signed, from an unknown authority,"
                 + " or sent without its intermediate certificates)", TlsFailures.describe(handshake(
                 "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid"
                         + " certification path to requested target", null)));
@@ -29,15 +29,15 @@ class TlsFailuresTest {
     void anExpiredOrNotYetValidCertificate() {
         var validity = new java.security.cert.CertPathValidatorException("validity check failed",
                 new CertificateExpiredException("NotAfter: Sun Oct 06 23:59:59 UTC 2024"));
-        assertEquals("TLS failure: the site's certificate has expired", TlsFailures.describe(handshake(
+        assertEquals("TLS failure: the server's certificate has expired", TlsFailures.describe(handshake(
                 "PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed", validity)));
-        assertEquals("TLS failure: the site's certificate is not valid yet (or this machine's clock is wrong)",
+        assertEquals("TLS failure: the server's certificate is not valid yet (or this machine's clock is wrong)",
                 TlsFailures.describe(handshake("PKIX path validation failed", new CertificateNotYetValidException("NotBefore: ..."))));
     }
 
     @Test
     void aCertificateForOtherNames() {
-        assertEquals("TLS failure: the site's certificate is for other names than www.kripos.no", TlsFailures.describe(
+        assertEquals("TLS failure: the server's certificate is for other names than www.kripos.no", TlsFailures.describe(
                 new SSLPeerUnverifiedException("Hostname www.kripos.no not verified:\n    certificate: sha256/AAAA=\n"
                         + "    DN: CN=politiet.no\n    subjectAltNames: [politiet.no, www.politiet.no]")));
     }

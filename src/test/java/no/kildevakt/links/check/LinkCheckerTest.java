@@ -372,7 +372,7 @@ class LinkCheckerTest {
             https.start();
             LinkResult r = checker.check(https.url("/rapport").toString());
             assertEquals(LinkStatus.ERROR, r.status(), r.toString());
-            assertTrue(r.error().startsWith("TLS failure: the site's certificate is not trusted by this Java"), r.error());
+            assertTrue(r.error().startsWith("TLS failure: the server's certificate is not trusted by this Java"), r.error());
         }
     }
 
