@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import no.kildevakt.text.Causes;
 import no.kildevakt.text.OneLine;
 import no.kildevakt.config.MailConfig;
 import no.kildevakt.fetch.TlsFailures;
@@ -125,11 +126,6 @@ public final class DigestMailer {
 
     /** Why delivery failed: a TLS failure as {@link TlsFailures} words it, else every cause in one line. */
     private static String reason(MessagingException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof javax.net.ssl.SSLException tls) {
-                return TlsFailures.describe(tls);
-            }
-        }
-        return OneLine.ofCauses(e);
+        return Causes.find(e, javax.net.ssl.SSLException.class).map(TlsFailures::describe).orElseGet(() -> OneLine.ofCauses(e));
     }
 }

@@ -45,7 +45,7 @@ public record ClientBase(String userAgent, Headers requestHeaders, Duration time
      */
     public OkHttpClient.Builder newBuilder() {
         if (Tls.FAILURE != null) {
-            throw new TlsUnavailableException(Tls.FAILURE.getCause());
+            throw new TlsUnavailableException(Tls.FAILURE);
         }
         return new OkHttpClient.Builder()
                 .followRedirects(false)
@@ -76,19 +76,20 @@ public record ClientBase(String userAgent, Headers requestHeaders, Duration time
     private static final class Tls {
         static final X509TrustManager TRUST;
         static final SSLSocketFactory FACTORY;
-        static final TlsUnavailableException FAILURE;
+        /** Why the set-up failed, as the JDK said it; null when it did not. */
+        static final Exception FAILURE;
 
         static {
             X509TrustManager trust = null;
             SSLSocketFactory factory = null;
-            TlsUnavailableException failure = null;
+            Exception failure = null;
             try {
-                trust = trustManager(TrustManagerFactory.getDefaultAlgorithm());
+                trust = defaultTrustManager();
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {trust}, null);
                 factory = context.getSocketFactory();
             } catch (GeneralSecurityException | RuntimeException e) {
-                failure = new TlsUnavailableException(e);
+                failure = e;
             }
             TRUST = trust;
             FACTORY = factory;
@@ -99,9 +100,9 @@ public record ClientBase(String userAgent, Headers requestHeaders, Duration time
         }
     }
 
-    /** The JDK's trust manager of {@code algorithm} over its default trust store. */
-    static X509TrustManager trustManager(String algorithm) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(algorithm);
+    /** The JDK's default trust manager over its default trust store. */
+    private static X509TrustManager defaultTrustManager() throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
         return (X509TrustManager) java.util.Arrays.stream(factory.getTrustManagers())
                 .filter(X509TrustManager.class::isInstance).findFirst()

@@ -35,11 +35,6 @@ final class RedirectInterceptor implements Interceptor {
         this.cookies = cookies;
     }
 
-    /** A URL with the cookies it would be sent with. */
-    private String visit(HttpUrl url) {
-        return url + "\n" + cookies.headerFor(url);
-    }
-
     static boolean isRedirect(int code) {
         return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
     }
@@ -49,7 +44,7 @@ final class RedirectInterceptor implements Interceptor {
         FetchTrace trace = FetchTrace.of(chain.call());
         Request request = chain.request();
         Set<String> visited = new HashSet<>();
-        visited.add(visit(request.url()));
+        visited.add(cookies.visit(request.url()));
         boolean permanentSoFar = true;
         for (int hops = 0; ; hops++) {
             Response response = chain.proceed(request);
@@ -68,7 +63,7 @@ final class RedirectInterceptor implements Interceptor {
                 throw FetchFailures.interceptorFailure(chain, Kind.TOO_MANY_REDIRECTS, code,
                         "more than " + maxRedirects + " redirects (the last to " + next + ")");
             }
-            if (!visited.add(visit(next))) {
+            if (!visited.add(cookies.visit(next))) {
                 throw FetchFailures.interceptorFailure(chain, Kind.REDIRECT_LOOP, code,
                         "redirect loop back to " + next);
             }

@@ -39,12 +39,16 @@ public final class RunCookieJar implements CookieJar {
         return matching;
     }
 
-    /** The cookies a request to {@code url} would carry, as "name=value; ..." (for loop detection). */
-    public synchronized String headerFor(HttpUrl url) {
-        StringBuilder header = new StringBuilder();
+    /**
+     * {@code url} with the cookies a request to it would carry: what a redirect walk remembers, so
+     * that coming back to a URL with a cookie set on the way is a cookie check, and only coming back
+     * with the same cookies is a loop (the crawl's redirects and the link checker's hops alike).
+     */
+    public synchronized String visit(HttpUrl url) {
+        StringBuilder key = new StringBuilder().append(url).append('\n');
         for (Cookie cookie : loadForRequest(url)) {
-            header.append(cookie.name()).append('=').append(cookie.value()).append("; ");
+            key.append(cookie.name()).append('=').append(cookie.value()).append("; ");
         }
-        return header.toString();
+        return key.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import no.kildevakt.text.Causes;
 import no.kildevakt.text.OneLine;
 
 /**
@@ -19,13 +20,11 @@ public final class TlsFailures {
 
     /** "TLS failure: " and the reason, in one line. */
     public static String describe(SSLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CertificateExpiredException) {
-                return "TLS failure: the server's certificate has expired";
-            }
-            if (cause instanceof CertificateNotYetValidException) {
-                return "TLS failure: the server's certificate is not valid yet (or this machine's clock is wrong)";
-            }
+        if (Causes.find(e, CertificateExpiredException.class).isPresent()) {
+            return "TLS failure: the server's certificate has expired";
+        }
+        if (Causes.find(e, CertificateNotYetValidException.class).isPresent()) {
+            return "TLS failure: the server's certificate is not valid yet (or this machine's clock is wrong)";
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : OneLine.of(e.getMessage());
         if (message.contains("unable to find valid certification path")) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.kildevakt.date.InstantText;
+import no.kildevakt.text.Causes;
 import no.kildevakt.text.OneLine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -301,10 +302,8 @@ public final class Store implements AutoCloseable {
                 return new StoreException("database " + file + " is corrupt", e);
             }
         }
-        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
-            if (cause instanceof org.sqlite.NativeLibraryNotFoundException) {
-                return new StoreException("cannot open database " + file + ": " + nativeLibraryProblem(), e);
-            }
+        if (Causes.find(e, org.sqlite.NativeLibraryNotFoundException.class).isPresent()) {
+            return new StoreException("cannot open database " + file + ": " + nativeLibraryProblem(), e);
         }
         return new StoreException("cannot open database " + file + ": " + oneLine(e), e);
     }

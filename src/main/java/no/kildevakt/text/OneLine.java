@@ -1,5 +1,7 @@
 package no.kildevakt.text;
 
+import java.util.List;
+
 /**
  * Every error and warning kildevakt prints is one line, because cron mails and log greps
  * read lines. Messages carry text from outside (a server's status reason, a parser's complaint,
@@ -49,15 +51,18 @@ public final class OneLine {
      * cause) adds nothing.
      */
     public static String ofCauses(Throwable e) {
-        StringBuilder line = new StringBuilder(of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        seen.add(e);
-        for (Throwable inner = e.getCause(); inner != null && seen.add(inner); inner = inner.getCause()) {
-            String message = inner.getMessage() == null ? inner.getClass().getSimpleName() : of(inner.getMessage());
+        List<Throwable> chain = Causes.of(e);
+        StringBuilder line = new StringBuilder(messageOf(chain.get(0)));
+        for (Throwable inner : chain.subList(1, chain.size())) {
+            String message = messageOf(inner);
             if (line.indexOf(message) < 0) {
                 line.append(": ").append(message);
             }
         }
         return line.toString();
+    }
+
+    private static String messageOf(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : of(t.getMessage());
     }
 }

@@ -294,7 +294,7 @@ public final class LinkChecker implements AutoCloseable {
 
         LinkResult run() throws IOException {
             Set<String> seen = new HashSet<>();
-            seen.add(visit(url));
+            seen.add(cookies.visit(url));
             boolean permanentSoFar = true;
             while (true) {
                 Request request = new Request.Builder().url(url).get().tag(Attempts.class, attempts)
@@ -315,7 +315,7 @@ public final class LinkChecker implements AutoCloseable {
                         return result(LinkStatus.BROKEN, code, "more than " + settings.maxRedirects() + " redirects");
                     }
                     hops++;
-                    if (!seen.add(visit(next))) {
+                    if (!seen.add(cookies.visit(next))) {
                         url = next;
                         return result(LinkStatus.BROKEN, code, "redirect loop back to " + next);
                     }
@@ -332,14 +332,6 @@ public final class LinkChecker implements AutoCloseable {
                     url = next;
                 }
             }
-        }
-
-        /**
-         * A URL together with the cookies it would be sent with: coming back to a URL with a new cookie
-         * (set on the way) is a cookie check, not a loop.
-         */
-        private String visit(HttpUrl u) {
-            return u + "\n" + cookies.headerFor(u);
         }
 
         private LinkResult judge(Response response) {
