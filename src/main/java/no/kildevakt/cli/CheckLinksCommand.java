@@ -30,6 +30,7 @@ import no.kildevakt.links.check.LinkChecker;
 import no.kildevakt.links.check.SoftNotFound;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkExtractor;
+import no.kildevakt.links.extract.TooManyFilesException;
 import no.kildevakt.links.report.ReportFormat;
 import no.kildevakt.store.LinkRecords;
 import no.kildevakt.store.Store;
@@ -90,6 +91,10 @@ final class CheckLinksCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of to standard output")
     Path output;
 
+    @Option(names = "--max-files", paramLabel = "N", defaultValue = "" + LinkExtractor.DEFAULT_MAX_FILES,
+            description = "read at most N issue files from one folder (default " + LinkExtractor.DEFAULT_MAX_FILES + "); more stops the run before any link is checked")
+    int maxFiles;
+
     @Override
     public Integer call() {
         PrintStream err = main.terminal.err();
@@ -115,6 +120,10 @@ final class CheckLinksCommand implements Callable<Integer> {
         }
         if (timeoutSeconds < 1 || concurrency < 1 || perHost < 1) {
             err.println("check-links: --timeout, --concurrency and --per-host must be at least 1");
+            return Main.USAGE;
+        }
+        if (maxFiles < 1) {
+            err.println("check-links: --max-files must be at least 1, got " + maxFiles);
             return Main.USAGE;
         }
         if (suggestArchive && HttpUrl.parse(archiveBase) == null) {
@@ -150,7 +159,7 @@ final class CheckLinksCommand implements Callable<Integer> {
         // a fetcher (and its TLS set-up) only for an issue given by URL
         boolean anyUrl = targets.stream().anyMatch(IssueLoader::isUrl);
         try (Fetcher fetcher = anyUrl ? new Fetcher(settings.withTimeout(timeout), FetcherOptions.defaults().withObeyRobots(false)) : null) {
-            IssueLoader loader = new IssueLoader(new LinkExtractor(), anyUrl ? fetcher::fetch : request -> {
+            IssueLoader loader = new IssueLoader(new LinkExtractor().withMaxFiles(maxFiles), anyUrl ? fetcher::fetch : request -> {
                 throw new IllegalStateException("no issue was given by URL, yet " + request.url() + " was asked for");
             });
             for (String target : targets) {
@@ -158,6 +167,9 @@ final class CheckLinksCommand implements Callable<Integer> {
                     documents.addAll(loader.load(target));
                 } catch (NoSuchFileException e) {
                     err.println(target + ": no such file or folder");
+                    throw new Commands.Exit(Main.USAGE);
+                } catch (TooManyFilesException e) {
+                    err.println("check-links: " + e.getMessage() + ": is it the issues' folder? (--max-files N reads more)");
                     throw new Commands.Exit(Main.USAGE);
                 } catch (FetchException e) {
                     err.println("check-links: cannot fetch the issue " + UrlPasswords.hide(OneLine.of(e.getMessage())));

@@ -20,6 +20,7 @@ import no.kildevakt.links.StoredIssues;
 import no.kildevakt.links.UrlPasswords;
 import no.kildevakt.links.extract.ExtractedDocument;
 import no.kildevakt.links.extract.LinkExtractor;
+import no.kildevakt.links.extract.TooManyFilesException;
 import no.kildevakt.store.LinkRecords;
 import no.kildevakt.store.Store;
 import picocli.CommandLine.Command;
@@ -83,10 +84,18 @@ final class IssuesCommand implements Callable<Integer> {
         @Option(names = "--title", paramLabel = "TEXT", description = "the issue's title (default: the document's own title or file name)")
         String title;
 
+        @Option(names = "--max-files", paramLabel = "N", defaultValue = "" + LinkExtractor.DEFAULT_MAX_FILES,
+                description = "add at most N issue files from one folder (default " + LinkExtractor.DEFAULT_MAX_FILES + "); more adds none")
+        int maxFiles;
+
         @Override
         public Integer call() {
             Main main = parent.main;
             PrintStream err = main.terminal.err();
+            if (maxFiles < 1) {
+                err.println("issues add: --max-files must be at least 1, got " + maxFiles);
+                return Main.USAGE;
+            }
             if (period != null) {
                 java.util.Optional<String> issue = issueOf(period);
                 if (issue.isEmpty()) {
@@ -102,9 +111,12 @@ final class IssuesCommand implements Callable<Integer> {
                 List<ExtractedDocument> documents;
                 try (Fetcher fetcher = new Fetcher(settings.withTimeout(Duration.ofSeconds(30)),
                         FetcherOptions.defaults().withObeyRobots(false))) {
-                    documents = new IssueLoader(new LinkExtractor().withSectionTitles(sections), fetcher::fetch).load(target);
+                    documents = new IssueLoader(new LinkExtractor().withSectionTitles(sections).withMaxFiles(maxFiles), fetcher::fetch).load(target);
                 } catch (NoSuchFileException e) {
                     err.println(target + ": no such file or folder");
+                    return Main.USAGE;
+                } catch (TooManyFilesException e) {
+                    err.println("issues add: " + e.getMessage() + ": is it the issues' folder? (--max-files N adds more)");
                     return Main.USAGE;
                 } catch (FetchException e) {
                     err.println("issues add: cannot fetch " + UrlPasswords.hide(OneLine.of(e.getMessage())));

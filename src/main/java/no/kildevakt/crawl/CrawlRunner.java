@@ -11,7 +11,6 @@ import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.fetch.Fetch;
-import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
 import no.kildevakt.read.SourceReader;
@@ -91,8 +90,8 @@ public final class CrawlRunner {
      */
     public <R> SourceAttempt<R> attempt(SourceConfig source, SourceAttempt.TypeChoice choice, SourceAttempt.ReadStep<R> read) {
         try (Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults())) {
-            return SourceAttempt.run(source, FetchRequest.of(source.url()), fetcher::fetch, readers.forFetch(fetcher::fetch),
-                    choice, read);
+            Map<SourceType, SourceReader> sourceReaders = readers.forFetch(fetcher::fetch);
+            return SourceAttempt.run(source, SourceAttempt.request(source, sourceReaders), fetcher::fetch, sourceReaders, choice, read);
         }
     }
 

@@ -425,8 +425,8 @@ public final class Crawler {
         FetchException failure;
     }
 
-    private static FetchRequest request(SourceConfig source, SourceState before) {
-        return FetchRequest.of(source.url()).withValidators(before.etag(), before.lastModified());
+    private FetchRequest request(SourceConfig source, SourceState before) {
+        return SourceAttempt.request(source, readers).withValidators(before.etag(), before.lastModified());
     }
 
     private Attempt attempt(SourceConfig source, SourceState before, Fetch via) {

@@ -64,6 +64,15 @@ public record SourceAttempt<R>(SourceConfig source, FetchResponse response, R re
     }
 
     /**
+     * The request for {@code source}'s own answer: asked for as what will read it (a feed, a page,
+     * JSON), so a server that negotiates answers with that.
+     */
+    static FetchRequest request(SourceConfig source, Map<SourceType, SourceReader> readers) {
+        SourceReader reader = readers.get(source.type());
+        return FetchRequest.of(source.url()).withAccept(reader == null ? null : reader.accept());
+    }
+
+    /**
      * Fetches {@code request} and reads the answer. Whatever goes wrong, down to an {@link Error} in
      * a reader, is this source's failed attempt, never an exception: one source must not cost a
      * crawl the others.

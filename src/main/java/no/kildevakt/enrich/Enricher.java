@@ -16,6 +16,7 @@ import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
@@ -157,7 +158,7 @@ public final class Enricher {
     private Optional<PageMetadata> read(SourceConfig source, String url, List<String> warnings) {
         try {
             // the source's address, not the page's, decides which networks the fetch may reach
-            FetchResponse response = fetch.fetch(FetchRequest.of(URI.create(url)).withOrigin(source.url()));
+            FetchResponse response = fetch.fetch(FetchRequest.of(URI.create(url)).withOrigin(source.url()).withAccept(AcceptHeaders.HTML));
             LocalDate today = LocalDate.now(clock.withZone(Oslo.ZONE));
             return Optional.of(PageMetadata.extract(response.body(), response.contentType(), response.finalUrl(), today));
         } catch (FetchException e) {

@@ -39,6 +39,8 @@ import okhttp3.Response;
  * <p>Thread-safe: one instance serves all threads of a crawl.
  */
 public final class Fetcher implements Fetch, AutoCloseable {
+    /** Every request asks for the newsletter's languages; its Accept comes with the {@link FetchRequest}. */
+    private static final Headers LANGUAGE = Headers.of("Accept-Language", AcceptHeaders.LANGUAGE);
 
     private final Settings settings;
     private final FetcherOptions options;
@@ -60,7 +62,7 @@ public final class Fetcher implements Fetch, AutoCloseable {
     private OkHttpClient buildClient() {
         Duration timeout = settings.timeout();
         RunCookieJar cookies = new RunCookieJar();
-        OkHttpClient.Builder builder = new ClientBase(settings.userAgent(), Headers.EMPTY, timeout, timeout.multipliedBy(2),
+        OkHttpClient.Builder builder = new ClientBase(settings.userAgent(), LANGUAGE, timeout, timeout.multipliedBy(2),
                 options.dns(), addressRule, idleConnections(settings)).newBuilder()
                 .cookieJar(cookies) // a site that sets a cookie and redirects to itself is no loop
                 .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule, cookies));
@@ -125,7 +127,8 @@ public final class Fetcher implements Fetch, AutoCloseable {
         }
         Request.Builder builder = new Request.Builder().url(url).get()
                 .tag(PrivateNetworkRule.Origin.class, origin)
-                .tag(BufferBodyInterceptor.BufferBody.class, BufferBodyInterceptor.BufferBody.TAG);
+                .tag(BufferBodyInterceptor.BufferBody.class, BufferBodyInterceptor.BufferBody.TAG)
+                .header("Accept", request.acceptHeader());
         addValidator(builder, "If-None-Match", request.etag());
         addValidator(builder, "If-Modified-Since", request.lastModified());
         Call call = client.newCall(builder.build());

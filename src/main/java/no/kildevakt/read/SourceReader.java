@@ -2,6 +2,8 @@ package no.kildevakt.read;
 
 import java.util.List;
 import no.kildevakt.config.SourceConfig;
+import no.kildevakt.fetch.AcceptHeaders;
+import no.kildevakt.fetch.FetchRequest;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Item;
 
@@ -18,6 +20,14 @@ public interface SourceReader {
      *         the message is one line saying what was found instead
      */
     Reading read(SourceConfig source, FetchResponse response) throws SourceReadException;
+
+    /**
+     * The Accept header the source is fetched with: the media types this reader reads, most wanted
+     * first, ending in a catch-all ({@link AcceptHeaders}). Any type by default.
+     */
+    default String accept() {
+        return FetchRequest.ANY;
+    }
 
     /**
      * What a reader made of a response.

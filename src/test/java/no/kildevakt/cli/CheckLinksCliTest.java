@@ -117,6 +117,30 @@ class CheckLinksCliTest {
         assertFalse(Files.exists(dir.resolve("k.db")), "the issue is read before the database is opened");
     }
 
+    /** A mistyped folder full of files stops the run in one line, before a link is fetched or an issue stored. */
+    @Test
+    void aFolderWithMoreIssueFilesThanTheLimitStopsBeforeAnyRequest() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("tmp"));
+        for (String name : List.of("a.html", "b.md", "c.txt")) {
+            Files.writeString(folder.resolve(name), url("/plan") + "\n");
+        }
+        CliRun run = run("check-links", folder.toString(), "--max-files", "2");
+        assertEquals(Main.USAGE, run.code(), run.err());
+        assertEquals("check-links: " + folder + " holds 3 issue files (.pdf .html .htm .md .markdown .docx .txt), more than the 2"
+                + " read from one folder; nothing was read: is it the issues' folder? (--max-files N reads more)\n", run.err());
+        assertEquals(List.of(), requested, "no link fetched");
+        assertFalse(Files.exists(dir.resolve("k.db")), "no database opened");
+
+        CliRun add = run("issues", "add", folder.toString(), "--max-files", "2");
+        assertEquals(Main.USAGE, add.code(), add.err());
+        assertTrue(add.err().startsWith("issues add: " + folder + " holds 3 issue files"), add.err());
+        assertFalse(Files.exists(dir.resolve("k.db")), "no issue stored");
+
+        CliRun enough = run("check-links", folder.toString(), "--max-files", "3");
+        assertEquals(0, enough.code(), enough.err());
+        assertEquals(2, run("check-links", folder.toString(), "--max-files", "0").code());
+    }
+
     @Test
     void allWellExitsZeroWithATextReport() throws IOException {
         Path file = issue("ok.html", "/plan", "/ny");

@@ -20,6 +20,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import no.kildevakt.fetch.AcceptHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class TryDiscoverTest {
     private MockWebServer server;
     private final Map<String, MockResponse> routes = new ConcurrentHashMap<>();
     private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    /** The Accept header of each path's last request. */
+    private final Map<String, String> accepted = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -44,6 +47,7 @@ class TryDiscoverTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 requested.add(path);
+                accepted.put(path, String.valueOf(request.getHeaders().get("Accept")));
                 MockResponse r = routes.get(path);
                 return r != null ? r : new MockResponse.Builder().code(404).body("not found").build();
             }
@@ -191,6 +195,7 @@ class TryDiscoverTest {
         JsonNode first = JSON.readTree(items.out()).get("items").get(0);
         assertEquals("Ny rapport: Barn og medier 2021", first.get("title").asText());
         assertEquals("2021-07-26", first.get("published").asText());
+        assertEquals(AcceptHeaders.HTML, accepted.get("/aktuelt/"), "a listing is asked for as a page");
     }
 
     // ------------------------------------------------------------------ discover
@@ -213,6 +218,8 @@ class TryDiscoverTest {
         assertTrue(r.out().contains("type: feed"), r.out());
         assertTrue(r.err().contains("broken.xml: advertised, but not a feed kildevakt can read"), r.err());
         assertFalse(requested.contains("/rss.xml"), "no guessing when an advertised feed works: " + requested);
+        assertEquals(AcceptHeaders.HTML, accepted.get("/"), "the page is asked for as a page");
+        assertEquals(AcceptHeaders.FEED, accepted.get("/feed/"), "what it advertises, as a feed");
 
         String snippet = r.out().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
         config(snippet);

@@ -24,6 +24,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.read.SourceReader;
 import no.kildevakt.read.feed.FeedParser;
@@ -95,6 +96,20 @@ class CrawlRunnerTest {
         assertEquals(List.of("En sak"), tried.reading().items().stream().map(i -> i.title()).toList());
         assertFalse(Files.exists(db), "nothing stored");
         assertFalse(Files.exists(CrawlLock.lockFileOf(db)), "no lock taken");
+    }
+
+    /** Over real HTTP: a feed source is asked for as a feed, in the newsletter's languages, and a re-crawl asks the same. */
+    @Test
+    void aFeedIsAskedForAsAFeedInTheNewslettersLanguages() throws Exception {
+        feeds.put("/feed", FEED);
+        runner().crawl(CrawlOptions.due(), CrawlListener.NONE);
+        RecordedRequest robots = server.takeRequest();
+        assertEquals("/robots.txt", robots.getUrl().encodedPath());
+        RecordedRequest feed = server.takeRequest();
+        assertEquals("/feed", feed.getUrl().encodedPath());
+        assertEquals(AcceptHeaders.FEED, feed.getHeaders().get("Accept"));
+        assertEquals(AcceptHeaders.LANGUAGE, feed.getHeaders().get("Accept-Language"));
+        assertEquals(AcceptHeaders.LANGUAGE, robots.getHeaders().get("Accept-Language"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import no.kildevakt.config.Section;
 import no.kildevakt.config.Settings;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.config.SourceType;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchResponse;
@@ -46,10 +47,12 @@ class CrawlerEnrichmentAndHealthTest {
     /** The scripted web: body by URL; 304 when the body is null; every request recorded. */
     private final Map<String, String> web = new ConcurrentHashMap<>();
     private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> accepted = new ConcurrentHashMap<>();
 
     private final Fetch fetch = request -> {
         String url = request.url().toString();
         requested.add(url);
+        accepted.put(url, request.acceptHeader());
         if (!web.containsKey(url)) {
             throw new FetchException(FetchException.Kind.GONE, request.url(), 404, null, url + ": HTTP 404", null);
         }
@@ -105,6 +108,8 @@ class CrawlerEnrichmentAndHealthTest {
             SourceReport first = crawl(store);
             assertEquals(Outcome.OK, first.outcome());
             assertEquals(List.of(LISTING, "https://ec.test/b", "https://ec.test/c"), requested);
+            assertEquals(Map.of(LISTING, AcceptHeaders.JSON, "https://ec.test/b", AcceptHeaders.HTML, "https://ec.test/c", AcceptHeaders.HTML),
+                    accepted, "the listing asked for as JSON, the pages it names as pages");
             assertEquals(List.of(), first.warnings());
             assertEquals("B from its page", stored(store, "/b").summary());
             assertEquals(Instant.parse("2026-11-20T23:00:00Z"), stored(store, "/b").published(), "the listing's date is kept");

@@ -300,6 +300,28 @@ class FetcherTest {
         assertEquals(dripping.url("/feed") + ": timed out (no complete response within 600 ms) after 2 attempts", e.getMessage());
     }
 
+    /** Each hop of a redirect asks for what the caller asked for; a request that names nothing asks for anything. */
+    @Test
+    void asksForWhatTheRequestNamesOnEveryHopInTheNewslettersLanguages() throws Exception {
+        server.enqueue(redirect(301, "/ny"));
+        server.enqueue(ok("<rss/>"));
+        server.enqueue(ok("x"));
+        Fetcher fetcher = fetcher(TestSupport.settings());
+
+        fetcher.fetch(FetchRequest.of(url("/feed")).withAccept(AcceptHeaders.FEED));
+        fetcher.fetch(FetchRequest.of(url("/any")));
+
+        for (String path : List.of("/feed", "/ny")) {
+            RecordedRequest hop = server.takeRequest();
+            assertEquals(path, hop.getUrl().encodedPath());
+            assertEquals(AcceptHeaders.FEED, hop.getHeaders().get("Accept"), path);
+            assertEquals(AcceptHeaders.LANGUAGE, hop.getHeaders().get("Accept-Language"), path);
+        }
+        RecordedRequest plain = server.takeRequest();
+        assertEquals("*/*", plain.getHeaders().get("Accept"));
+        assertEquals(AcceptHeaders.LANGUAGE, plain.getHeaders().get("Accept-Language"));
+    }
+
     // --- redirects ----------------------------------------------------------------------------
 
     @Test

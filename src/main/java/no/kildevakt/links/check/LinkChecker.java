@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.kildevakt.config.Settings;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.BotChallenge;
 import no.kildevakt.fetch.ClientBase;
 import no.kildevakt.fetch.FetchException;
@@ -70,8 +71,7 @@ public final class LinkChecker implements AutoCloseable {
 
     /** Asked for as a browser asks, so servers answer with the page a reader would get. */
     private static final Headers BROWSER_ACCEPT = Headers.of(
-            "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-            "Accept-Language", "nb,no;q=0.9,nn;q=0.8,sv;q=0.7,da;q=0.7,en;q=0.6");
+            "Accept", AcceptHeaders.HTML, "Accept-Language", AcceptHeaders.LANGUAGE);
 
     private static final byte[] NO_BYTES = new byte[0];
 

@@ -35,6 +35,9 @@ public final class LinkExtractor {
     /** Files larger than this are not read by {@link #extractPath(Path)}: 50 MB. */
     public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
 
+    /** At most this many issue files are read from one folder: 1,000 (see {@link TooManyFilesException}). */
+    public static final int DEFAULT_MAX_FILES = 1000;
+
     /** The type {@link ExtractedDocument#type()} reports for a document in no supported format. */
     public static final String UNSUPPORTED_TYPE = "unsupported";
 
@@ -44,6 +47,7 @@ public final class LinkExtractor {
             "application/x-zip-compressed", "application/force-download", "application/download");
 
     private final long maxBytes;
+    private final int maxFiles;
     private final Map<DocumentType, FormatExtractor> extractors;
     private final List<String> sectionTitles;
 
@@ -58,14 +62,18 @@ public final class LinkExtractor {
     }
 
     LinkExtractor(long maxBytes, Map<DocumentType, FormatExtractor> extractors) {
-        this(maxBytes, extractors, List.of());
+        this(maxBytes, DEFAULT_MAX_FILES, extractors, List.of());
     }
 
-    private LinkExtractor(long maxBytes, Map<DocumentType, FormatExtractor> extractors, List<String> sectionTitles) {
+    private LinkExtractor(long maxBytes, int maxFiles, Map<DocumentType, FormatExtractor> extractors, List<String> sectionTitles) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
+        if (maxFiles <= 0) {
+            throw new IllegalArgumentException("maxFiles must be positive: " + maxFiles);
+        }
         this.maxBytes = maxBytes;
+        this.maxFiles = maxFiles;
         this.extractors = new EnumMap<>(extractors);
         this.sectionTitles = List.copyOf(sectionTitles);
     }
@@ -76,7 +84,12 @@ public final class LinkExtractor {
      * titles are known without this.
      */
     public LinkExtractor withSectionTitles(List<String> titles) {
-        return new LinkExtractor(maxBytes, extractors, titles);
+        return new LinkExtractor(maxBytes, maxFiles, extractors, titles);
+    }
+
+    /** This extractor, reading at most {@code files} issue files from one folder (default {@value #DEFAULT_MAX_FILES}). */
+    public LinkExtractor withMaxFiles(int files) {
+        return new LinkExtractor(maxBytes, files, extractors, sectionTitles);
     }
 
     private static Map<DocumentType, FormatExtractor> defaultExtractors() {
@@ -138,8 +151,10 @@ public final class LinkExtractor {
      * file given directly is read whatever its name. A file or subfolder that cannot be read, or a file
      * over the size limit, gives a document with a warning and the walk goes on.
      *
-     * @throws NoSuchFileException when {@code fileOrFolder} does not exist
-     * @throws IOException         when the folder itself cannot be listed
+     * @throws NoSuchFileException    when {@code fileOrFolder} does not exist
+     * @throws TooManyFilesException when the folder holds more issue files than {@link #withMaxFiles}
+     *                                allows; then none is read
+     * @throws IOException           when the folder itself cannot be listed
      */
     public List<ExtractedDocument> extractPath(Path fileOrFolder) throws IOException {
         if (!Files.exists(fileOrFolder)) {
@@ -177,6 +192,9 @@ public final class LinkExtractor {
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (files.size() + unreadable.size() > maxFiles) {
+            throw new TooManyFilesException(fileOrFolder, files.size() + unreadable.size(), maxFiles);
+        }
         Map<Path, ExtractedDocument> documents = new TreeMap<>(unreadable);
         for (Path file : files) {
             documents.put(file, extractFile(file));

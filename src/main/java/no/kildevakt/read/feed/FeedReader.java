@@ -1,6 +1,7 @@
 package no.kildevakt.read.feed;
 
 import no.kildevakt.config.SourceConfig;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.ItemNormalizer;
 import no.kildevakt.read.SourceReadException;
@@ -25,6 +26,11 @@ public final class FeedReader implements SourceReader {
     public FeedReader(FeedParser parser, ItemNormalizer normalizer) {
         this.parser = parser;
         this.normalizer = normalizer;
+    }
+
+    @Override
+    public String accept() {
+        return AcceptHeaders.FEED;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
@@ -77,7 +78,7 @@ public final class FeedDiscovery {
      * @throws FetchException when the page itself cannot be fetched
      */
     public Discovery discover(URI url) throws FetchException {
-        FetchResponse page = fetch.fetch(FetchRequest.of(url));
+        FetchResponse page = fetch.fetch(FetchRequest.of(url).withAccept(AcceptHeaders.HTML));
         List<String> notes = new ArrayList<>();
         Optional<ParsedFeed> itself = parse(page);
         if (itself.isPresent()) {
@@ -130,7 +131,7 @@ public final class FeedDiscovery {
     /** Fetches a candidate as a link of the page that named it, so a public page cannot point discovery at a private address. */
     private Optional<FoundFeed> verify(URI url, URI page, String title, boolean advertised, List<String> notes) {
         try {
-            FetchResponse r = fetch.fetch(FetchRequest.of(url).withOrigin(page));
+            FetchResponse r = fetch.fetch(FetchRequest.of(url).withOrigin(page).withAccept(AcceptHeaders.FEED));
             Optional<ParsedFeed> feed = parse(r);
             if (feed.isEmpty()) {
                 if (advertised) {

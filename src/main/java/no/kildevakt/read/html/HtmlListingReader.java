@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.Fetch;
 import no.kildevakt.fetch.FetchException;
 import no.kildevakt.fetch.FetchRequest;
@@ -94,6 +95,11 @@ public final class HtmlListingReader implements SourceReader {
     }
 
     @Override
+    public String accept() {
+        return AcceptHeaders.HTML;
+    }
+
+    @Override
     public Reading read(SourceConfig source, FetchResponse response) throws SourceReadException {
         Listing listing = readListing(source, response);
         return new Reading(listing.items(), listing.warnings());
@@ -149,7 +155,7 @@ public final class HtmlListingReader implements SourceReader {
                 break;
             }
             try {
-                FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()).withOrigin(source.url()));
+                FetchResponse nextResponse = fetch.fetch(FetchRequest.of(next.get()).withOrigin(source.url()).withAccept(AcceptHeaders.HTML));
                 page = HtmlPage.parse(nextResponse.body(), nextResponse.contentType(), nextResponse.finalUrl(), parser);
                 read.add(page.url().toString());
                 String on = "page " + (pages + 1) + ": ";

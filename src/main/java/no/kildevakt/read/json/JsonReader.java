@@ -30,6 +30,7 @@ import no.kildevakt.config.SourceConfig;
 import no.kildevakt.date.DateText;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.date.PageDate;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.item.Entries;
 import no.kildevakt.item.Entry;
@@ -114,6 +115,11 @@ public final class JsonReader implements SourceReader {
         this.normalizer = normalizer;
         this.canonicalizer = canonicalizer;
         this.clock = clock;
+    }
+
+    @Override
+    public String accept() {
+        return AcceptHeaders.JSON;
     }
 
     @Override

@@ -136,6 +136,26 @@ class LinkExtractorTest {
     }
 
     @Test
+    void aFolderWithMoreIssueFilesThanTheLimitIsRefusedWithoutReadingOne(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("a.md"), "https://example.org/a\n");
+        Files.writeString(dir.resolve("sub/b.md"), "https://example.org/b\n");
+        Files.writeString(dir.resolve("c.txt"), "https://example.org/c\n");
+        Files.writeString(dir.resolve("bilde.png"), "not counted\n");
+        LinkExtractor readsNothing = new LinkExtractor(1024, java.util.Map.of(
+                DocumentType.MARKDOWN, source -> { throw new AssertionError("read " + source.document()); },
+                DocumentType.TEXT, source -> { throw new AssertionError("read " + source.document()); }));
+
+        TooManyFilesException e = assertThrows(TooManyFilesException.class, () -> readsNothing.withMaxFiles(2).extractPath(dir));
+        assertEquals(3, e.found());
+        assertEquals(2, e.limit());
+        assertEquals(dir, e.folder());
+        assertEquals(3, extractor.withMaxFiles(3).extractPath(dir).size(), "at the limit all are read");
+        assertEquals(1, extractor.withMaxFiles(1).extractPath(dir.resolve("a.md")).size(),
+                "a file named directly is no folder");
+    }
+
+    @Test
     void missingPathIsAnException(@TempDir Path dir) {
         assertThrows(NoSuchFileException.class, () -> extractor.extractPath(dir.resolve("finnes-ikke")));
     }

@@ -19,6 +19,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import no.kildevakt.config.Settings;
+import no.kildevakt.fetch.AcceptHeaders;
 import no.kildevakt.fetch.FetchResponse;
 import no.kildevakt.fetch.Fetcher;
 import no.kildevakt.fetch.FetcherOptions;
@@ -209,12 +210,14 @@ class HtmlListingReaderTest {
     @Test
     void followsNextLinksUpToPagesPolitelyAndStopsOnRepeats() throws Exception {
         List<String> requested = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     String path = request.getUrl().encodedPath() + (request.getUrl().encodedQuery() == null ? "" : "?" + request.getUrl().encodedQuery());
                     requested.add(path);
+                    accepted.add(request.getHeaders().get("Accept"));
                     String body = switch (path) {
                         case "/liste?side=2" -> "<li><a href='/sak/3'>Tre</a> 03.01.2025</li><a class='next' href='/liste?side=3'>Neste ›</a>";
                         case "/liste?side=3" -> "<li><a href='/sak/4'>Fire</a> 04.01.2025</li><link rel='next' href='/liste?side=2'>";
@@ -236,6 +239,7 @@ class HtmlListingReaderTest {
                 assertEquals(List.of("En", "To", "Tre", "Fire"), listing.items().stream().map(Item::title).toList());
                 assertEquals(3, listing.pages(), "page 3 points back to page 2: a repeat, so it stops");
                 assertEquals(List.of("/liste?side=2", "/liste?side=3"), requested);
+                assertEquals(List.of(AcceptHeaders.HTML, AcceptHeaders.HTML), accepted, "further pages asked for as pages");
 
                 requested.clear();
                 HtmlListingReader.Listing two = reader.readListing(
