@@ -136,7 +136,7 @@ final class CheckLinksCommand implements Callable<Integer> {
             if (target != null) {
                 target.refuseInputs(main, localTargets());
             }
-            Settings settings = config == null ? Settings.defaults() : config.settings();
+            Settings settings = Commands.settings(main, config);
             Issues read = readIssues(settings);
             if (target != null) {
                 // a folder's files are known only now; the report must not replace one of them

@@ -19,6 +19,8 @@ import no.kildevakt.text.OneLine;
 import no.kildevakt.config.Config;
 import no.kildevakt.config.ConfigException;
 import no.kildevakt.config.ConfigLoader;
+import no.kildevakt.config.Proxies;
+import no.kildevakt.config.Settings;
 import no.kildevakt.crawl.CrawlRunner;
 import no.kildevakt.date.Oslo;
 import no.kildevakt.rank.Relevance;
@@ -160,10 +162,33 @@ final class Commands {
     }
 
     static Config loadConfig(Main main) throws Exit {
+        Config config;
         try {
-            return new ConfigLoader(SourceReaders.STANDARD.types()).load(main.configPath());
+            config = new ConfigLoader(SourceReaders.STANDARD.types()).load(main.configPath());
         } catch (ConfigException e) {
             main.terminal.err().println(e.getMessage());
+            throw new Exit(Main.USAGE);
+        }
+        return config.withSettings(withEnvironmentProxies(main, config.settings()));
+    }
+
+    /**
+     * The settings a command works with: feeds.yml's, or the defaults when there is none (check-links,
+     * issues add), with the environment's proxy when feeds.yml names none.
+     */
+    static Settings settings(Main main, Config config) throws Exit {
+        return config == null ? withEnvironmentProxies(main, Settings.defaults()) : config.settings();
+    }
+
+    /** feeds.yml's {@code settings.proxy} if it has one, else {@code https_proxy} and the rest; a bad value is exit 2. */
+    private static Settings withEnvironmentProxies(Main main, Settings settings) throws Exit {
+        if (settings.proxies().isSet()) {
+            return settings;
+        }
+        try {
+            return settings.withProxies(Proxies.fromEnvironment(main.terminal.env()));
+        } catch (IllegalArgumentException e) {
+            main.terminal.err().println("kildevakt: " + OneLine.of(e.getMessage()));
             throw new Exit(Main.USAGE);
         }
     }

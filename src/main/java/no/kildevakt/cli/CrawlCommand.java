@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.kildevakt.config.Proxies;
 import no.kildevakt.crawl.CrawlListener;
 import no.kildevakt.crawl.CrawlOptions;
 import no.kildevakt.crawl.CrawlReport;
@@ -52,11 +53,11 @@ final class CrawlCommand implements Callable<Integer> {
                     return Main.USAGE;
                 }
             }
-            return crawl(Commands.crawlRunner(main, config));
+            return crawl(Commands.crawlRunner(main, config), config.settings().proxies());
         });
     }
 
-    private int crawl(CrawlRunner runner) {
+    private int crawl(CrawlRunner runner, Proxies proxies) {
         Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
         CrawlReport report;
         // a crawl ended from outside (SIGTERM from `timeout` or a service stop, Ctrl-C) printed nothing at
@@ -88,12 +89,12 @@ final class CrawlCommand implements Callable<Integer> {
         if (json) {
             main.terminal.out().println(Commands.json(toJson(report)));
         } else {
-            printText(report);
+            printText(report, proxies);
         }
         return report.anyFailed() ? Main.PARTIAL : Main.OK;
     }
 
-    private void printText(CrawlReport report) {
+    private void printText(CrawlReport report, Proxies proxies) {
         PrintStream out = main.terminal.out();
         PrintStream err = main.terminal.err();
         for (SourceReport r : report.sources()) {
@@ -108,8 +109,10 @@ final class CrawlCommand implements Callable<Integer> {
         if (report.networkDown()) {
             long unreachable = report.sources().stream()
                     .filter(SourceReport::unreachable).count();
-            err.printf("network looks down: %d of %d sources could not be reached; they are not counted as failing%n",
-                    unreachable, report.attempted());
+            // behind a proxy, the proxy is the first suspect
+            String via = proxies.https() != null || proxies.http() != null ? " through the proxy " + proxies.describe() : "";
+            err.printf("network looks down: %d of %d sources could not be reached%s; they are not counted as failing%n",
+                    unreachable, report.attempted(), via);
         }
         for (SourceReport r : report.warnings()) {
             err.println("warning " + r.warning());

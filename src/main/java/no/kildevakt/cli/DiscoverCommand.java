@@ -51,13 +51,13 @@ final class DiscoverCommand implements Callable<Integer> {
         return Commands.withConfig(main, false, this::run);
     }
 
-    private int run(Config config) {
+    private int run(Config config) throws Commands.Exit {
         Optional<URI> url = TryCommand.httpUrl(target);
         if (url.isEmpty()) {
             main.terminal.err().printf("kildevakt discover: \"%s\" is not an http(s) URL%n", target);
             return Main.USAGE;
         }
-        Settings settings = config == null ? Settings.defaults() : config.settings();
+        Settings settings = Commands.settings(main, config);
         FeedDiscovery.Discovery discovery;
         try (Fetcher fetcher = new Fetcher(settings, FetcherOptions.defaults())) {
             discovery = new FeedDiscovery(fetcher::fetch, new FeedParser()).discover(url.get());

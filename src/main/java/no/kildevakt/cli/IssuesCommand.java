@@ -105,7 +105,7 @@ final class IssuesCommand implements Callable<Integer> {
                 period = issue.get();
             }
             return Commands.withConfig(main, false, config -> {
-                Settings settings = config == null ? Settings.defaults() : config.settings();
+                Settings settings = Commands.settings(main, config);
                 List<String> sections = config == null ? List.of()
                         : config.sections().stream().map(no.kildevakt.config.Section::title).toList();
                 List<ExtractedDocument> documents;

@@ -52,5 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
         // concatenated, not printf: Formatter would load locale data for one line
         main.terminal.out().println(main.configPath() + ": ok — " + config.sources().size() + " sources (" + types
                 + ") in " + config.sections().size() + " sections, " + topics);
+        if (config.settings().proxies().isSet()) { // said only when set, so scripts reading the line above are unchanged
+            main.terminal.out().println("proxy: " + config.settings().proxies().describe());
+        }
     }
 }

@@ -32,6 +32,11 @@ public record Config(
         this(file, settings, sections, topics, sources, Optional.empty(), Optional.empty());
     }
 
+    /** This configuration with other settings (the environment's proxy, say). */
+    public Config withSettings(Settings other) {
+        return new Config(file, other, sections, topics, sources, minScore, mail);
+    }
+
     public Optional<SourceConfig> source(String id) {
         return sources.stream().filter(s -> s.id().equals(id)).findFirst();
     }

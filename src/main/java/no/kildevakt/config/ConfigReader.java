@@ -41,7 +41,7 @@ final class ConfigReader {
     private static final List<String> SETTINGS_KEYS = List.of(
             "user_agent", "contact", "per_host_delay", "timeout", "max_body", "interval",
             "retries", "max_retry_after", "max_redirects", "concurrency", "max_crawl_time", "min_score",
-            "review_grace");
+            "review_grace", "proxy", "no_proxy");
     private static final List<String> SECTION_KEYS = List.of("id", "title", "events", "groups");
     private static final List<String> TOPIC_KEYS = List.of("id", "name", "weight", "terms", "exclude");
     private static final List<String> SOURCE_KEYS = List.of(
@@ -208,7 +208,36 @@ final class ConfigReader {
                         ? (int) integer(m.get("concurrency").get(), m.at("concurrency"), 1, MAX_CONCURRENCY)
                         : defaults.concurrency(),
                 optionalDuration(m, "max_crawl_time", true, ONE_DAY).orElse(defaults.maxCrawlTime()),
-                reviewGrace(m).orElse(defaults.reviewGrace()));
+                reviewGrace(m).orElse(defaults.reviewGrace()),
+                proxies(m));
+    }
+
+    /**
+     * {@code proxy} (one URL for http and https, or {@code none}) and {@code no_proxy} (a list, or one
+     * string separated by commas as the environment variable is).
+     */
+    private Proxies proxies(YamlMap m) throws ConfigException {
+        Optional<Node> noProxyNode = m.get("no_proxy");
+        if (m.get("proxy").isEmpty()) {
+            if (noProxyNode.isPresent()) {
+                throw error(noProxyNode.get(), m.at("no_proxy"), "goes with proxy, which is not set here");
+            }
+            return Proxies.UNSET;
+        }
+        Node proxyNode = m.get("proxy").get();
+        String value = string(proxyNode, m.at("proxy"));
+        List<String> noProxy = List.of();
+        if (noProxyNode.isPresent()) {
+            noProxy = noProxyNode.get() instanceof ScalarNode
+                    ? Proxies.noProxyList(string(noProxyNode.get(), m.at("no_proxy")))
+                    : strings(noProxyNode.get(), m.at("no_proxy"));
+        }
+        try {
+            return Proxies.of(value, noProxy, "feeds.yml settings.proxy");
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw error(proxyNode, m.at("proxy"), message.substring(message.indexOf(": ") + 2));
+        }
     }
 
     /** {@code review_grace}: a duration up to {@link #MAX_REVIEW_GRACE}; a bare 0 is "no grace", unambiguous without a unit. */

@@ -22,6 +22,8 @@ import java.util.Objects;
  *                         timed out and the crawl ends
  * @param reviewGrace      how long into a quarter the review page still opens on the previous one, the issue
  *                         the editors are finishing then; zero opens on the current quarter always
+ * @param proxies          the web proxy requests go through ({@code settings.proxy} or the environment's
+ *                         {@code https_proxy}); {@link Proxies#UNSET} when neither names one
  */
 public record Settings(
         String userAgent,
@@ -34,7 +36,8 @@ public record Settings(
         int maxRedirects,
         int concurrency,
         Duration maxCrawlTime,
-        Duration reviewGrace) {
+        Duration reviewGrace,
+        Proxies proxies) {
 
     public static final String DEFAULT_CONTACT = "https://github.com/kildevakt/kildevakt";
 
@@ -55,6 +58,14 @@ public record Settings(
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         Objects.requireNonNull(maxCrawlTime, "maxCrawlTime");
         Objects.requireNonNull(reviewGrace, "reviewGrace");
+        Objects.requireNonNull(proxies, "proxies");
+    }
+
+    /** Settings with no proxy configured ({@link Proxies#UNSET}). */
+    public Settings(String userAgent, Duration perHostDelay, Duration timeout, long maxBody, Duration interval, int retries,
+            Duration maxRetryAfter, int maxRedirects, int concurrency, Duration maxCrawlTime, Duration reviewGrace) {
+        this(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency,
+                maxCrawlTime, reviewGrace, Proxies.UNSET);
     }
 
     /** Settings with the default {@link #DEFAULT_REVIEW_GRACE}. */
@@ -89,35 +100,41 @@ public record Settings(
                 10,
                 32,
                 DEFAULT_MAX_CRAWL_TIME,
-                DEFAULT_REVIEW_GRACE);
+                DEFAULT_REVIEW_GRACE,
+                Proxies.UNSET);
     }
 
     public Settings withPerHostDelay(Duration d) {
-        return new Settings(userAgent, d, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
+        return new Settings(userAgent, d, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace, proxies);
     }
 
     public Settings withTimeout(Duration d) {
-        return new Settings(userAgent, perHostDelay, d, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
+        return new Settings(userAgent, perHostDelay, d, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace, proxies);
     }
 
     public Settings withMaxBody(long bytes) {
-        return new Settings(userAgent, perHostDelay, timeout, bytes, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
+        return new Settings(userAgent, perHostDelay, timeout, bytes, interval, retries, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace, proxies);
     }
 
     public Settings withRetries(int n) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, n, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, n, maxRetryAfter, maxRedirects, concurrency, maxCrawlTime, reviewGrace, proxies);
     }
 
     public Settings withMaxRetryAfter(Duration d) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, d, maxRedirects, concurrency, maxCrawlTime, reviewGrace);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, d, maxRedirects, concurrency, maxCrawlTime, reviewGrace, proxies);
     }
 
     public Settings withMaxCrawlTime(Duration d) {
-        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, d, reviewGrace);
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency, d, reviewGrace, proxies);
     }
 
     public Settings withReviewGrace(Duration d) {
         return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency,
-                maxCrawlTime, d);
+                maxCrawlTime, d, proxies);
+    }
+
+    public Settings withProxies(Proxies p) {
+        return new Settings(userAgent, perHostDelay, timeout, maxBody, interval, retries, maxRetryAfter, maxRedirects, concurrency,
+                maxCrawlTime, reviewGrace, p);
     }
 }

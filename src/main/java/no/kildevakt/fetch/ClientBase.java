@@ -8,6 +8,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import no.kildevakt.config.Proxies;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.Headers;
@@ -16,7 +17,7 @@ import okhttp3.OkHttpClient;
 /**
  * The one place kildevakt builds an OkHttp client, so the crawler's {@link Fetcher} and the link
  * checker stand on the same ground: who we say we are ({@link UserAgentInterceptor}, outermost), the
- * timeouts, OkHttp's own redirect following off (each caller walks redirects hop by hop, so every hop
+ * proxy, the timeouts, OkHttp's own redirect following off (each caller walks redirects hop by hop, so every hop
  * meets its rules), no call timeout, DNS, the connection pool, and two network interceptors on every
  * attempt: the {@link PrivateNetworkRule} on the address each connection reached, then the
  * {@link AttemptDeadlineInterceptor}.
@@ -33,9 +34,10 @@ import okhttp3.OkHttpClient;
  * @param dns            host name lookups
  * @param addressRule    which addresses a connection may reach
  * @param connectionPool idle connections kept for reuse
+ * @param proxies        the web proxy to go through ({@link ProxyRoutes}); {@link Proxies#UNSET} keeps the JVM's
  */
 public record ClientBase(String userAgent, Headers requestHeaders, Duration timeout, Duration attemptBudget, Dns dns,
-        PrivateNetworkRule addressRule, ConnectionPool connectionPool) {
+        PrivateNetworkRule addressRule, ConnectionPool connectionPool, Proxies proxies) {
 
     /**
      * A builder with all of the above; add the application interceptors, then build.
@@ -47,7 +49,7 @@ public record ClientBase(String userAgent, Headers requestHeaders, Duration time
         if (Tls.FAILURE != null) {
             throw new TlsUnavailableException(Tls.FAILURE);
         }
-        return new OkHttpClient.Builder()
+        return ProxyRoutes.install(new OkHttpClient.Builder(), proxies)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(timeout)

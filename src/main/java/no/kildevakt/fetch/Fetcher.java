@@ -63,7 +63,7 @@ public final class Fetcher implements Fetch, AutoCloseable {
         Duration timeout = settings.timeout();
         RunCookieJar cookies = new RunCookieJar();
         OkHttpClient.Builder builder = new ClientBase(settings.userAgent(), LANGUAGE, timeout, timeout.multipliedBy(2),
-                options.dns(), addressRule, idleConnections(settings)).newBuilder()
+                options.dns(), addressRule, idleConnections(settings), settings.proxies()).newBuilder()
                 .cookieJar(cookies) // a site that sets a cookie and redirects to itself is no loop
                 .addInterceptor(new RedirectInterceptor(settings.maxRedirects(), addressRule, cookies));
         Function<HttpUrl, Duration> delayFor = url -> settings.perHostDelay();

@@ -186,6 +186,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void proxyIsOneUrlForBothSchemesWithHostsThatGoDirect() throws Exception {
+        assertEquals(Proxies.UNSET, parse(withSettings("timeout: 5s")).settings().proxies(), "none unless named");
+        Proxies p = parse(withSettings("proxy: proxy.example.no:3128", "no_proxy: [intranett.example.no, 10.0.0.0/8]")).settings().proxies();
+        assertEquals(java.net.URI.create("http://proxy.example.no:3128"), p.https());
+        assertEquals(p.https(), p.http());
+        assertEquals(List.of("intranett.example.no", "10.0.0.0/8"), p.noProxy());
+        assertEquals("feeds.yml settings.proxy", p.from());
+        assertEquals(List.of("a.no", "b.no"), parse(withSettings("proxy: http://p:1", "no_proxy: \"a.no, b.no\"")).settings().proxies().noProxy());
+        assertTrue(parse(withSettings("proxy: none")).settings().proxies().isSet(), "none: not the environment's either");
+        assertError("feeds.yml:2: settings.proxy: \"https://proxy.example.no\": a proxy spoken to over TLS (https://) is not supported;"
+                + " use http://host:port or socks5://host:port", withSettings("proxy: https://proxy.example.no"));
+        assertError("feeds.yml:2: settings.no_proxy: goes with proxy, which is not set here", withSettings("no_proxy: [a.no]"));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() throws Exception {
         Path file = dir.resolve("feeds.yml");
         Files.writeString(file, "\uFEFFsources: [{id: a, url: \"https://a.no/\", section: norske}]\n");
@@ -235,7 +250,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyFarFromAnyAllowedKeyListsTheAllowedOnes() {
         assertError("feeds.yml:2: settings.colour: unknown key (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score, review_grace)", """
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score, review_grace, proxy, no_proxy)", """
                 settings:
                   colour: red
                 sources: [{id: a, url: "https://a.no/", section: norske}]
@@ -398,7 +413,7 @@ class ConfigLoaderTest {
                 withSettings("retries: 99999999999999999999"));
         assertError("feeds.yml:2: settings.concurrency: \"0x10\" is not a plain decimal number", withSettings("concurrency: 0x10"));
         assertError("feeds.yml:2: settings.\"time\\nout\": unknown key; did you mean \"timeout\"? (allowed: user_agent, contact, per_host_delay, timeout, "
-                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score, review_grace)", withSettings("\"time\\nout\": 5s"));
+                + "max_body, interval, retries, max_retry_after, max_redirects, concurrency, max_crawl_time, min_score, review_grace, proxy, no_proxy)", withSettings("\"time\\nout\": 5s"));
         assertError("feeds.yml:2: settings: keys must be plain words, got a list", withSettings("[a]: 5s"));
     }
 

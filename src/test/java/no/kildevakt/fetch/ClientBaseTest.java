@@ -14,7 +14,7 @@ class ClientBaseTest {
 
     private static OkHttpClient client() {
         return new ClientBase("kildevakt/test", Headers.EMPTY, Duration.ofSeconds(2), Duration.ofSeconds(4), Dns.SYSTEM,
-                new PrivateNetworkRule(Dns.SYSTEM, address -> AddressScope.PUBLIC), new ConnectionPool()).newBuilder().build();
+                new PrivateNetworkRule(Dns.SYSTEM, address -> AddressScope.PUBLIC), new ConnectionPool(), no.kildevakt.config.Proxies.UNSET).newBuilder().build();
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class LinkChecker implements AutoCloseable {
         this.client = new ClientBase(settings.userAgent(), BROWSER_ACCEPT, settings.timeout(), settings.timeout(),
                 runtime.dns(), addressRule,
                 // room to keep every host's connections of a run idle between its links (50 hosts x 2 is common)
-                new ConnectionPool(Math.max(128, settings.concurrency() * 4), 1, TimeUnit.MINUTES))
+                new ConnectionPool(Math.max(128, settings.concurrency() * 4), 1, TimeUnit.MINUTES), settings.proxies())
                 .newBuilder()
                 .cookieJar(cookies)
                 // the crawler's retries at an editor's pace: base 500 ms, cap 8 s, a Retry-After within the
