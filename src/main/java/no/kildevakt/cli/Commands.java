@@ -162,22 +162,22 @@ final class Commands {
     }
 
     static Config loadConfig(Main main) throws Exit {
-        Config config;
         try {
-            config = new ConfigLoader(SourceReaders.STANDARD.types()).load(main.configPath());
+            return new ConfigLoader(SourceReaders.STANDARD.types()).load(main.configPath());
         } catch (ConfigException e) {
             main.terminal.err().println(e.getMessage());
             throw new Exit(Main.USAGE);
         }
-        return config.withSettings(withEnvironmentProxies(main, config.settings()));
     }
 
     /**
-     * The settings a command works with: feeds.yml's, or the defaults when there is none (check-links,
-     * issues add), with the environment's proxy when feeds.yml names none.
+     * The settings a command that goes online works with: feeds.yml's, or the defaults when there is
+     * none (check-links, issues add, try and discover of a URL), with the environment's proxy when
+     * feeds.yml names none. Only such commands read the proxy variables, so a malformed one never stops
+     * a digest or the items listing.
      */
     static Settings settings(Main main, Config config) throws Exit {
-        return config == null ? withEnvironmentProxies(main, Settings.defaults()) : config.settings();
+        return withEnvironmentProxies(main, config == null ? Settings.defaults() : config.settings());
     }
 
     /** feeds.yml's {@code settings.proxy} if it has one, else {@code https_proxy} and the rest; a bad value is exit 2. */
@@ -219,10 +219,12 @@ final class Commands {
      * The one way the commands crawl or try a source: {@code main}'s database, the readers of
      * {@link SourceReaders}, the real clock. With no feeds.yml ({@code config} null) it can only try.
      */
-    static CrawlRunner crawlRunner(Main main, Config config) {
+    static CrawlRunner crawlRunner(Main main, Config config) throws Exit {
         Clock clock = Clock.systemUTC();
         CrawlRunner.Readers readers = fetch -> SourceReaders.forConfig(config, fetch, clock);
-        return config == null ? CrawlRunner.withoutConfig(readers, clock) : new CrawlRunner(config, main.dbPath(), readers, clock);
+        Settings online = settings(main, config);
+        return config == null ? CrawlRunner.withoutConfig(online, readers, clock)
+                : new CrawlRunner(config.withSettings(online), main.dbPath(), readers, clock);
     }
 
     static Store openStore(Main main) throws Exit {

@@ -53,7 +53,7 @@ final class CrawlCommand implements Callable<Integer> {
                     return Main.USAGE;
                 }
             }
-            return crawl(Commands.crawlRunner(main, config), config.settings().proxies());
+            return crawl(Commands.crawlRunner(main, config), Commands.settings(main, config).proxies());
         });
     }
 

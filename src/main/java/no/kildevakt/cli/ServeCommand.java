@@ -64,8 +64,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         return Commands.withConfig(main, config -> {
             Relevance relevance = Commands.relevance(main, config);
+            CrawlRunner crawls = Commands.crawlRunner(main, config); // the page crawls a source again on request
             boolean onlyRead = readOnly(readOnly, main.dbPath(), Files::isWritable);
-            return Commands.withExistingStore(main, onlyRead, store -> serve(options.withReadOnly(onlyRead), config, relevance, store));
+            return Commands.withExistingStore(main, onlyRead, store -> serve(options.withReadOnly(onlyRead), config, relevance, store, crawls));
         });
     }
 
@@ -86,9 +87,9 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(ServeOptions options, Config config, Relevance relevance, Store store) {
+    private int serve(ServeOptions options, Config config, Relevance relevance, Store store, CrawlRunner crawls) {
         Review review = new Review(config, store, new Candidates(config, new no.kildevakt.rank.learn.LearningFromStore(relevance, store)),
-                recrawler(Commands.crawlRunner(main, config), store), HealthRules::health, new StoredLinkReports(store),
+                recrawler(crawls, store), HealthRules::health, new StoredLinkReports(store),
                 Clock.systemUTC());
         ReviewServer server;
         try {

@@ -55,7 +55,7 @@ final class TryCommand implements Callable<Integer> {
         return Commands.withConfig(main, false, config -> run(config));
     }
 
-    private int run(Config config) {
+    private int run(Config config) throws Commands.Exit {
         Optional<SourceConfig> configured = config == null ? Optional.empty() : config.source(target);
         SourceConfig source;
         if (configured.isPresent()) {

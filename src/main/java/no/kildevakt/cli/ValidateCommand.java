@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import no.kildevakt.config.Config;
+import no.kildevakt.config.Proxies;
 import no.kildevakt.config.SourceConfig;
 import no.kildevakt.crawl.Warmup;
 import no.kildevakt.rank.DefaultTopics;
@@ -32,14 +33,15 @@ final class ValidateCommand implements Callable<Integer> {
             if (!config.topics().isEmpty()) {
                 Commands.relevance(main, config);
             }
+            Proxies proxies = Commands.settings(main, config).proxies(); // a malformed https_proxy is said here too
             if (!main.quiet) {
-                report(config);
+                report(config, proxies);
             }
             return Main.OK;
         });
     }
 
-    private void report(Config config) {
+    private void report(Config config, Proxies proxies) {
         Map<String, Integer> byType = new TreeMap<>();
         for (SourceConfig s : config.sources()) {
             byType.merge(s.type().yamlName(), 1, Integer::sum);
@@ -52,8 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
         // concatenated, not printf: Formatter would load locale data for one line
         main.terminal.out().println(main.configPath() + ": ok — " + config.sources().size() + " sources (" + types
                 + ") in " + config.sections().size() + " sections, " + topics);
-        if (config.settings().proxies().isSet()) { // said only when set, so scripts reading the line above are unchanged
-            main.terminal.out().println("proxy: " + config.settings().proxies().describe());
+        if (proxies.isSet()) { // said only when set, so scripts reading the line above are unchanged
+            main.terminal.out().println("proxy: " + proxies.describe());
         }
     }
 }

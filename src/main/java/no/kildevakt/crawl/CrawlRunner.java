@@ -77,7 +77,12 @@ public final class CrawlRunner {
 
     /** A runner with no feeds.yml (default settings, no database): it can only {@linkplain #attempt attempt} a source. */
     public static CrawlRunner withoutConfig(Readers readers, Clock clock) {
-        return new CrawlRunner(null, Settings.defaults(), null, readers, clock);
+        return withoutConfig(Settings.defaults(), readers, clock);
+    }
+
+    /** As {@link #withoutConfig(Readers, Clock)}, with these settings (the environment's proxy, say). */
+    public static CrawlRunner withoutConfig(Settings settings, Readers readers, Clock clock) {
+        return new CrawlRunner(null, settings, null, readers, clock);
     }
 
     /**

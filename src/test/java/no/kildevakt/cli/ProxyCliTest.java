@@ -58,6 +58,13 @@ class ProxyCliTest {
         assertEquals("kildevakt: https_proxy: \"https://proxy.example.no:3129\": a proxy spoken to over TLS (https://) is not supported;"
                 + " use http://host:port or socks5://host:port\n", bad.err());
 
+        no.kildevakt.store.Store.open(dir.resolve("k.db")).close();
+        CliRun offline = run(Map.of("HTTPS_PROXY", "https://proxy.example.no:3129"), "items", "--json");
+        assertEquals(0, offline.code(), "a command that does not go online never reads the proxy: " + offline.err());
+        CliRun online = run(Map.of("HTTPS_PROXY", "https://proxy.example.no:3129"), "try", "https://example.org/feed");
+        assertEquals(Main.USAGE, online.code());
+        assertTrue(online.err().startsWith("kildevakt: https_proxy: "), online.err());
+
         feedsYml("proxy: none");
         CliRun none = run(Map.of("HTTPS_PROXY", "https://proxy.example.no:3129"), "validate");
         assertEquals(0, none.code(), none.err());
