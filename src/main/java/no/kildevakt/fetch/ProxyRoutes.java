@@ -93,18 +93,25 @@ final class ProxyRoutes extends ProxySelector {
             return true;
         }
         String pattern = entry;
-        int entryPort = -1;
-        int colon = pattern.lastIndexOf(':');
-        int bracket = pattern.lastIndexOf(']');
-        boolean ipv6 = pattern.indexOf(':') != colon; // more than one colon, unbracketed: an IPv6 address
-        if (colon > bracket && !ipv6 && pattern.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < pattern.length() - 1) {
-            entryPort = Integer.parseInt(pattern.substring(colon + 1));
-            pattern = pattern.substring(0, colon);
+        String portText = null;
+        if (pattern.startsWith("[")) { // [v6] or [v6]:port
+            int close = pattern.indexOf(']');
+            if (close > 0 && pattern.startsWith(":", close + 1)) {
+                portText = pattern.substring(close + 2);
+            }
+            if (close > 0) { // what follows the bracket is the port, or a CIDR suffix ("[fe80::]/10")
+                pattern = pattern.substring(1, close) + (portText != null ? "" : pattern.substring(close + 1));
+            }
+        } else if (pattern.indexOf(':') >= 0 && pattern.indexOf(':') == pattern.lastIndexOf(':')) { // name:port, v4:port
+            portText = pattern.substring(pattern.indexOf(':') + 1);
+            pattern = pattern.substring(0, pattern.indexOf(':'));
         }
-        if (entryPort >= 0 && entryPort != port) {
+        if (portText != null && (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit))) {
+            return false; // not a port: an entry that matches nothing rather than everything
+        }
+        if (portText != null && Integer.parseInt(portText) != port) {
             return false;
         }
-        pattern = bare(pattern);
         int slash = pattern.indexOf('/');
         if (slash >= 0) {
             return inRange(host, pattern.substring(0, slash), pattern.substring(slash + 1));

@@ -1,8 +1,6 @@
 package no.kildevakt.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -51,34 +49,33 @@ class ProxyRoutesTest {
         assertEquals(HTTP, selected(routes, "http://128.0.0.1/"));
     }
 
+    /** Asserts which of {@code hosts} ("name" for port 80, or "name#port") go direct, as {@code direct} says. */
+    private static void assertDirect(ProxyRoutes routes, boolean direct, String... hosts) {
+        for (String host : hosts) {
+            int hash = host.indexOf('#');
+            String name = hash < 0 ? host : host.substring(0, hash);
+            int port = hash < 0 ? 80 : Integer.parseInt(host.substring(hash + 1));
+            assertEquals(direct, routes.direct(name, port), host);
+        }
+    }
+
     @Test
     void noProxyNamesCoverTheirSubdomainsButNotLookAlikes() {
         ProxyRoutes routes = routes("example.no, .intern.test,*.lokal");
-        assertTrue(routes.direct("example.no", 443));
-        assertTrue(routes.direct("www.EXAMPLE.no", 443));
-        assertFalse(routes.direct("badexample.no", 443));
-        assertTrue(routes.direct("intern.test", 80));
-        assertTrue(routes.direct("a.b.intern.test", 80));
-        assertTrue(routes.direct("server.lokal", 80));
-        assertFalse(routes.direct("regjeringen.no", 443));
+        assertDirect(routes, true, "example.no#443", "www.EXAMPLE.no#443", "intern.test", "a.b.intern.test", "server.lokal");
+        assertDirect(routes, false, "badexample.no#443", "regjeringen.no#443");
         assertEquals(Proxy.NO_PROXY, selected(routes, "https://www.example.no/sak"));
     }
 
     @Test
     void noProxyPortsAddressesRangesAndStar() {
-        ProxyRoutes routes = routes("intranett:8080, 192.168.1.5, 10.0.0.0/8, [fd00::1], fe80::/10");
-        assertTrue(routes.direct("intranett", 8080));
-        assertFalse(routes.direct("intranett", 80), "only that port");
+        ProxyRoutes routes = routes("intranett:8080, 192.168.1.5, 10.0.0.0/8, [fd00::1], fe80::/10, [fd00::9]:8443, 172.16.0.1:81, bad:port");
+        assertDirect(routes, true, "intranett#8080", "192.168.1.5", "10.200.3.4", "[fd00::1]", "[fe80::abcd]", "[fd00::9]#8443",
+                "172.16.0.1#81");
+        assertDirect(routes, false, "intranett", "192.168.1.6", "11.0.0.1", "[fd00::2]", "[fd00::9]", "172.16.0.1", "bad",
+                "10.example"); // an address range never matches a name
         assertEquals(HTTP, selected(routes, "http://intranett/"));
         assertEquals(Proxy.NO_PROXY, selected(routes, "http://intranett:8080/"));
-        assertTrue(routes.direct("192.168.1.5", 80));
-        assertFalse(routes.direct("192.168.1.6", 80));
-        assertTrue(routes.direct("10.200.3.4", 80));
-        assertFalse(routes.direct("11.0.0.1", 80));
-        assertTrue(routes.direct("[fd00::1]", 80));
-        assertTrue(routes.direct("[fe80::abcd]", 80));
-        assertFalse(routes.direct("[fd00::2]", 80));
-        assertFalse(routes.direct("10.example", 80), "an address range never matches a name");
-        assertTrue(routes("*").direct("www.regjeringen.no", 443));
+        assertDirect(routes("*"), true, "www.regjeringen.no#443");
     }
 }
