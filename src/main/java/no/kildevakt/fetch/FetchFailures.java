@@ -109,8 +109,11 @@ public final class FetchFailures {
         return message != null && message.startsWith("unexpected end of stream");
     }
 
-    /** A short, one-line cause for an exception, e.g. "unknown host feeds.example.invalid". */
-    static String describe(IOException e) {
+    /**
+     * A short, one-line cause for an exception, e.g. "unknown host feeds.example.invalid"; the link
+     * checker words a few causes shorter and leaves the rest to this.
+     */
+    public static String describe(IOException e) {
         if (e instanceof FetchException) {
             return oneLine(e.getMessage());
         }

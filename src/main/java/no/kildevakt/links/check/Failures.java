@@ -1,14 +1,10 @@
 package no.kildevakt.links.check;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Map;
-import javax.net.ssl.SSLException;
-import no.kildevakt.fetch.TlsFailures;
-import no.kildevakt.text.OneLine;
 import no.kildevakt.fetch.FetchFailures;
 import no.kildevakt.store.LinkStatus;
 
@@ -57,25 +53,21 @@ final class Failures {
         return !(e instanceof ConnectException || e instanceof NoRouteToHostException) && FetchFailures.isRetryable(e);
     }
 
-    /** "unknown host x.invalid", "connection refused", "timed out", "TLS failure: ...". */
+    /**
+     * "unknown host x.invalid", "connection refused", "timed out", "TLS failure: ...": the crawler's
+     * words ({@link FetchFailures#describe}), shorter where a link report needs no more: a timeout
+     * without the JDK's detail, a refused connection without the address it tried.
+     */
     static String describe(IOException e) {
-        String message = e.getMessage() == null ? "" : OneLine.of(e.getMessage());
-        if (e instanceof UnknownHostException) {
-            return "unknown host" + (message.isEmpty() ? "" : " " + message.replaceFirst(":.*", ""));
-        }
         if (isTimeout(e)) {
             return "timed out";
         }
-        if (e instanceof SSLException tls) {
-            return TlsFailures.describe(tls);
-        }
-        if (e instanceof ConnectException) {
-            return message.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : "connection failed: " + message;
+        if (e instanceof ConnectException && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+            return "connection refused";
         }
         if (e instanceof NoRouteToHostException) {
             return "no route to host";
         }
-        String type = e.getClass().getSimpleName();
-        return message.isEmpty() ? type : type + ": " + message;
+        return FetchFailures.describe(e);
     }
 }
