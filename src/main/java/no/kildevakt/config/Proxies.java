@@ -32,6 +32,9 @@ public record Proxies(URI https, URI http, List<String> noProxy, String from) {
     /** Nothing configured: the JVM's own proxy settings (none, unless given as system properties). */
     public static final Proxies UNSET = new Proxies(null, null, List.of(), "");
 
+    /** The password of a proxy URL as typed ({@code user:password@}, with or without a scheme), for starring. */
+    private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile("^((?:[a-zA-Z][a-zA-Z0-9+.-]*://)?[^:/@]*):[^@/]*@");
+
     /** The schemes a proxy URL may have: an HTTP proxy (CONNECT for https), or SOCKS 5. */
     private static final Map<String, Integer> SCHEMES = Map.of("http", 1080, "socks5", 1080, "socks5h", 1080, "socks", 1080);
 
@@ -143,31 +146,39 @@ public record Proxies(URI https, URI http, List<String> noProxy, String from) {
      */
     private static URI proxyUrl(String value, String name) {
         String text = value.strip();
+        String typed = PASSWORD.matcher(text).replaceFirst("$1:***@"); // messages go to logs and cron mail
         String withScheme = text.contains("://") ? text : "http://" + text;
         URI uri;
         try {
             uri = new URI(withScheme);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(text) + " is not a proxy URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + " is not a proxy URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(text)
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed)
                     + ": a proxy spoken to over TLS (https://) is not supported; use http://host:port or socks5://host:port");
         }
         if (!SCHEMES.containsKey(scheme)) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(text)
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed)
                     + " is not a proxy URL (expected http://host:port or socks5://host:port)");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(text) + " names no proxy host (expected http://host:port)");
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + " names no proxy host (expected http://host:port)");
+        }
+        if (scheme.startsWith("socks") && uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed)
+                    + ": a SOCKS proxy that asks for a user name and password is not supported; use an HTTP proxy for that");
         }
         int port = uri.getPort() < 0 ? SCHEMES.get(scheme) : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + ": port " + port + " is not between 1 and 65535");
+        }
         try {
             return new URI(scheme.equals("socks") ? "socks5" : scheme, uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
                     uri.getHost(), port, null, null, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(text) + " is not a proxy URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + " is not a proxy URL (" + e.getReason() + ")");
         }
     }
 }

@@ -58,6 +58,11 @@ class ProxiesTest {
 
     @Test
     void whatCannotBeAProxyIsRefusedNamingTheVariable() {
+        assertEquals("https_proxy: \"https://ola:***@p.example\": a proxy spoken to over TLS (https://) is not supported;"
+                + " use http://host:port or socks5://host:port", assertThrows(IllegalArgumentException.class,
+                () -> Proxies.fromEnvironment(Map.of("https_proxy", "https://ola:hemmelig@p.example"))).getMessage(), "no password in a message");
+        assertEquals("http_proxy: \"ola:***@p.example:99999\": port 99999 is not between 1 and 65535", assertThrows(IllegalArgumentException.class,
+                () -> Proxies.fromEnvironment(Map.of("http_proxy", "ola:hem:melig@p.example:99999"))).getMessage());
         IllegalArgumentException tls = assertThrows(IllegalArgumentException.class,
                 () -> Proxies.fromEnvironment(Map.of("https_proxy", "https://proxy.example.no:3129")));
         assertEquals("https_proxy: \"https://proxy.example.no:3129\": a proxy spoken to over TLS (https://) is not supported;"
@@ -66,6 +71,13 @@ class ProxiesTest {
                 .getMessage().startsWith("http_proxy: \"ftp://p:21\" is not a proxy URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Proxies.fromEnvironment(Map.of("all_proxy", "http://:8080")))
                 .getMessage().startsWith("all_proxy: \"http://:8080\""));
+        assertEquals("all_proxy: \"socks5://ola:***@s.example:1080\": a SOCKS proxy that asks for a user name and password is not"
+                + " supported; use an HTTP proxy for that", assertThrows(IllegalArgumentException.class,
+                () -> Proxies.fromEnvironment(Map.of("all_proxy", "socks5://ola:hemmelig@s.example:1080"))).getMessage());
+        assertEquals("https_proxy: \"proxy:99999\": port 99999 is not between 1 and 65535", assertThrows(IllegalArgumentException.class,
+                () -> Proxies.fromEnvironment(Map.of("https_proxy", "proxy:99999"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Proxies.fromEnvironment(Map.of("https_proxy", "http://proxy\n:3128")))
+                .getMessage().startsWith("https_proxy: \"http://proxy\\n:3128\" is not a proxy URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Proxies.of("proxy example", List.of(), "feeds.yml settings.proxy"))
                 .getMessage().startsWith("feeds.yml settings.proxy: \"proxy example\" is not a proxy URL"));
     }
