@@ -109,10 +109,8 @@ final class CrawlCommand implements Callable<Integer> {
         if (report.networkDown()) {
             long unreachable = report.sources().stream()
                     .filter(SourceReport::unreachable).count();
-            // behind a proxy, the proxy is the first suspect
-            String via = proxies.https() != null || proxies.http() != null ? " through the proxy " + proxies.describe() : "";
             err.printf("network looks down: %d of %d sources could not be reached%s; they are not counted as failing%n",
-                    unreachable, report.attempted(), via);
+                    unreachable, report.attempted(), proxies.through());
         }
         for (SourceReport r : report.warnings()) {
             err.println("warning " + r.warning());

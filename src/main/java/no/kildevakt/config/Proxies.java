@@ -118,6 +118,14 @@ public record Proxies(URI https, URI http, List<String> noProxy, String from) {
                 + proxy.getHost() + ":" + proxy.getPort();
     }
 
+    /**
+     * " through the proxy http://proxy.example.no:3128 (https_proxy)" when a proxy is in use, else
+     * empty: for the one line that says no site answered, where the proxy is the first suspect.
+     */
+    public String through() {
+        return https == null && http == null ? "" : " through the proxy " + describe();
+    }
+
     /** What {@code validate} says of this, one line. */
     public String describe() {
         if (!isSet()) {

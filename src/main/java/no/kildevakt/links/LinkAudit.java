@@ -129,7 +129,8 @@ public final class LinkAudit {
             recorder.finish();
         }
         if (networkLooksDown(fresh.values())) {
-            warnings.add("network looks down: no site answered, so no link is called broken this time");
+            warnings.add("network looks down: no site answered" + checker.settings().proxies().through()
+                    + ", so no link is called broken this time");
             fresh = new LinkedHashMap<>(fresh);
             fresh.replaceAll((url, r) -> r.status() == LinkStatus.BROKEN ? asUnverified(r) : r);
         }

@@ -228,6 +228,26 @@ class LinkAuditTest {
         }
     }
 
+    /** Behind a proxy that does not answer, the warning names it: it, not every site, is the first suspect. */
+    @Test
+    void whenNoSiteAnswersThroughAProxyTheWarningNamesIt() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        List<ExtractedDocument> cited = List.of(new ExtractedDocument("a.md", "markdown", "", List.of(
+                new LinkOccurrence("http://www.regjeringen.test/plan", "a.md", "line 1", ""),
+                new LinkOccurrence("http://www.politiet.test/", "a.md", "line 2", "")), List.of()));
+        CheckSettings settings = new CheckSettings("kildevakt/test", Duration.ofSeconds(2), 4, 2, Duration.ZERO, 0, 5, 64 * 1024,
+                no.kildevakt.config.Proxies.of("127.0.0.1:" + closed, List.of(), "http_proxy"));
+        try (LinkChecker checker = new LinkChecker(settings, CheckRuntime.defaults().withSleeper(d -> { }))) {
+            LinkReport report = new LinkAudit(checker, store.links(), null, Clock.systemUTC()).run(cited, Duration.ZERO, CheckListener.NONE);
+            assertTrue(report.links().stream().allMatch(l -> l.result().status() == LinkStatus.ERROR), report.links().toString());
+            assertEquals("network looks down: no site answered through the proxy http://127.0.0.1:" + closed
+                    + " (http_proxy), so no link is called broken this time", report.warnings().get(0));
+        }
+    }
+
     @Test
     void oneDeadHostAmongLiveOnesIsStillBroken() throws Exception {
         List<ExtractedDocument> mixed = List.of(new ExtractedDocument("a.md", "markdown", "", List.of(

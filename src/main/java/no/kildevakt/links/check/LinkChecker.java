@@ -85,6 +85,11 @@ public final class LinkChecker implements AutoCloseable {
     private final PrivateNetworkRule addressRule;
     private final OkHttpClient client;
 
+    /** How hard and how politely this checker works, and through which proxy. */
+    public CheckSettings settings() {
+        return settings;
+    }
+
     public LinkChecker(CheckSettings settings, CheckRuntime runtime) {
         this.settings = settings;
         this.runtime = runtime;
