@@ -53,11 +53,11 @@ final class CrawlCommand implements Callable<Integer> {
                     return Main.USAGE;
                 }
             }
-            return crawl(Commands.crawlRunner(main, config), Commands.settings(main, config).proxies());
+            return crawl(Commands.crawlRunner(main, config));
         });
     }
 
-    private int crawl(CrawlRunner runner, Proxies proxies) {
+    private int crawl(CrawlRunner runner) {
         Progress progress = new Progress(main.terminal.err(), main.terminal.interactive() && !main.quiet && !json);
         CrawlReport report;
         // a crawl ended from outside (SIGTERM from `timeout` or a service stop, Ctrl-C) printed nothing at
@@ -89,7 +89,7 @@ final class CrawlCommand implements Callable<Integer> {
         if (json) {
             main.terminal.out().println(Commands.json(toJson(report)));
         } else {
-            printText(report, proxies);
+            printText(report, runner.settings().proxies());
         }
         return report.anyFailed() ? Main.PARTIAL : Main.OK;
     }

@@ -67,6 +67,11 @@ public final class CrawlRunner {
         this(Objects.requireNonNull(config), config.settings(), db, readers, clock);
     }
 
+    /** The settings every fetch of this runner uses (feeds.yml's, with the proxy it goes through). */
+    public Settings settings() {
+        return settings;
+    }
+
     private CrawlRunner(Config config, Settings settings, Path db, Readers readers, Clock clock) {
         this.config = config;
         this.settings = settings;
