@@ -233,10 +233,9 @@ final class ConfigReader {
                     : strings(noProxyNode.get(), m.at("no_proxy"));
         }
         try {
-            return Proxies.of(value, noProxy, "feeds.yml settings.proxy");
+            return Proxies.ofUnnamed(value, noProxy, "feeds.yml settings.proxy");
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            throw error(proxyNode, m.at("proxy"), message.substring(message.indexOf(": ") + 2));
+            throw error(proxyNode, m.at("proxy"), e.getMessage());
         }
     }
 

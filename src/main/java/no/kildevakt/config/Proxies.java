@@ -84,10 +84,22 @@ public record Proxies(URI https, URI http, List<String> noProxy, String from) {
      * @throws IllegalArgumentException when {@code value} is not a proxy URL
      */
     public static Proxies of(String value, List<String> noProxy, String from) {
+        try {
+            return ofUnnamed(value, noProxy, from);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #of}, the message of a refusal not starting with {@code from}: for feeds.yml's reader,
+     * whose messages name the file, line and key themselves.
+     */
+    static Proxies ofUnnamed(String value, List<String> noProxy, String from) {
         if (value.strip().equalsIgnoreCase("none")) {
             return new Proxies(null, null, List.of(), from);
         }
-        URI proxy = proxyUrl(value, from);
+        URI proxy = proxyUrl(value);
         return new Proxies(proxy, proxy, noProxy, from);
     }
 
@@ -153,6 +165,15 @@ public record Proxies(URI https, URI http, List<String> noProxy, String from) {
      * now rather than failing every request later.
      */
     private static URI proxyUrl(String value, String name) {
+        try {
+            return proxyUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The proxy URL {@code value} names; a refusal's message starts with the value as typed, its password starred. */
+    private static URI proxyUrl(String value) {
         String text = value.strip();
         String typed = PASSWORD.matcher(text).replaceFirst("$1:***@"); // messages go to logs and cron mail
         String withScheme = text.contains("://") ? text : "http://" + text;
@@ -160,33 +181,33 @@ public record Proxies(URI https, URI http, List<String> noProxy, String from) {
         try {
             uri = new URI(withScheme);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + " is not a proxy URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(ConfigText.quote(typed) + " is not a proxy URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed)
+            throw new IllegalArgumentException(ConfigText.quote(typed)
                     + ": a proxy spoken to over TLS (https://) is not supported; use http://host:port or socks5://host:port");
         }
         if (!SCHEMES.containsKey(scheme)) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed)
+            throw new IllegalArgumentException(ConfigText.quote(typed)
                     + " is not a proxy URL (expected http://host:port or socks5://host:port)");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + " names no proxy host (expected http://host:port)");
+            throw new IllegalArgumentException(ConfigText.quote(typed) + " names no proxy host (expected http://host:port)");
         }
         if (scheme.startsWith("socks") && uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed)
+            throw new IllegalArgumentException(ConfigText.quote(typed)
                     + ": a SOCKS proxy that asks for a user name and password is not supported; use an HTTP proxy for that");
         }
         int port = uri.getPort() < 0 ? SCHEMES.get(scheme) : uri.getPort();
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + ": port " + port + " is not between 1 and 65535");
+            throw new IllegalArgumentException(ConfigText.quote(typed) + ": port " + port + " is not between 1 and 65535");
         }
         try {
             return new URI(scheme.equals("socks") ? "socks5" : scheme, uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
                     uri.getHost(), port, null, null, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + ": " + ConfigText.quote(typed) + " is not a proxy URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(ConfigText.quote(typed) + " is not a proxy URL (" + e.getReason() + ")");
         }
     }
 }
